@@ -1,0 +1,122 @@
+/**
+ * Reads the config and every configured language's files and compiles them, collecting every problem
+ * before giving up so that one run of the build or `npm run check` lists them all.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import type { KioskConfig } from '../../src/config/schema.ts';
+import type { Handout, HandoutSummary, TextDirection } from '../../src/content/model.ts';
+import { compileHandout } from './compile-handout.ts';
+import { InputError, type InputProblem } from './input-error.ts';
+import { loadConfig } from './load-config.ts';
+
+export type UiStrings = Record<string, unknown>;
+
+export interface LanguageContent {
+  code: string;
+  /** The language's own name in its own script, from `meta.languageName` in its ui.json. */
+  name: string;
+  dir: TextDirection;
+  strings: UiStrings;
+  handouts: Handout[];
+}
+
+export interface ContentBundle {
+  root: string;
+  config: KioskConfig;
+  languages: LanguageContent[];
+  /** Absolute paths of the figures under locales/figures/, by file name. */
+  figures: Map<string, string>;
+  /** Every input file read, so the dev server can rebuild when one changes. */
+  files: string[];
+}
+
+export function directionOf(code: string): TextDirection {
+  const locale = new Intl.Locale(code) as Intl.Locale & {
+    textInfo?: { direction: TextDirection };
+    getTextInfo?: () => { direction: TextDirection };
+  };
+  return (locale.getTextInfo?.() ?? locale.textInfo)?.direction === 'rtl' ? 'rtl' : 'ltr';
+}
+
+export function buildContent(root: string): ContentBundle {
+  const configPath = join(root, 'kiosk.config.json');
+  const config = loadConfig(configPath);
+  const problems: InputProblem[] = [];
+  const files = [configPath];
+  const rel = (path: string) => relative(root, path).split('\\').join('/');
+
+  const figureDir = join(root, 'locales', 'figures');
+  const figures = new Map<string, string>();
+  if (existsSync(figureDir)) {
+    for (const name of readdirSync(figureDir)) figures.set(name, join(figureDir, name));
+  }
+
+  const languages: LanguageContent[] = [];
+  for (const code of config.languages) {
+    const uiPath = join(root, 'locales', code, 'ui.json');
+    files.push(uiPath);
+    let strings: UiStrings = {};
+    try {
+      strings = JSON.parse(readFileSync(uiPath, 'utf8')) as UiStrings;
+    } catch (error) {
+      const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'is missing' : `is not valid JSON: ${(error as Error).message}`;
+      problems.push({ file: rel(uiPath), message: `${reason} (language "${code}" is listed in kiosk.config.json)` });
+    }
+    const name = (strings.meta as Record<string, unknown> | undefined)?.languageName;
+    if (Object.keys(strings).length && (typeof name !== 'string' || !name.trim())) {
+      problems.push({ file: rel(uiPath), where: 'meta.languageName', message: 'is missing; give the language’s own name in its own script' });
+    }
+    const dir = directionOf(code);
+    const handouts: Handout[] = [];
+    for (const id of config.handouts) {
+      const path = join(root, 'locales', code, 'handouts', `${id}.md`);
+      files.push(path);
+      if (!existsSync(path)) {
+        problems.push({ file: rel(path), message: `is missing (handout "${id}" is listed in kiosk.config.json for every language)` });
+        continue;
+      }
+      try {
+        const handout = compileHandout(readFileSync(path, 'utf8'), {
+          file: rel(path),
+          lang: code,
+          dir,
+          placeholders: { nurseLine: config.site.nurseLine },
+          figures: new Set(figures.keys()),
+        });
+        if (handout.id !== id) {
+          problems.push({ file: rel(path), where: 'line 2', message: `front matter id is "${handout.id}" but the file name says "${id}"` });
+        }
+        handouts.push(handout);
+      } catch (error) {
+        if (error instanceof InputError) problems.push(...error.problems);
+        else throw error;
+      }
+    }
+    languages.push({ code, name: typeof name === 'string' ? name : code, dir, strings, handouts });
+  }
+
+  const reference = languages.find((l) => l.code === config.defaultLanguage) ?? languages[0];
+  for (const language of languages) {
+    if (!reference || language === reference) continue;
+    for (const handout of language.handouts) {
+      const original = reference.handouts.find((h) => h.id === handout.id);
+      if (!original) continue;
+      const expected = original.sections.map((s) => s.id).join(', ');
+      const actual = handout.sections.map((s) => s.id).join(', ');
+      if (expected !== actual) {
+        problems.push({
+          file: `locales/${language.code}/handouts/${handout.id}.md`,
+          message: `sections are [${actual}] but ${reference.code} has [${expected}]; every translation needs the same section ids in the same order`,
+        });
+      }
+    }
+  }
+
+  if (problems.length) throw new InputError(problems);
+  return { root, config, languages, figures, files };
+}
+
+export function summarise(handout: Handout): HandoutSummary {
+  return { id: handout.id, title: handout.title, summary: handout.summary, sectionCount: handout.sections.length };
+}

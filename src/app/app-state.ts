@@ -1,0 +1,171 @@
+/**
+ * One visitor's state: which screen, which handout and section, which dialog, and their display
+ * choices. Made fresh for each visitor by `createAppState()` and thrown away on an idle reset, so
+ * nothing of one patient's visit can reach the next.
+ */
+import { batch, computed, signal, type ReadonlySignal } from '@preact/signals';
+import type { RuntimeConfig } from '../config/schema';
+import type { ContentSource } from '../content/loader';
+import type { Handout, HandoutSummary, Section } from '../content/model';
+import type { I18n } from '../i18n/i18n';
+import { createPrefs, type Prefs } from '../kiosk/prefs';
+import type { Player } from '../speech/player';
+
+export type Screen = 'welcome' | 'library' | 'reader';
+export type Dialog = 'help' | 'sections' | 'display' | null;
+export type LoadStatus = 'idle' | 'loading' | 'ready' | 'error';
+
+export interface AppStateDeps {
+  config: RuntimeConfig;
+  i18n: I18n;
+  content: ContentSource;
+  player: Player;
+}
+
+export interface AppState {
+  readonly screen: ReadonlySignal<Screen>;
+  readonly dialog: ReadonlySignal<Dialog>;
+  readonly handout: ReadonlySignal<Handout | null>;
+  readonly handoutStatus: ReadonlySignal<LoadStatus>;
+  readonly sectionIndex: ReadonlySignal<number>;
+  readonly section: ReadonlySignal<Section | null>;
+  /** Handouts offered in the current language, in config order. */
+  readonly library: ReadonlySignal<HandoutSummary[]>;
+  readonly prefs: Prefs;
+  readonly player: Player;
+  chooseLanguage(code: string): Promise<void>;
+  /** Back to the language picker; the open handout and section are kept for when a language is chosen. */
+  showLanguages(): void;
+  showLibrary(): void;
+  openHandout(id: string): Promise<void>;
+  goToSection(index: number): void;
+  nextSection(): void;
+  previousSection(): void;
+  openDialog(dialog: Exclude<Dialog, null>): void;
+  closeDialog(): void;
+  dispose(): void;
+}
+
+export function createAppState({ config, i18n, content, player }: AppStateDeps): AppState {
+  const screen = signal<Screen>('welcome');
+  const dialog = signal<Dialog>(null);
+  const handout = signal<Handout | null>(null);
+  const handoutStatus = signal<LoadStatus>('idle');
+  const sectionIndex = signal(0);
+  const section = computed(() => handout.value?.sections[sectionIndex.value] ?? null);
+  const library = computed(() => {
+    const offered = content.summaries(i18n.language.value);
+    return config.handouts.flatMap((id) => offered.filter((h) => h.id === id));
+  });
+  const prefs = createPrefs();
+  // Loads can finish out of order when a patient taps quickly; only the latest may land.
+  let loadToken = 0;
+
+  const loadSectionAudio = () => {
+    const current = handout.value;
+    const here = section.value;
+    if (!current || !here) return;
+    const next = current.sections[sectionIndex.value + 1];
+    player.load(
+      { lang: current.lang, handoutId: current.id, section: here },
+      next ? { lang: current.lang, handoutId: current.id, section: next } : undefined,
+    );
+  };
+
+  const openHandout = async (id: string, atSection = 0): Promise<void> => {
+    player.stop();
+    const token = ++loadToken;
+    batch(() => {
+      handoutStatus.value = 'loading';
+      screen.value = 'reader';
+      dialog.value = null;
+    });
+    try {
+      const loaded = await content.load(i18n.language.value, id);
+      if (token !== loadToken) return;
+      batch(() => {
+        handout.value = loaded;
+        sectionIndex.value = Math.min(Math.max(atSection, 0), loaded.sections.length - 1);
+        handoutStatus.value = 'ready';
+      });
+      loadSectionAudio();
+    } catch (error) {
+      if (token !== loadToken) return;
+      console.error('Handout failed to load', error);
+      batch(() => {
+        handout.value = null;
+        handoutStatus.value = 'error';
+      });
+    }
+  };
+
+  const goToSection = (index: number) => {
+    const current = handout.value;
+    if (!current) return;
+    const clamped = Math.min(Math.max(index, 0), current.sections.length - 1);
+    player.stop();
+    batch(() => {
+      sectionIndex.value = clamped;
+      dialog.value = null;
+    });
+    loadSectionAudio();
+  };
+
+  return {
+    screen,
+    dialog,
+    handout,
+    handoutStatus,
+    sectionIndex,
+    section,
+    library,
+    prefs,
+    player,
+    async chooseLanguage(code) {
+      player.stop();
+      const reading = handout.value;
+      const keepSection = sectionIndex.value;
+      await i18n.setLanguage(code);
+      if (reading) {
+        // Same section ids in every language, so the patient stays where they were.
+        await openHandout(reading.id, keepSection);
+      } else if (config.handouts.length === 1) {
+        await openHandout(config.handouts[0] as string);
+      } else {
+        screen.value = 'library';
+      }
+    },
+    showLanguages() {
+      player.stop();
+      batch(() => {
+        screen.value = 'welcome';
+        dialog.value = null;
+      });
+    },
+    showLibrary() {
+      player.stop();
+      loadToken++;
+      batch(() => {
+        handout.value = null;
+        handoutStatus.value = 'idle';
+        sectionIndex.value = 0;
+        dialog.value = null;
+        screen.value = 'library';
+      });
+    },
+    openHandout: (id) => openHandout(id),
+    goToSection,
+    nextSection: () => goToSection(sectionIndex.value + 1),
+    previousSection: () => goToSection(sectionIndex.value - 1),
+    openDialog(next) {
+      dialog.value = next;
+    },
+    closeDialog() {
+      dialog.value = null;
+    },
+    dispose() {
+      loadToken++;
+      player.stop();
+    },
+  };
+}

@@ -1,0 +1,88 @@
+import { useSignalEffect } from '@preact/signals';
+import { Component, type ComponentChildren } from 'preact';
+import type { RuntimeConfig } from '../config/schema';
+import type { I18n } from '../i18n/i18n';
+import { OpenDialog } from '../screens/dialogs';
+import { LibraryScreen } from '../screens/library';
+import { ReaderScreen } from '../screens/reader';
+import { WelcomeScreen } from '../screens/welcome';
+import type { AppState } from './app-state';
+import type { Kiosk } from './kiosk';
+import { ServicesContext, VisitContext, useVisit, type KioskServices } from './kiosk-context';
+import './app.css';
+
+export interface AppProps {
+  kiosk: Kiosk;
+  config: RuntimeConfig;
+  i18n: I18n;
+  build: { version: string; date: string };
+  /** Where display choices are applied; the document root in the kiosk, left out in some tests. */
+  root?: HTMLElement;
+}
+
+/** Providers and the current screen; nothing else. */
+export function App({ kiosk, config, i18n, build, root }: AppProps) {
+  const services: KioskServices = { config, i18n, build, resetVisit: () => void kiosk.resetVisit() };
+  const visit = kiosk.visit.value;
+  return (
+    <ServicesContext.Provider value={services}>
+      <RecoverToWelcome onError={services.resetVisit}>
+        <VisitContext.Provider value={visit}>
+          <DisplayPrefs visit={visit} root={root} />
+          <div class="app">
+            <CurrentScreen />
+          </div>
+          <OpenDialog />
+        </VisitContext.Provider>
+      </RecoverToWelcome>
+    </ServicesContext.Provider>
+  );
+}
+
+function CurrentScreen() {
+  const visit = useVisit();
+  switch (visit.screen.value) {
+    case 'library':
+      return <LibraryScreen />;
+    case 'reader':
+      return <ReaderScreen />;
+    default:
+      return <WelcomeScreen />;
+  }
+}
+
+/** Text size and theme are attributes on the root, so one set of CSS custom properties follows them. */
+function DisplayPrefs({ visit, root }: { visit: AppState; root?: HTMLElement }) {
+  useSignalEffect(() => {
+    const size = visit.prefs.textSize.value;
+    const theme = visit.prefs.theme.value;
+    if (!root) return;
+    root.dataset.textSize = size;
+    root.dataset.theme = theme;
+  });
+  return null;
+}
+
+interface RecoverProps {
+  onError: () => void;
+  children: ComponentChildren;
+}
+
+/**
+ * A render error anywhere sends the kiosk back to a fresh welcome screen instead of leaving a blank
+ * page in front of a patient.
+ */
+class RecoverToWelcome extends Component<RecoverProps, { failed: boolean }> {
+  override state = { failed: false };
+
+  override componentDidCatch(error: unknown) {
+    console.error('Kiosk recovered from an error', error);
+    this.setState({ failed: true });
+    this.props.onError();
+    queueMicrotask(() => this.setState({ failed: false }));
+  }
+
+  override render() {
+    return this.state.failed ? null : this.props.children;
+  }
+}

@@ -1,0 +1,34 @@
+import { createContext } from 'preact';
+import { useContext } from 'preact/hooks';
+import type { RuntimeConfig } from '../config/schema';
+import type { I18n } from '../i18n/i18n';
+import type { Translate } from '../i18n/keys';
+import type { AppState } from './app-state';
+
+export interface KioskServices {
+  config: RuntimeConfig;
+  i18n: I18n;
+  build: { version: string; date: string };
+  /** Ends this visit: everything back to defaults, welcome screen showing. */
+  resetVisit: () => void;
+}
+
+export const ServicesContext = createContext<KioskServices | null>(null);
+export const VisitContext = createContext<AppState | null>(null);
+
+export function useServices(): KioskServices {
+  const services = useContext(ServicesContext);
+  if (!services) throw new Error('useServices() outside <App>');
+  return services;
+}
+
+export function useVisit(): AppState {
+  const visit = useContext(VisitContext);
+  if (!visit) throw new Error('useVisit() outside <App>');
+  return visit;
+}
+
+/** The translate function for the current language; re-renders the caller when the language changes. */
+export function useT(): Translate {
+  return useServices().i18n.t.value;
+}

@@ -1,0 +1,136 @@
+/**
+ * The schema of `kiosk.config.json`. It is the single source of truth: the build validates the file
+ * with it, `npm run check` does too, and `scripts/write-config-schema.ts` turns it into
+ * `kiosk.config.schema.json` so that editors offer completion and flag mistakes while staff type.
+ *
+ * Only build scripts and tests import the zod value; the kiosk itself receives the config already
+ * validated, so zod never ships to the browser.
+ */
+import { z } from 'zod';
+
+/** BCP 47 tags as the project writes them: `en`, `fr`, `zh-Hans`, `pa`. */
+const languageCode = z
+  .string()
+  .regex(/^[a-z]{2,3}(-[A-Z][a-z]{3})?(-[A-Z]{2})?$/, {
+    message: 'a language code such as "en", "fr" or "zh-Hans"',
+  });
+
+const handoutId = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, {
+  message: 'a handout id in lower case with hyphens, such as "nerve-ablation"',
+});
+
+const speechVoice = z
+  .object({
+    voice: z.string().min(1).describe('eSpeak NG voice name used by `npm run audio`, e.g. "en-us".'),
+    wordsPerMinute: z
+      .number()
+      .int()
+      .min(80)
+      .max(450)
+      .describe('Speaking rate of the generated audio. About 145 is calm; eSpeak’s default 175 is too fast for many patients.'),
+  })
+  .strict();
+
+export const kioskConfigSchema = z
+  .object({
+    $schema: z.string().optional(),
+    languages: z
+      .array(languageCode)
+      .min(1)
+      .describe('Languages offered on the welcome screen, in the order shown.'),
+    defaultLanguage: languageCode.describe('Language the kiosk starts in and returns to after an idle reset.'),
+    handouts: z
+      .array(handoutId)
+      .min(1)
+      .describe('Handouts offered, in the order shown in the library. Each needs locales/<lang>/handouts/<id>.md for every language.'),
+    idle: z
+      .object({
+        timeoutSeconds: z
+          .number()
+          .int()
+          .min(30)
+          .max(3600)
+          .describe('Seconds without a touch or key (while no audio plays) before asking "Are you still there?".'),
+        warningSeconds: z
+          .number()
+          .int()
+          .min(20)
+          .max(120)
+          .describe('Seconds the "Are you still there?" countdown runs before everything resets.'),
+      })
+      .strict(),
+    audio: z
+      .object({
+        rate: z.number().min(0.75).max(2).describe('Default reading speed, 0.75 to 2 (1 is normal).'),
+        volume: z.number().min(0).max(1).describe('Default volume, 0 to 1.'),
+        autoAdvance: z.boolean().describe('Whether reading continues into the next section by default.'),
+      })
+      .strict(),
+    speech: z
+      .record(languageCode, speechVoice)
+      .describe('Voice and speaking rate used by `npm run audio` for each language.')
+      .optional(),
+    site: z
+      .object({
+        name: z.string().min(1).max(80).describe('The clinic’s name, shown on the staff panel.'),
+        nurseLine: z
+          .string()
+          .regex(/^[0-9][0-9 -]{1,18}[0-9]$/, { message: 'a phone number of digits, spaces or hyphens, such as "811" or "1-866-797-0000"' })
+          .describe('The nurse advice line printed in the follow-up section, e.g. "811".'),
+      })
+      .strict(),
+    staff: z
+      .object({
+        pin: z
+          .string()
+          .regex(/^[0-9]{4,8}$/, { message: '4 to 8 digits, written as a string such as "4826"' })
+          .describe('PIN that opens the hidden staff panel.'),
+      })
+      .strict(),
+    server: z
+      .object({
+        port: z.number().int().min(1024).max(65535).describe('Port `npm start` serves the kiosk on (localhost).'),
+      })
+      .strict()
+      .optional(),
+  })
+  .strict()
+  .superRefine((config, ctx) => {
+    if (!config.languages.includes(config.defaultLanguage)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['defaultLanguage'],
+        input: config.defaultLanguage,
+        message: `one of the configured languages (${config.languages.join(', ')})`,
+      });
+    }
+    const seenLanguage = new Set<string>();
+    config.languages.forEach((code, i) => {
+      if (seenLanguage.has(code)) {
+        ctx.addIssue({ code: 'custom', path: ['languages', i], input: code, message: 'each entry listed only once' });
+      }
+      seenLanguage.add(code);
+    });
+    const seenHandout = new Set<string>();
+    config.handouts.forEach((id, i) => {
+      if (seenHandout.has(id)) {
+        ctx.addIssue({ code: 'custom', path: ['handouts', i], input: id, message: 'each entry listed only once' });
+      }
+      seenHandout.add(id);
+    });
+    if (config.idle.warningSeconds >= config.idle.timeoutSeconds) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['idle', 'warningSeconds'],
+        input: config.idle.warningSeconds,
+        message: `fewer seconds than idle.timeoutSeconds (${config.idle.timeoutSeconds})`,
+      });
+    }
+  });
+
+export type KioskConfig = z.infer<typeof kioskConfigSchema>;
+
+/** The part of the config the kiosk needs at run time (everything but build-only settings). */
+export type RuntimeConfig = Omit<KioskConfig, '$schema' | 'speech' | 'server'>;
+
+export const DEFAULT_PORT = 4173;

@@ -1,0 +1,104 @@
+/**
+ * The compiled handout model, shared by the build scripts (which produce it) and the kiosk (which
+ * renders and reads it). Offsets are UTF-16 code-unit indexes into `Section.text`, the exact string
+ * the kiosk displays for that section, so a word timing from the audio build and a word on screen
+ * always point at the same characters.
+ */
+
+export type TextDirection = 'ltr' | 'rtl';
+
+export interface Word {
+  /** Stable within its section: `<sectionId>.w<n>`, numbered in reading order from 0. */
+  id: string;
+  /** Index of the word within its section; the speech timings use the same index. */
+  index: number;
+  start: number;
+  end: number;
+}
+
+export interface Sentence {
+  /** Stable within its section: `<sectionId>.s<n>`. */
+  id: string;
+  index: number;
+  start: number;
+  end: number;
+  /** Index into `Section.words` of this sentence's first word, and how many it has. */
+  firstWord: number;
+  wordCount: number;
+}
+
+/** A run of text (a heading, a paragraph, a list item, a caption) split into sentences. */
+export interface TextUnit {
+  start: number;
+  end: number;
+  /** Indexes into `Section.sentences`. */
+  firstSentence: number;
+  sentenceCount: number;
+}
+
+export interface ParagraphBlock {
+  kind: 'paragraph';
+  id: string;
+  text: TextUnit;
+}
+
+export interface ListBlock {
+  kind: 'list';
+  id: string;
+  ordered: boolean;
+  items: TextUnit[];
+}
+
+export interface FigureBlock {
+  kind: 'figure';
+  id: string;
+  /** File name of the image under `locales/figures/`; the build turns it into a URL. */
+  image: string;
+  src: string;
+  alt: string;
+  caption: TextUnit | null;
+}
+
+export type Block = ParagraphBlock | ListBlock | FigureBlock;
+
+export interface Section {
+  id: string;
+  /** 0-based position in the handout. */
+  index: number;
+  /** The whole section as displayed: heading, then each block, separated by blank lines. */
+  text: string;
+  heading: TextUnit;
+  blocks: Block[];
+  sentences: Sentence[];
+  words: Word[];
+}
+
+export type TranslationStatus = 'original' | 'draft' | 'reviewed';
+
+export interface HandoutMeta {
+  /** Where the facts come from, shown small in the reader. */
+  source: string;
+  licence: string;
+  translation: TranslationStatus;
+  /** Who reviewed a translation, when it is `reviewed`. */
+  reviewedBy?: string;
+}
+
+export interface Handout {
+  id: string;
+  lang: string;
+  dir: TextDirection;
+  title: string;
+  /** One-line description for the library card. */
+  summary: string;
+  meta: HandoutMeta;
+  sections: Section[];
+}
+
+/** What the welcome and library screens need before any handout is loaded. */
+export interface HandoutSummary {
+  id: string;
+  title: string;
+  summary: string;
+  sectionCount: number;
+}

@@ -1,0 +1,36 @@
+/** Boot only: config, i18n, state, render. */
+import { render } from 'preact';
+import { build, config, handoutLoaders, handoutSummaries, languages, stringLoaders } from 'virtual:kiosk/manifest';
+import { App } from './app/app';
+import { createKiosk } from './app/kiosk';
+import { createContentSource } from './content/loader';
+import { createI18n } from './i18n/i18n';
+import { createUnavailablePlayer } from './speech/unavailable-player';
+import './styles/base.css';
+
+async function boot() {
+  const loadStrings = (code: string) => {
+    const loader = stringLoaders[code];
+    if (!loader) throw new Error(`No UI strings for "${code}"`);
+    return loader();
+  };
+  const i18n = await createI18n({
+    languages,
+    defaultLanguage: config.defaultLanguage,
+    defaultStrings: await loadStrings(config.defaultLanguage),
+    loadStrings,
+    document,
+    strict: import.meta.env.DEV,
+  });
+  const kiosk = createKiosk({
+    config,
+    i18n,
+    content: createContentSource(handoutSummaries, handoutLoaders),
+    createPlayer: createUnavailablePlayer,
+  });
+  const mount = document.getElementById('app');
+  if (!mount) throw new Error('index.html has no #app element');
+  render(<App kiosk={kiosk} config={config} i18n={i18n} build={build} root={document.documentElement} />, mount);
+}
+
+void boot();

@@ -1,0 +1,103 @@
+import { useT, useVisit } from '../../app/kiosk-context';
+import { TEXT_SIZES, THEMES, type TextSize, type Theme } from '../../kiosk/prefs';
+import type { UiKey } from '../../i18n/keys';
+import { BigButton } from '../../ui/big-button';
+import { ChoiceGroup } from '../../ui/choice-group';
+import { Modal } from '../../ui/modal';
+import { SourceNote } from '../reader';
+import './dialogs.css';
+
+/** Whichever dialog the visit has open, or nothing. */
+export function OpenDialog() {
+  const visit = useVisit();
+  switch (visit.dialog.value) {
+    case 'help':
+      return <HelpDialog />;
+    case 'sections':
+      return <SectionsDialog />;
+    case 'display':
+      return <DisplayDialog />;
+    default:
+      return null;
+  }
+}
+
+const HELP_FOR_SCREEN: Record<string, UiKey> = {
+  welcome: 'help.welcome',
+  library: 'help.library',
+  reader: 'help.reader',
+};
+
+function HelpDialog() {
+  const t = useT();
+  const visit = useVisit();
+  return (
+    <Modal title={t('help.title')} closeLabel={t('common.close')} onClose={() => visit.closeDialog()}>
+      <p>{t(HELP_FOR_SCREEN[visit.screen.value] ?? 'help.welcome')}</p>
+    </Modal>
+  );
+}
+
+function SectionsDialog() {
+  const t = useT();
+  const visit = useVisit();
+  const handout = visit.handout.value;
+  if (!handout) return null;
+  return (
+    <Modal title={t('reader.sectionList')} closeLabel={t('common.close')} onClose={() => visit.closeDialog()}>
+      <ol class="section-list" lang={handout.lang} dir={handout.dir}>
+        {handout.sections.map((section) => {
+          const current = section.index === visit.sectionIndex.value;
+          return (
+            <li key={section.id}>
+              <BigButton
+                class="section-list__item"
+                aria-current={current ? 'true' : undefined}
+                onClick={() => visit.goToSection(section.index)}
+                data-section={section.id}
+              >
+                <span class="section-list__number">{section.index + 1}</span>
+                {section.text.slice(section.heading.start, section.heading.end)}
+              </BigButton>
+            </li>
+          );
+        })}
+      </ol>
+      <SourceNote handout={handout} label={t('reader.source')} />
+    </Modal>
+  );
+}
+
+const SIZE_LABELS: Record<TextSize, UiKey> = {
+  medium: 'reader.sizeMedium',
+  large: 'reader.sizeLarge',
+  'extra-large': 'reader.sizeExtraLarge',
+};
+const THEME_LABELS: Record<Theme, UiKey> = {
+  default: 'reader.themeDefault',
+  contrast: 'reader.themeContrast',
+};
+
+function DisplayDialog() {
+  const t = useT();
+  const visit = useVisit();
+  const { prefs } = visit;
+  return (
+    <Modal title={t('reader.settings')} closeLabel={t('common.close')} onClose={() => visit.closeDialog()}>
+      <ChoiceGroup
+        legend={t('reader.textSize')}
+        name="text-size"
+        value={prefs.textSize.value}
+        choices={TEXT_SIZES.map((value) => ({ value, label: t(SIZE_LABELS[value]) }))}
+        onChange={(value) => prefs.setTextSize(value)}
+      />
+      <ChoiceGroup
+        legend={t('reader.theme')}
+        name="theme"
+        value={prefs.theme.value}
+        choices={THEMES.map((value) => ({ value, label: t(THEME_LABELS[value]) }))}
+        onChange={(value) => prefs.setTheme(value)}
+      />
+    </Modal>
+  );
+}

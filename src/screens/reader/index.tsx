@@ -1,0 +1,141 @@
+import { useEffect, useRef } from 'preact/hooks';
+import { useServices, useT, useVisit } from '../../app/kiosk-context';
+import type { Handout, Section } from '../../content/model';
+import { BigButton } from '../../ui/big-button';
+import { useFocusOnMount } from '../../ui/focus';
+import { SectionText } from '../../ui/section-text';
+import { ScreenTopBar } from '../chrome';
+import { useSwipe } from './use-swipe';
+import './reader.css';
+
+export function ReaderScreen() {
+  const t = useT();
+  const visit = useVisit();
+  const status = visit.handoutStatus.value;
+  const handout = visit.handout.value;
+  const section = visit.section.value;
+  const heading = useFocusOnMount<HTMLHeadingElement>();
+  return (
+    <>
+      <ScreenTopBar />
+      <main class="reader" aria-busy={status === 'loading' ? 'true' : undefined}>
+        {status === 'error' && (
+          <p class="reader__message" role="alert">
+            {t('reader.loadError')}
+          </p>
+        )}
+        {status === 'loading' && <p class="reader__message">{t('reader.loading')}</p>}
+        {handout && section && status === 'ready' ? (
+          <ReaderBody handout={handout} section={section} headingRef={heading} />
+        ) : (
+          <h1 class="visually-hidden" tabIndex={-1} ref={heading}>
+            {t('reader.loading')}
+          </h1>
+        )}
+      </main>
+    </>
+  );
+}
+
+interface ReaderBodyProps {
+  handout: Handout;
+  section: Section;
+  headingRef: { current: HTMLHeadingElement | null };
+}
+
+function ReaderBody({ handout, section, headingRef }: ReaderBodyProps) {
+  const t = useT();
+  const visit = useVisit();
+  const { i18n } = useServices();
+  const player = visit.player;
+  const total = handout.sections.length;
+  const sectionHeading = useRef<HTMLHeadingElement>(null);
+  const scroller = useRef<HTMLDivElement>(null);
+  const announced = useRef<string | null>(null);
+  const swipe = useSwipe(handout.dir, () => visit.nextSection(), () => visit.previousSection());
+
+  // A new section starts at its top, with focus on its heading, so a keyboard or screen-reader user
+  // is not left on a Next button in the middle of nowhere.
+  useEffect(() => {
+    scroller.current?.scrollTo({ top: 0 });
+    if (announced.current !== null) sectionHeading.current?.focus({ preventScroll: true });
+    announced.current = section.id;
+  }, [section.id]);
+
+  const status = player.status.value;
+  const playing = status === 'playing';
+  const position = t('reader.sectionOf', { current: section.index + 1, total });
+
+  return (
+    <>
+      <div class="reader__head" lang={handout.lang} dir={handout.dir}>
+        <h1 class="reader__title" tabIndex={-1} ref={headingRef}>
+          {handout.title}
+        </h1>
+        <p class="reader__position">{position}</p>
+        <ol class="reader__progress" aria-hidden="true">
+          {handout.sections.map((s) => (
+            <li key={s.id} class={s.index < section.index ? 'done' : s.index === section.index ? 'current' : ''} />
+          ))}
+        </ol>
+        {handout.meta.translation === 'draft' && <p class="reader__draft">{t('reader.draftTranslation')}</p>}
+      </div>
+      {/* Announces the new section's position politely; the section text itself is never live. */}
+      <p class="visually-hidden" aria-live="polite">
+        {position}
+      </p>
+      <div class="reader__scroll" ref={scroller} {...swipe}>
+        <SectionText
+          section={section}
+          lang={handout.lang}
+          dir={handout.dir}
+          currentWord={player.currentWord}
+          currentSentence={player.currentSentence}
+          headingRef={sectionHeading}
+          figureLabel={t('reader.figure')}
+          onWordTap={(word) => player.play(word)}
+        />
+        {section.index === total - 1 && <SourceNote handout={handout} label={t('reader.source')} />}
+      </div>
+      <nav class="control-bar" aria-label={t('reader.sections')} dir={i18n.dir.value}>
+        <BigButton icon="previous" onClick={() => visit.previousSection()} disabled={section.index === 0} data-action="previous">
+          {t('reader.previous')}
+        </BigButton>
+        <BigButton icon="list" onClick={() => visit.openDialog('sections')} data-action="sections">
+          {t('reader.sections')}
+        </BigButton>
+        <div class="control-bar__play">
+          <BigButton
+            icon={playing ? 'pause' : 'play'}
+            variant="primary"
+            class="control-bar__play-button"
+            onClick={() => (playing ? player.pause() : player.play())}
+            data-action="play"
+          >
+            {playing ? t('reader.pause') : t('reader.play')}
+          </BigButton>
+          {status === 'unavailable' && (
+            <p class="control-bar__note" role="status">
+              {t('reader.audioUnavailable')}
+            </p>
+          )}
+        </div>
+        <BigButton icon="display" onClick={() => visit.openDialog('display')} data-action="display">
+          {t('reader.settings')}
+        </BigButton>
+        <BigButton icon="next" onClick={() => visit.nextSection()} disabled={section.index === total - 1} data-action="next">
+          {t('reader.next')}
+        </BigButton>
+      </nav>
+    </>
+  );
+}
+
+export function SourceNote({ handout, label }: { handout: Handout; label: string }) {
+  return (
+    <aside class="source-note" lang={handout.lang} dir={handout.dir} aria-label={label}>
+      <p>{handout.meta.source}</p>
+      <p>{handout.meta.licence}</p>
+    </aside>
+  );
+}

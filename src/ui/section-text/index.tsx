@@ -1,0 +1,150 @@
+import type { ReadonlySignal } from '@preact/signals';
+import { useSignalEffect } from '@preact/signals';
+import type { ComponentChildren, Ref } from 'preact';
+import { memo } from 'preact/compat';
+import { useRef } from 'preact/hooks';
+import type { Section, TextDirection, TextUnit } from '../../content/model';
+import './section-text.css';
+
+export interface SectionTextProps {
+  section: Section;
+  lang: string;
+  dir: TextDirection;
+  currentWord: ReadonlySignal<number>;
+  currentSentence: ReadonlySignal<number>;
+  headingRef?: Ref<HTMLHeadingElement>;
+  figureLabel: string;
+  onWordTap?: (wordIndex: number) => void;
+}
+
+/**
+ * One section of a handout, every sentence and word in its own span so the reading highlight and
+ * "tap a word to read from there" can find them. Content is rendered as text nodes only.
+ *
+ * No aria-live here: the text is already being spoken.
+ */
+export function SectionText({ section, lang, dir, currentWord, currentSentence, headingRef, figureLabel, onWordTap }: SectionTextProps) {
+  const root = useRef<HTMLDivElement>(null);
+  useHighlight(root, currentWord, currentSentence);
+  return (
+    <div
+      ref={root}
+      class="section-text"
+      lang={lang}
+      dir={dir}
+      onClick={(event) => {
+        const word = (event.target as Element).closest?.('[data-word]');
+        if (word && onWordTap) onWordTap(Number(word.getAttribute('data-word')));
+      }}
+    >
+      <StaticText section={section} headingRef={headingRef} figureLabel={figureLabel} />
+    </div>
+  );
+}
+
+/**
+ * The words change only when the section does, so they render once; the highlight then moves by
+ * touching just the old and the new word, never re-rendering the section (hundreds of spans) on
+ * every word the voice speaks.
+ */
+function useHighlight(
+  root: { current: HTMLElement | null },
+  currentWord: ReadonlySignal<number>,
+  currentSentence: ReadonlySignal<number>,
+) {
+  const shown = useRef<{ word: Element | null; sentence: Element | null }>({ word: null, sentence: null });
+  useSignalEffect(() => {
+    const wordIndex = currentWord.value;
+    const sentenceIndex = currentSentence.value;
+    const container = root.current;
+    const before = shown.current;
+    const word = container?.querySelector(`[data-word="${wordIndex}"]`) ?? null;
+    const sentence = container?.querySelector(`[data-sentence="${sentenceIndex}"]`) ?? null;
+    if (before.word !== word) {
+      before.word?.classList.remove('word--current');
+      word?.classList.add('word--current');
+    }
+    if (before.sentence !== sentence) {
+      before.sentence?.classList.remove('sentence--current');
+      before.sentence?.removeAttribute('aria-current');
+      sentence?.classList.add('sentence--current');
+      sentence?.setAttribute('aria-current', 'true');
+    }
+    shown.current = { word, sentence };
+  });
+}
+
+interface StaticTextProps {
+  section: Section;
+  headingRef?: Ref<HTMLHeadingElement>;
+  figureLabel: string;
+}
+
+const StaticText = memo(
+  function StaticText({ section, headingRef, figureLabel }: StaticTextProps) {
+    return (
+      <>
+        <h2 class="section-text__heading" tabIndex={-1} ref={headingRef}>
+          {unitText(section, section.heading)}
+        </h2>
+        {section.blocks.map((block) => {
+          switch (block.kind) {
+            case 'paragraph':
+              return <p key={block.id}>{unitText(section, block.text)}</p>;
+            case 'list': {
+              const items = block.items.map((item, i) => <li key={i}>{unitText(section, item)}</li>);
+              return block.ordered ? <ol key={block.id}>{items}</ol> : <ul key={block.id}>{items}</ul>;
+            }
+            case 'figure':
+              return (
+                <figure key={block.id} class="section-text__figure">
+                  <img src={block.src} alt={block.alt} draggable={false} />
+                  {block.caption && (
+                    <figcaption>
+                      <span class="visually-hidden">{figureLabel}: </span>
+                      {unitText(section, block.caption)}
+                    </figcaption>
+                  )}
+                </figure>
+              );
+          }
+        })}
+      </>
+    );
+  },
+  (before, after) => before.section === after.section && before.figureLabel === after.figureLabel,
+);
+
+/** The text of a unit, with its sentences and words wrapped, and the text between them as is. */
+function unitText(section: Section, unit: TextUnit): ComponentChildren[] {
+  const out: ComponentChildren[] = [];
+  const text = section.text;
+  let cursor = unit.start;
+  for (let s = unit.firstSentence; s < unit.firstSentence + unit.sentenceCount; s++) {
+    const sentence = section.sentences[s];
+    if (!sentence) continue;
+    if (sentence.start > cursor) out.push(text.slice(cursor, sentence.start));
+    const parts: ComponentChildren[] = [];
+    let inner = sentence.start;
+    for (let w = sentence.firstWord; w < sentence.firstWord + sentence.wordCount; w++) {
+      const word = section.words[w];
+      if (!word) continue;
+      if (word.start > inner) parts.push(text.slice(inner, word.start));
+      parts.push(
+        <span key={w} class="word" data-word={w}>
+          {text.slice(word.start, word.end)}
+        </span>,
+      );
+      inner = word.end;
+    }
+    if (sentence.end > inner) parts.push(text.slice(inner, sentence.end));
+    out.push(
+      <span key={`s${s}`} class="sentence" data-sentence={s}>
+        {parts}
+      </span>,
+    );
+    cursor = sentence.end;
+  }
+  if (unit.end > cursor) out.push(text.slice(cursor, unit.end));
+  return out;
+}
