@@ -27,8 +27,9 @@ export function App({ kiosk, config, i18n, build, root }: AppProps) {
   return (
     <ServicesContext.Provider value={services}>
       <RecoverToWelcome onError={services.resetVisit}>
-        <VisitContext.Provider value={visit}>
-          <DisplayPrefs visit={visit} root={root} />
+        {/* Keyed by visit: nothing held in a component of one visit survives into the next. */}
+        <VisitContext.Provider value={visit} key={kiosk.visitNumber.value}>
+          <DocumentState visit={visit} root={root} i18n={i18n} />
           <div class="app">
             <CurrentScreen />
           </div>
@@ -51,14 +52,19 @@ function CurrentScreen() {
   }
 }
 
-/** Text size and theme are attributes on the root, so one set of CSS custom properties follows them. */
-function DisplayPrefs({ visit, root }: { visit: AppState; root?: HTMLElement }) {
+/**
+ * Text size and theme are attributes on the root, so one set of CSS custom properties follows them;
+ * the document title follows the language, for assistive technology that announces it.
+ */
+function DocumentState({ visit, root, i18n }: { visit: AppState; root?: HTMLElement; i18n: I18n }) {
   useSignalEffect(() => {
     const size = visit.prefs.textSize.value;
     const theme = visit.prefs.theme.value;
+    const title = i18n.t.value('meta.appName');
     if (!root) return;
     root.dataset.textSize = size;
     root.dataset.theme = theme;
+    root.ownerDocument.title = title;
   });
   return null;
 }

@@ -2,7 +2,7 @@
  * The kiosk across visitors: it holds the current visit's app state and replaces it with a fresh one
  * on "Start again" or an idle reset, so no choice, position or text of one patient reaches the next.
  */
-import { signal, type ReadonlySignal } from '@preact/signals';
+import { batch, signal, type ReadonlySignal } from '@preact/signals';
 import type { RuntimeConfig } from '../config/schema';
 import type { ContentSource } from '../content/loader';
 import type { I18n } from '../i18n/i18n';
@@ -18,6 +18,8 @@ export interface KioskDeps {
 
 export interface Kiosk {
   readonly visit: ReadonlySignal<AppState>;
+  /** Counts visits; the UI is keyed by it so a new visit starts with freshly mounted components. */
+  readonly visitNumber: ReadonlySignal<number>;
   resetVisit(): Promise<void>;
 }
 
@@ -25,14 +27,19 @@ export function createKiosk(deps: KioskDeps): Kiosk {
   const startVisit = () =>
     createAppState({ config: deps.config, i18n: deps.i18n, content: deps.content, player: deps.createPlayer() });
   const visit = signal(startVisit());
+  const visitNumber = signal(1);
   return {
     visit,
+    visitNumber,
     async resetVisit() {
       const old = visit.value;
       old.dispose();
       old.player.dispose();
       await deps.i18n.setLanguage(deps.config.defaultLanguage);
-      visit.value = startVisit();
+      batch(() => {
+        visit.value = startVisit();
+        visitNumber.value++;
+      });
     },
   };
 }

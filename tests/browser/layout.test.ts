@@ -1,0 +1,89 @@
+/**
+ * What jsdom cannot show: colour contrast and target size (axe in Chromium), touch target sizes,
+ * and no horizontal scrolling at the largest text size, in landscape and portrait.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { axeInPage, chooseLanguage, launchChromium, openKiosk } from './browser';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+const VIEWPORTS = {
+  landscape: { width: 1920, height: 1080 },
+  portrait: { width: 1080, height: 1920 },
+};
+
+async function setDisplay(page: Page, size: string, theme: string) {
+  await page.click('[data-action="display"]');
+  await page.click(`[data-choice="${size}"]`);
+  await page.click(`[data-choice="${theme}"]`);
+  await page.click('dialog [data-action="close"]');
+}
+
+/** Controls smaller than 76 CSS px (20 mm on the kiosk panel) in either direction. */
+async function smallTargets(page: Page) {
+  return page.evaluate(() =>
+    [...document.querySelectorAll<HTMLElement>('button, [role="button"], label:has(input), a[href]')]
+      .filter((el) => el.offsetParent !== null)
+      .map((el) => ({ el, box: el.getBoundingClientRect() }))
+      .filter(({ box }) => box.width < 76 || box.height < 76)
+      .map(({ el, box }) => `${el.textContent?.trim()} ${Math.round(box.width)}×${Math.round(box.height)}`),
+  );
+}
+
+describe.each(Object.entries(VIEWPORTS))('%s', (_name, viewport) => {
+  it.each(['default', 'contrast'])('the welcome screen passes axe and has big targets (%s theme)', async (theme) => {
+    const kiosk = await openKiosk(browser, viewport);
+    if (theme !== 'default') {
+      await chooseLanguage(kiosk.page, 'en');
+      await setDisplay(kiosk.page, 'medium', theme);
+      await kiosk.page.click('[data-action="language"]');
+    }
+    expect(await axeInPage(kiosk.page)).toEqual([]);
+    expect(await smallTargets(kiosk.page)).toEqual([]);
+    expect(kiosk.problems).toEqual([]);
+    await kiosk.close();
+  });
+
+  it.each([
+    ['medium', 'default'],
+    ['extra-large', 'default'],
+    ['extra-large', 'contrast'],
+    ['large', 'contrast'],
+  ])('every section passes axe with no horizontal scroll at %s text, %s theme', async (size, theme) => {
+    const kiosk = await openKiosk(browser, viewport);
+    const { page } = kiosk;
+    await chooseLanguage(page, 'en');
+    await setDisplay(page, size, theme);
+    const total = await page.evaluate(() => document.querySelectorAll('.reader__progress li').length);
+    for (let i = 0; i < total; i++) {
+      expect(await axeInPage(page), `section ${i + 1}`).toEqual([]);
+      expect(await smallTargets(page), `section ${i + 1}`).toEqual([]);
+      const overflow = await page.evaluate(() => ({
+        page: document.documentElement.scrollWidth - document.documentElement.clientWidth,
+        text: [...document.querySelectorAll('.reader__scroll, .control-bar, .top-bar')].map((el) => el.scrollWidth - el.clientWidth),
+      }));
+      expect(overflow, `section ${i + 1}`).toEqual({ page: 0, text: [0, 0, 0] });
+      if (i < total - 1) await page.click('[data-action="next"]');
+    }
+    expect(kiosk.problems).toEqual([]);
+    await kiosk.close();
+  });
+
+  it.each(['sections', 'display', 'help'])('the %s dialog passes axe with big targets', async (action) => {
+    const kiosk = await openKiosk(browser, viewport);
+    await chooseLanguage(kiosk.page, 'en');
+    await kiosk.page.click(`[data-action="${action}"]`);
+    await kiosk.page.waitForSelector('dialog[open]');
+    expect(await axeInPage(kiosk.page)).toEqual([]);
+    expect(await smallTargets(kiosk.page)).toEqual([]);
+    expect(kiosk.problems).toEqual([]);
+    await kiosk.close();
+  });
+});

@@ -1,0 +1,118 @@
+// @vitest-environment node
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { InputError } from '../../scripts/lib/input-error.ts';
+import { parseConfig } from '../../scripts/lib/load-config.ts';
+
+const base = JSON.parse(readFileSync(new URL('../../kiosk.config.json', import.meta.url), 'utf8')) as Record<string, any>;
+
+function errorsFor(change: (config: Record<string, any>) => void): string[] {
+  const config = structuredClone(base);
+  change(config);
+  try {
+    parseConfig(JSON.stringify(config));
+  } catch (error) {
+    if (error instanceof InputError) return error.message.split('\n');
+    throw error;
+  }
+  return [];
+}
+
+describe('kiosk.config.json validation', () => {
+  it('accepts the shipped config', () => {
+    expect(errorsFor(() => {})).toEqual([]);
+  });
+
+  it('rejects text that is not JSON, saying so', () => {
+    expect(() => parseConfig('{ "languages": [')).toThrow(/^kiosk\.config\.json: is not valid JSON/);
+  });
+
+  it('names a missing required field', () => {
+    expect(errorsFor((c) => delete c.site)).toEqual(['kiosk.config.json: site: is missing; expected an object']);
+  });
+
+  it('names a field of the wrong type, with the value and what is allowed', () => {
+    expect(errorsFor((c) => (c.audio.rate = 'fast'))).toEqual(['kiosk.config.json: audio.rate: "fast" is not allowed; expected a number']);
+  });
+
+  it('names a number below its minimum', () => {
+    expect(errorsFor((c) => (c.idle.warningSeconds = 5))).toEqual([
+      'kiosk.config.json: idle.warningSeconds: 5 is not allowed; expected a number at least 20',
+    ]);
+  });
+
+  it('names a number above its maximum', () => {
+    expect(errorsFor((c) => (c.audio.volume = 1.5))).toEqual(['kiosk.config.json: audio.volume: 1.5 is not allowed; expected a number at most 1']);
+  });
+
+  it('names a fractional number where a whole number is needed', () => {
+    expect(errorsFor((c) => (c.idle.timeoutSeconds = 90.5))).toEqual([
+      'kiosk.config.json: idle.timeoutSeconds: 90.5 is not allowed; expected a whole number',
+    ]);
+  });
+
+  it('names a malformed language code, by its position in the list', () => {
+    expect(errorsFor((c) => (c.languages = ['en', 'English']))).toContain(
+      'kiosk.config.json: languages.1: "English" is not allowed; expected a language code such as "en", "fr" or "zh-Hans"',
+    );
+  });
+
+  it('names an empty list', () => {
+    expect(errorsFor((c) => (c.handouts = []))).toEqual(['kiosk.config.json: handouts: [] is not allowed; expected at least 1 item']);
+  });
+
+  it('rejects a default language that is not offered', () => {
+    expect(errorsFor((c) => (c.defaultLanguage = 'fr'))).toEqual([
+      'kiosk.config.json: defaultLanguage: "fr" is not allowed; expected one of the configured languages (en)',
+    ]);
+  });
+
+  it('rejects a language or handout listed twice', () => {
+    expect(errorsFor((c) => (c.handouts = ['nerve-ablation', 'nerve-ablation']))).toEqual([
+      'kiosk.config.json: handouts.1: "nerve-ablation" is not allowed; expected each entry listed only once',
+    ]);
+  });
+
+  it('rejects a warning as long as the idle time', () => {
+    expect(errorsFor((c) => (c.idle = { timeoutSeconds: 60, warningSeconds: 60 }))).toEqual([
+      'kiosk.config.json: idle.warningSeconds: 60 is not allowed; expected fewer seconds than idle.timeoutSeconds (60)',
+    ]);
+  });
+
+  it('rejects a PIN written as a number or with letters', () => {
+    expect(errorsFor((c) => (c.staff.pin = 1234))).toEqual(['kiosk.config.json: staff.pin: 1234 is not allowed; expected a string']);
+    expect(errorsFor((c) => (c.staff.pin = '12ab'))[0]).toMatch(/staff\.pin: "12ab" is not allowed; expected 4 to 8 digits/);
+  });
+
+  it('rejects a nurse line that is not a phone number', () => {
+    expect(errorsFor((c) => (c.site.nurseLine = 'call us'))[0]).toMatch(/site\.nurseLine: "call us" is not allowed; expected a phone number/);
+  });
+
+  it('rejects a misspelt field instead of ignoring it', () => {
+    expect(errorsFor((c) => (c.idle.timeoutSecs = 30))).toContain(
+      'kiosk.config.json: idle: unknown field "timeoutSecs"; check the spelling against kiosk.config.schema.json',
+    );
+  });
+
+  it('rejects a speech rate outside what the engine can do', () => {
+    expect(errorsFor((c) => (c.speech.en.wordsPerMinute = 40))).toEqual([
+      'kiosk.config.json: speech.en.wordsPerMinute: 40 is not allowed; expected a number at least 80',
+    ]);
+  });
+
+  it('lists every problem at once, not just the first', () => {
+    expect(
+      errorsFor((c) => {
+        c.audio.rate = 3;
+        c.staff.pin = '1';
+      }),
+    ).toHaveLength(2);
+  });
+});
+
+describe('kiosk.config.schema.json', () => {
+  it('is up to date with src/config/schema.ts (run npm run config-schema after changing the schema)', async () => {
+    const { configJsonSchema } = await import('../../scripts/write-config-schema.ts');
+    expect(readFileSync(new URL('../../kiosk.config.schema.json', import.meta.url), 'utf8')).toBe(configJsonSchema());
+  });
+});
