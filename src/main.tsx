@@ -5,7 +5,7 @@ import { App } from './app/app';
 import { createKiosk } from './app/kiosk';
 import { createContentSource } from './content/loader';
 import { createI18n } from './i18n/i18n';
-import { createUnavailablePlayer } from './speech/unavailable-player';
+import { createKioskPlayer } from './speech/create-player';
 import './styles/base.css';
 
 async function boot() {
@@ -26,7 +26,7 @@ async function boot() {
     config,
     i18n,
     content: createContentSource(handoutSummaries, handoutLoaders),
-    createPlayer: createUnavailablePlayer,
+    createPlayer: () => createKioskPlayer(config.audio),
   });
   const mount = document.getElementById('app');
   if (!mount) throw new Error('index.html has no #app element');

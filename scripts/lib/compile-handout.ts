@@ -294,5 +294,5 @@ function buildSection(draft: DraftSection, index: number, lang: string): Section
       caption: block.caption ? unit(block.caption, '\n\n') : null,
     };
   });
-  return { id: draft.id, index, text, heading, blocks, sentences, words };
+  return { id: draft.id, index, text, heading, blocks, sentences, words, audio: null };
 }

@@ -3,7 +3,7 @@
  * choices. Made fresh for each visitor by `createAppState()` and thrown away on an idle reset, so
  * nothing of one patient's visit can reach the next.
  */
-import { batch, computed, signal, type ReadonlySignal } from '@preact/signals';
+import { batch, computed, effect, signal, type ReadonlySignal } from '@preact/signals';
 import type { RuntimeConfig } from '../config/schema';
 import type { ContentSource } from '../content/loader';
 import type { Handout, HandoutSummary, Section } from '../content/model';
@@ -57,7 +57,9 @@ export function createAppState({ config, i18n, content, player }: AppStateDeps):
     const offered = content.summaries(i18n.language.value);
     return config.handouts.flatMap((id) => offered.filter((h) => h.id === id));
   });
-  const prefs = createPrefs();
+  const prefs = createPrefs({ autoAdvance: config.audio.autoAdvance });
+  // Set when the patient leaves a section that was being read to pick another language.
+  let readAgainAfterLanguage = false;
   // Loads can finish out of order when a patient taps quickly; only the latest may land.
   let loadToken = 0;
 
@@ -111,6 +113,15 @@ export function createAppState({ config, i18n, content, player }: AppStateDeps):
     loadSectionAudio();
   };
 
+  // Auto-advance: when a section has been read to its end, read the next one.
+  const stopAutoAdvance = effect(() => {
+    if (player.status.value !== 'ended' || !prefs.autoAdvance.peek()) return;
+    const current = handout.peek();
+    if (!current || sectionIndex.peek() >= current.sections.length - 1) return;
+    goToSection(sectionIndex.peek() + 1);
+    player.play();
+  });
+
   return {
     screen,
     dialog,
@@ -122,13 +133,17 @@ export function createAppState({ config, i18n, content, player }: AppStateDeps):
     prefs,
     player,
     async chooseLanguage(code) {
+      const wasPlaying = readAgainAfterLanguage;
+      readAgainAfterLanguage = false;
       player.stop();
       const reading = handout.value;
       const keepSection = sectionIndex.value;
       await i18n.setLanguage(code);
       if (reading) {
-        // Same section ids in every language, so the patient stays where they were.
+        // Same section ids in every language, so the patient stays where they were; if it was being
+        // read aloud, it starts again in the new language.
         await openHandout(reading.id, keepSection);
+        if (wasPlaying) player.play();
       } else if (config.handouts.length === 1) {
         await openHandout(config.handouts[0] as string);
       } else {
@@ -136,6 +151,7 @@ export function createAppState({ config, i18n, content, player }: AppStateDeps):
       }
     },
     showLanguages() {
+      readAgainAfterLanguage = player.status.peek() === 'playing' || player.status.peek() === 'loading';
       player.stop();
       batch(() => {
         screen.value = 'welcome';
@@ -165,6 +181,7 @@ export function createAppState({ config, i18n, content, player }: AppStateDeps):
     },
     dispose() {
       loadToken++;
+      stopAutoAdvance();
       player.stop();
     },
   };

@@ -61,6 +61,21 @@ export interface FigureBlock {
 
 export type Block = ParagraphBlock | ListBlock | FigureBlock;
 
+/**
+ * Prepared speech for a section, attached at build time from audio/<lang>/<handout>/<section>.json
+ * when that audio is present and matches the section's text. Times are in seconds of audio.
+ */
+export interface SectionAudio {
+  /** URLs of the same speech in the formats the build has, best first. */
+  src: string[];
+  duration: number;
+  /** Word i of the section is spoken from wordStarts[i] to wordEnds[i]; starts never decrease. */
+  wordStarts: number[];
+  wordEnds: number[];
+  sentenceStarts: number[];
+  sentenceEnds: number[];
+}
+
 export interface Section {
   id: string;
   /** 0-based position in the handout. */
@@ -71,6 +86,8 @@ export interface Section {
   blocks: Block[];
   sentences: Sentence[];
   words: Word[];
+  /** Null where no up-to-date audio exists: the kiosk then falls back to the browser's voice or text only. */
+  audio: SectionAudio | null;
 }
 
 export type TranslationStatus = 'original' | 'draft' | 'reviewed';

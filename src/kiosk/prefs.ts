@@ -13,16 +13,24 @@ export type Theme = (typeof THEMES)[number];
 export interface Prefs {
   readonly textSize: ReadonlySignal<TextSize>;
   readonly theme: ReadonlySignal<Theme>;
+  /** Whether reading runs on into the next section. */
+  readonly autoAdvance: ReadonlySignal<boolean>;
   setTextSize(size: TextSize): void;
   setTheme(theme: Theme): void;
+  setAutoAdvance(on: boolean): void;
 }
 
-export function createPrefs(): Prefs {
+export function createPrefs(defaults: { autoAdvance: boolean }): Prefs {
   const textSize = signal<TextSize>('medium');
   const theme = signal<Theme>('default');
+  const autoAdvance = signal(defaults.autoAdvance);
   return {
     textSize,
     theme,
+    autoAdvance,
+    setAutoAdvance(on) {
+      autoAdvance.value = on;
+    },
     setTextSize(size) {
       textSize.value = size;
     },

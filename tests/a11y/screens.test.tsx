@@ -34,7 +34,7 @@ const SCREENS: Record<string, Step> = {
   },
   'display settings': async (k, lang) => {
     await openReader(k, lang);
-    click('[data-action="display"]');
+    click('[data-action="settings"]');
   },
   'reader help': async (k, lang) => {
     await openReader(k, lang);

@@ -20,7 +20,7 @@ const VIEWPORTS = {
 };
 
 async function setDisplay(page: Page, size: string, theme: string) {
-  await page.click('[data-action="display"]');
+  await page.click('[data-action="settings"]');
   await page.click(`[data-choice="${size}"]`);
   await page.click(`[data-choice="${theme}"]`);
   await page.click('dialog [data-action="close"]');
@@ -76,7 +76,7 @@ describe.each(Object.entries(VIEWPORTS))('%s', (_name, viewport) => {
     await kiosk.close();
   });
 
-  it.each(['sections', 'display', 'help'])('the %s dialog passes axe with big targets', async (action) => {
+  it.each(['sections', 'settings', 'help'])('the %s dialog passes axe with big targets', async (action) => {
     const kiosk = await openKiosk(browser, viewport);
     await chooseLanguage(kiosk.page, 'en');
     await kiosk.page.click(`[data-action="${action}"]`);

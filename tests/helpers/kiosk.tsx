@@ -9,7 +9,7 @@ import { createKiosk, type Kiosk } from '../../src/app/kiosk';
 import { createContentSource } from '../../src/content/loader';
 import { createI18n, type I18n } from '../../src/i18n/i18n';
 import type { Player } from '../../src/speech/player';
-import { createUnavailablePlayer } from '../../src/speech/unavailable-player';
+import { createKioskPlayer } from '../../src/speech/create-player';
 
 export interface TestKiosk {
   kiosk: Kiosk;
@@ -31,7 +31,8 @@ export async function renderKiosk(options: { createPlayer?: () => Player } = {})
     config,
     i18n,
     content: createContentSource(handoutSummaries, handoutLoaders),
-    createPlayer: options.createPlayer ?? createUnavailablePlayer,
+    // jsdom has no speech synthesis and no media playback: the real player, reporting no voice.
+    createPlayer: options.createPlayer ?? (() => createKioskPlayer(config.audio)),
   });
   const view = render(<App kiosk={kiosk} config={config} i18n={i18n} build={build} root={document.documentElement} />);
   return { kiosk, i18n, view };

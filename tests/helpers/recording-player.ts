@@ -5,17 +5,24 @@ import type { PlaybackStatus, Player, SectionAudioRef } from '../../src/speech/p
 export function createRecordingPlayer() {
   const calls: string[] = [];
   const status = signal<PlaybackStatus>('idle');
+  const section = signal<SectionAudioRef | null>(null);
   const currentWord = signal(-1);
   const currentSentence = signal(-1);
   const progress = signal(0);
-  let current: SectionAudioRef | null = null;
+  const rate = signal(1);
+  const volume = signal(0.8);
+  const error = signal<string | null>(null);
   const player: Player = {
     status,
+    section,
     currentWord,
     currentSentence,
     progress,
+    rate,
+    volume,
+    error,
     load(ref, next) {
-      current = ref;
+      section.value = ref;
       calls.push(`load ${ref.lang}/${ref.section.id}${next ? ` next ${next.section.id}` : ''}`);
       status.value = 'paused';
     },
@@ -27,6 +34,24 @@ export function createRecordingPlayer() {
       calls.push('pause');
       status.value = 'paused';
     },
+    replaySection() {
+      calls.push('replay section');
+    },
+    replaySentence() {
+      calls.push('replay sentence');
+    },
+    setRate(next) {
+      calls.push(`rate ${next}`);
+      rate.value = next;
+    },
+    setVolume(next) {
+      calls.push(`volume ${next}`);
+      volume.value = next;
+    },
+    resetVolume() {
+      calls.push('reset volume');
+      volume.value = 0.8;
+    },
     stop() {
       calls.push('stop');
       status.value = 'idle';
@@ -35,5 +60,5 @@ export function createRecordingPlayer() {
       calls.push('dispose');
     },
   };
-  return { player, calls, currentWord, currentSentence, current: () => current };
+  return { player, calls, status, currentWord, currentSentence };
 }

@@ -124,7 +124,7 @@ describe('reading a handout by touch', () => {
 
   it('starts again with every display choice back to its default', async () => {
     const { kiosk } = await openHandout();
-    fireEvent.click(screen.getByRole('button', { name: 'Display' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Settings' }));
     fireEvent.click(await screen.findByRole('radio', { name: 'Extra large' }));
     fireEvent.click(screen.getByRole('radio', { name: 'High contrast' }));
     await waitFor(() => expect(document.documentElement.dataset.textSize).toBe('extra-large'));

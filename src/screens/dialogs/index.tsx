@@ -16,7 +16,7 @@ export function OpenDialog() {
     case 'sections':
       return <SectionsDialog />;
     case 'display':
-      return <DisplayDialog />;
+      return <SettingsDialog />;
     default:
       return null;
   }
@@ -78,12 +78,52 @@ const THEME_LABELS: Record<Theme, UiKey> = {
   contrast: 'reader.themeContrast',
 };
 
-function DisplayDialog() {
+const SPEEDS = ['0.75', '1', '1.25', '1.5', '2'] as const;
+const VOLUME_STEP = 0.1;
+
+function SettingsDialog() {
   const t = useT();
   const visit = useVisit();
-  const { prefs } = visit;
+  const { prefs, player } = visit;
+  const percent = Math.round(player.volume.value * 100);
   return (
     <Modal title={t('reader.settings')} closeLabel={t('common.close')} onClose={() => visit.closeDialog()}>
+      <h3 class="settings__group">{t('reader.reading')}</h3>
+      <ChoiceGroup
+        legend={t('reader.speed')}
+        name="speed"
+        value={String(player.rate.value)}
+        choices={SPEEDS.map((value) => ({ value, label: t('reader.speedValue', { rate: Number(value).toLocaleString(visit.handout.value?.lang) }) }))}
+        onChange={(value) => player.setRate(Number(value))}
+      />
+      <fieldset class="settings__volume">
+        <legend>{t('reader.volume')}</legend>
+        <div class="settings__volume-row">
+          <BigButton onClick={() => player.setVolume(player.volume.value - VOLUME_STEP)} disabled={percent <= 0} data-action="quieter">
+            {t('reader.quieter')}
+          </BigButton>
+          <output class="settings__volume-value" aria-live="polite">
+            {t('reader.volumeValue', { percent })}
+          </output>
+          <BigButton onClick={() => player.setVolume(player.volume.value + VOLUME_STEP)} disabled={percent >= 100} data-action="louder">
+            {t('reader.louder')}
+          </BigButton>
+          <BigButton variant="quiet" onClick={() => player.resetVolume()} data-action="reset-volume">
+            {t('reader.resetVolume')}
+          </BigButton>
+        </div>
+      </fieldset>
+      <ChoiceGroup
+        legend={t('reader.autoAdvance')}
+        name="auto-advance"
+        value={prefs.autoAdvance.value ? 'on' : 'off'}
+        choices={[
+          { value: 'on', label: t('reader.on') },
+          { value: 'off', label: t('reader.off') },
+        ]}
+        onChange={(value) => prefs.setAutoAdvance(value === 'on')}
+      />
+      <h3 class="settings__group">{t('reader.display')}</h3>
       <ChoiceGroup
         legend={t('reader.textSize')}
         name="text-size"

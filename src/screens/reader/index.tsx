@@ -5,6 +5,7 @@ import { BigButton } from '../../ui/big-button';
 import { useFocusOnMount } from '../../ui/focus';
 import { SectionText } from '../../ui/section-text';
 import { ScreenTopBar } from '../chrome';
+import { useFollowReading } from './use-follow-reading';
 import { useSwipe } from './use-swipe';
 import './reader.css';
 
@@ -53,18 +54,29 @@ function ReaderBody({ handout, section, headingRef }: ReaderBodyProps) {
   const scroller = useRef<HTMLDivElement>(null);
   const announced = useRef<string | null>(null);
   const swipe = useSwipe(handout.dir, () => visit.nextSection(), () => visit.previousSection());
+  const reading = useFollowReading(scroller);
 
   // A new section starts at its top, with focus on its heading, so a keyboard or screen-reader user
   // is not left on a Next button in the middle of nowhere.
   useEffect(() => {
     scroller.current?.scrollTo({ top: 0 });
+    reading.following.value = true;
     if (announced.current !== null) sectionHeading.current?.focus({ preventScroll: true });
     announced.current = section.id;
   }, [section.id]);
 
   const status = player.status.value;
-  const playing = status === 'playing';
+  const busy = status === 'playing' || status === 'loading';
   const position = t('reader.sectionOf', { current: section.index + 1, total });
+  const playLabel = busy ? t('reader.pause') : status === 'ended' ? t('reader.playAgain') : t('reader.play');
+  const play = () => {
+    if (busy) {
+      player.pause();
+      return;
+    }
+    reading.resume(null);
+    player.play();
+  };
 
   return (
     <>
@@ -79,6 +91,9 @@ function ReaderBody({ handout, section, headingRef }: ReaderBodyProps) {
           ))}
         </ol>
         {handout.meta.translation === 'draft' && <p class="reader__draft">{t('reader.draftTranslation')}</p>}
+        <div class="reader__listened" aria-hidden="true">
+          <span style={{ transform: `scaleX(${player.progress.value})` }} />
+        </div>
       </div>
       {/* Announces the new section's position politely; the section text itself is never live. */}
       <p class="visually-hidden" aria-live="polite">
@@ -93,10 +108,26 @@ function ReaderBody({ handout, section, headingRef }: ReaderBodyProps) {
           currentSentence={player.currentSentence}
           headingRef={sectionHeading}
           figureLabel={t('reader.figure')}
-          onWordTap={(word) => player.play(word)}
+          onWordTap={(word) => {
+            reading.resume(null);
+            player.play(word);
+          }}
+          onCurrentWord={(element) => reading.keepInView(element)}
         />
         {section.index === total - 1 && <SourceNote handout={handout} label={t('reader.source')} />}
       </div>
+      {!reading.following.value && busy && (
+        <div class="reader__follow">
+          <BigButton
+            icon="play"
+            variant="primary"
+            data-action="follow"
+            onClick={() => reading.resume(scroller.current?.querySelector<HTMLElement>('.word--current, .sentence--current') ?? null)}
+          >
+            {t('reader.follow')}
+          </BigButton>
+        </div>
+      )}
       <nav class="control-bar" aria-label={t('reader.sections')} dir={i18n.dir.value}>
         <BigButton icon="previous" onClick={() => visit.previousSection()} disabled={section.index === 0} data-action="previous">
           {t('reader.previous')}
@@ -106,21 +137,22 @@ function ReaderBody({ handout, section, headingRef }: ReaderBodyProps) {
         </BigButton>
         <div class="control-bar__play">
           <BigButton
-            icon={playing ? 'pause' : 'play'}
+            icon={busy ? 'pause' : 'play'}
             variant="primary"
             class="control-bar__play-button"
-            onClick={() => (playing ? player.pause() : player.play())}
+            onClick={play}
             data-action="play"
+            data-status={status}
           >
-            {playing ? t('reader.pause') : t('reader.play')}
+            {playLabel}
           </BigButton>
-          {status === 'unavailable' && (
+          {(status === 'unavailable' || status === 'error') && (
             <p class="control-bar__note" role="status">
               {t('reader.audioUnavailable')}
             </p>
           )}
         </div>
-        <BigButton icon="display" onClick={() => visit.openDialog('display')} data-action="display">
+        <BigButton icon="display" onClick={() => visit.openDialog('display')} data-action="settings">
           {t('reader.settings')}
         </BigButton>
         <BigButton icon="next" onClick={() => visit.nextSection()} disabled={section.index === total - 1} data-action="next">

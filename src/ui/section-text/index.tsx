@@ -15,6 +15,8 @@ export interface SectionTextProps {
   headingRef?: Ref<HTMLHeadingElement>;
   figureLabel: string;
   onWordTap?: (wordIndex: number) => void;
+  /** Called with the element of each new current word, so the reader can keep it in view. */
+  onCurrentWord?: (element: HTMLElement) => void;
 }
 
 /**
@@ -23,9 +25,9 @@ export interface SectionTextProps {
  *
  * No aria-live here: the text is already being spoken.
  */
-export function SectionText({ section, lang, dir, currentWord, currentSentence, headingRef, figureLabel, onWordTap }: SectionTextProps) {
+export function SectionText({ section, lang, dir, currentWord, currentSentence, headingRef, figureLabel, onWordTap, onCurrentWord }: SectionTextProps) {
   const root = useRef<HTMLDivElement>(null);
-  useHighlight(root, currentWord, currentSentence);
+  useHighlight(root, currentWord, currentSentence, onCurrentWord);
   return (
     <div
       ref={root}
@@ -51,6 +53,7 @@ function useHighlight(
   root: { current: HTMLElement | null },
   currentWord: ReadonlySignal<number>,
   currentSentence: ReadonlySignal<number>,
+  onCurrentWord?: (element: HTMLElement) => void,
 ) {
   const shown = useRef<{ word: Element | null; sentence: Element | null }>({ word: null, sentence: null });
   useSignalEffect(() => {
@@ -70,7 +73,10 @@ function useHighlight(
       sentence?.classList.add('sentence--current');
       sentence?.setAttribute('aria-current', 'true');
     }
+    const moved = (word ?? sentence) !== (before.word ?? before.sentence);
     shown.current = { word, sentence };
+    // Without word boundaries (some browser voices) the sentence is what moves.
+    if (moved && (word ?? sentence)) onCurrentWord?.((word ?? sentence) as HTMLElement);
   });
 }
 

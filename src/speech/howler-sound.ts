@@ -1,0 +1,81 @@
+/**
+ * The only module that imports howler.js. HTML5 mode, so speeds other than 1x keep the voice's pitch
+ * (Web Audio mode would raise it); one Howl per section, unloaded when no longer current or next,
+ * because html5 sounds share a pool of ten media elements.
+ */
+import { Howl } from 'howler';
+import type { Sound } from './sound';
+
+export function createHowlerSound(src: string[]): Sound {
+  let id: number | undefined;
+  // A seek before the first play is kept and applied to the sound that play() creates.
+  let pendingSeek = 0;
+  let endCallback: (() => void) | undefined;
+  let errorCallback: ((reason: string) => void) | undefined;
+  let settle: { resolve: () => void; reject: (error: Error) => void } | undefined;
+  const ready = new Promise<void>((resolve, reject) => {
+    settle = { resolve, reject };
+  });
+  // A rejected `ready` that nobody awaits yet must not surface as an unhandled rejection.
+  ready.catch(() => {});
+  const fail = (reason: string) => {
+    settle?.reject(new Error(reason));
+    errorCallback?.(reason);
+  };
+
+  const howl = new Howl({
+    src,
+    html5: true,
+    preload: true,
+    onload: () => settle?.resolve(),
+    onloaderror: (_id, error) => fail(`could not load ${src[0]}: ${String(error)}`),
+    onplayerror: (_id, error) => {
+      // Autoplay not yet allowed: howler plays once the page has had a gesture.
+      howl.once('unlock', () => {
+        if (id !== undefined) howl.play(id);
+      });
+      if (String(error).includes('decode')) fail(`could not play ${src[0]}: ${String(error)}`);
+    },
+    onend: () => endCallback?.(),
+  });
+
+  return {
+    ready,
+    play() {
+      if (id === undefined) {
+        id = howl.play();
+        if (pendingSeek > 0) howl.seek(pendingSeek, id);
+      } else if (!howl.playing(id)) {
+        howl.play(id);
+      }
+    },
+    pause() {
+      if (id !== undefined) howl.pause(id);
+    },
+    position() {
+      if (id === undefined) return pendingSeek;
+      const value = howl.seek(id);
+      return typeof value === 'number' ? value : 0;
+    },
+    seek(seconds) {
+      if (id === undefined) pendingSeek = seconds;
+      else howl.seek(seconds, id);
+    },
+    setRate(rate) {
+      howl.rate(rate);
+    },
+    setVolume(volume) {
+      howl.volume(volume);
+    },
+    duration: () => howl.duration(),
+    onEnd(callback) {
+      endCallback = callback;
+    },
+    onError(callback) {
+      errorCallback = callback;
+    },
+    unload() {
+      howl.unload();
+    },
+  };
+}

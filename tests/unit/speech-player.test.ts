@@ -1,0 +1,313 @@
+// @vitest-environment node
+import { describe, expect, it } from 'vitest';
+import type { Section, SectionAudio } from '../../src/content/model';
+import { createAudioPlayer } from '../../src/speech/audio-player';
+import type { SectionAudioRef } from '../../src/speech/player';
+import { createReadAloudPlayer } from '../../src/speech/read-aloud-player';
+import { createSynthesisPlayer, type SynthesisApi } from '../../src/speech/synthesis-player';
+import { HIGHLIGHT_LEAD_SECONDS, indexAt } from '../../src/speech/timeline';
+import { fakeSounds, manualClock, settle } from '../helpers/fake-sound';
+
+/** A section of four words in two sentences: "One two. Three four." */
+function section(id: string, audio: Partial<SectionAudio> | null = {}): Section {
+  const text = 'One two. Three four.';
+  return {
+    id,
+    index: 0,
+    text,
+    heading: { start: 0, end: 8, firstSentence: 0, sentenceCount: 1 },
+    blocks: [],
+    sentences: [
+      { id: `${id}.s0`, index: 0, start: 0, end: 8, firstWord: 0, wordCount: 2 },
+      { id: `${id}.s1`, index: 1, start: 9, end: 20, firstWord: 2, wordCount: 2 },
+    ],
+    words: [
+      { id: `${id}.w0`, index: 0, start: 0, end: 3 },
+      { id: `${id}.w1`, index: 1, start: 4, end: 7 },
+      { id: `${id}.w2`, index: 2, start: 9, end: 14 },
+      { id: `${id}.w3`, index: 3, start: 15, end: 19 },
+    ],
+    audio:
+      audio === null
+        ? null
+        : {
+            src: [`/audio/${id}.webm`],
+            duration: 4,
+            wordStarts: [0.1, 0.6, 2.1, 2.8],
+            wordEnds: [0.5, 1.2, 2.6, 3.5],
+            sentenceStarts: [0.1, 2.1],
+            sentenceEnds: [1.2, 3.5],
+            ...audio,
+          },
+  };
+}
+
+const ref = (s: Section): SectionAudioRef => ({ lang: 'en', handoutId: 'h', section: s });
+
+function audioPlayer() {
+  const sounds = fakeSounds();
+  const frames = manualClock();
+  const logged: string[] = [];
+  const player = createAudioPlayer({ sounds: sounds.factory, clock: frames.clock, defaults: { rate: 1, volume: 0.8 }, log: (m) => logged.push(m) });
+  return { player, sounds, frames, logged };
+}
+
+describe('indexAt', () => {
+  it('finds the last start at or before a time', () => {
+    const starts = [0.1, 0.6, 2.1, 2.8];
+    expect(indexAt(starts, 0)).toBe(-1);
+    expect(indexAt(starts, 0.1)).toBe(0);
+    expect(indexAt(starts, 0.59)).toBe(0);
+    expect(indexAt(starts, 1.5)).toBe(1);
+    expect(indexAt(starts, 99)).toBe(3);
+    expect(indexAt([], 1)).toBe(-1);
+  });
+
+  it('passes over zero-length words that share a start', () => {
+    expect(indexAt([0, 1, 1, 2], 1.5)).toBe(2);
+  });
+});
+
+describe('the audio player', () => {
+  it('moves the highlight with the audio clock, frame by frame, and only when the word changes', async () => {
+    const { player, sounds, frames } = audioPlayer();
+    player.load(ref(section('a')));
+    player.play();
+    await settle();
+    expect(player.status.value).toBe('playing');
+    const sound = sounds.made.get('/audio/a.webm')!;
+    const seen: number[] = [];
+    const stop = player.currentWord.subscribe((w) => seen.push(w));
+    for (const time of [0, 0.2, 0.3, 0.7, 0.9, 2.2, 2.9, 2.95]) {
+      sound.time = time;
+      frames.frame();
+    }
+    stop();
+    expect(seen).toEqual([-1, 0, 1, 2, 3]);
+    expect(player.currentSentence.value).toBe(1);
+  });
+
+  it('lets the highlight lead the audio by a few milliseconds, scaled by speed', async () => {
+    const { player, sounds, frames } = audioPlayer();
+    player.load(ref(section('a')));
+    player.play();
+    await settle();
+    const sound = sounds.made.get('/audio/a.webm')!;
+    sound.time = 0.6 - HIGHLIGHT_LEAD_SECONDS / 2;
+    frames.frame();
+    expect(player.currentWord.value).toBe(1);
+    player.setRate(2);
+    sound.time = 2.1 - HIGHLIGHT_LEAD_SECONDS * 1.5;
+    frames.frame();
+    expect(player.currentWord.value).toBe(2);
+  });
+
+  it('plays from a tapped word by seeking to its start', async () => {
+    const { player, sounds } = audioPlayer();
+    player.load(ref(section('a')));
+    player.play(2);
+    await settle();
+    const sound = sounds.made.get('/audio/a.webm')!;
+    expect(sound.time).toBe(2.1);
+    expect(sound.playing).toBe(true);
+  });
+
+  it('pauses and resumes where it was, with the highlight kept while paused', async () => {
+    const { player, sounds, frames } = audioPlayer();
+    player.load(ref(section('a')));
+    player.play();
+    await settle();
+    const sound = sounds.made.get('/audio/a.webm')!;
+    sound.time = 0.7;
+    frames.frame();
+    player.pause();
+    expect(player.status.value).toBe('paused');
+    expect(sound.playing).toBe(false);
+    expect(player.currentWord.value).toBe(1);
+    expect(frames.waiting).toBe(0);
+    player.play();
+    await settle();
+    expect(sound.time).toBe(0.7);
+    expect(sound.playing).toBe(true);
+  });
+
+  it('replays the current sentence and the whole section', async () => {
+    const { player, sounds, frames } = audioPlayer();
+    player.load(ref(section('a')));
+    player.play();
+    await settle();
+    const sound = sounds.made.get('/audio/a.webm')!;
+    sound.time = 3;
+    frames.frame();
+    player.replaySentence();
+    await settle();
+    expect(sound.time).toBe(2.1);
+    player.replaySection();
+    await settle();
+    expect(sound.time).toBe(0);
+  });
+
+  it('ends with the highlight cleared and plays again from the start', async () => {
+    const { player, sounds } = audioPlayer();
+    player.load(ref(section('a')));
+    player.play();
+    await settle();
+    const sound = sounds.made.get('/audio/a.webm')!;
+    sound.time = 4;
+    sound.end();
+    expect(player.status.value).toBe('ended');
+    expect(player.currentWord.value).toBe(-1);
+    expect(player.progress.value).toBe(1);
+    player.play();
+    await settle();
+    expect(sound.time).toBe(0);
+    expect(player.status.value).toBe('playing');
+  });
+
+  it('stops at once on navigation, and a sound that loads late does not start playing', async () => {
+    const sounds = fakeSounds(false);
+    const frames = manualClock();
+    const player = createAudioPlayer({ sounds: sounds.factory, clock: frames.clock, defaults: { rate: 1, volume: 1 }, log: () => {} });
+    player.load(ref(section('a')));
+    player.play();
+    await settle();
+    expect(player.status.value).toBe('loading');
+    player.load(ref(section('b')));
+    sounds.made.get('/audio/a.webm')!.load();
+    await settle();
+    expect(sounds.made.get('/audio/a.webm')!.playing).toBe(false);
+    expect(player.status.value).toBe('idle');
+  });
+
+  it('preloads the next section and releases sounds that are neither current nor next', async () => {
+    const { player, sounds } = audioPlayer();
+    player.load(ref(section('a')), ref(section('b')));
+    await settle();
+    expect([...sounds.made.keys()]).toEqual(['/audio/a.webm', '/audio/b.webm']);
+    player.load(ref(section('b')), ref(section('c')));
+    await settle();
+    expect(sounds.made.get('/audio/a.webm')!.unloaded).toBe(true);
+    expect(sounds.made.get('/audio/b.webm')!.unloaded).toBe(false);
+    expect(sounds.made.size).toBe(3);
+  });
+
+  it('applies speed within 0.75x to 2x and volume with a reset to the default', async () => {
+    const { player, sounds } = audioPlayer();
+    player.load(ref(section('a')));
+    await settle();
+    const sound = sounds.made.get('/audio/a.webm')!;
+    player.setRate(3);
+    expect(player.rate.value).toBe(2);
+    player.setRate(0.5);
+    expect(player.rate.value).toBe(0.75);
+    player.setVolume(0.3);
+    await settle();
+    expect(sound.rate).toBe(0.75);
+    expect(sound.volume).toBe(0.3);
+    player.resetVolume();
+    expect(player.volume.value).toBe(0.8);
+  });
+
+  it('reports a file that will not load as an error instead of hanging', async () => {
+    const sounds = fakeSounds(false);
+    const frames = manualClock();
+    const logged: string[] = [];
+    const player = createAudioPlayer({ sounds: sounds.factory, clock: frames.clock, defaults: { rate: 1, volume: 1 }, log: (m) => logged.push(m) });
+    player.load(ref(section('a')));
+    await settle();
+    sounds.made.get('/audio/a.webm')!.failToLoad('404');
+    await settle();
+    expect(player.status.value).toBe('error');
+    expect(player.error.value).toBe('404');
+    expect(logged).toEqual(['Audio unavailable: 404']);
+    player.play();
+    expect(player.status.value).toBe('error');
+  });
+});
+
+function fakeSynthesis(voices: string[]) {
+  const spoken: SpeechSynthesisUtterance[] = [];
+  const api: SynthesisApi & { spoken: typeof spoken } = {
+    spoken,
+    speak: (u) => spoken.push(u),
+    cancel: () => {
+      spoken.length = 0;
+    },
+    getVoices: () => voices.map((lang) => ({ lang })),
+    addEventListener: () => {},
+    removeEventListener: () => {},
+  };
+  const createUtterance = (text: string) => ({ text }) as unknown as SpeechSynthesisUtterance;
+  return { api, createUtterance };
+}
+
+describe('the speech synthesis fallback', () => {
+  it('speaks one sentence per utterance and highlights from boundary events', () => {
+    const { api, createUtterance } = fakeSynthesis(['en-US']);
+    const player = createSynthesisPlayer({ synthesis: api, createUtterance, defaults: { rate: 1, volume: 1 } });
+    player.load(ref(section('a', null)));
+    player.play();
+    expect(api.spoken.map((u) => u.text)).toEqual(['One two.', 'Three four.']);
+    api.spoken[1]!.onstart?.({} as SpeechSynthesisEvent);
+    expect(player.currentSentence.value).toBe(1);
+    api.spoken[1]!.onboundary?.({ name: 'word', charIndex: 6 } as SpeechSynthesisEvent);
+    expect(player.currentWord.value).toBe(3);
+    api.spoken[1]!.onend?.({} as SpeechSynthesisEvent);
+    expect(player.status.value).toBe('ended');
+  });
+
+  it('starts from a tapped word mid-sentence', () => {
+    const { api, createUtterance } = fakeSynthesis(['en-GB']);
+    const player = createSynthesisPlayer({ synthesis: api, createUtterance, defaults: { rate: 1, volume: 1 } });
+    player.load(ref(section('a', null)));
+    player.play(3);
+    expect(api.spoken.map((u) => u.text)).toEqual(['four.']);
+  });
+
+  it('says it is unavailable where no voice speaks the language', () => {
+    const { api, createUtterance } = fakeSynthesis(['fr-FR']);
+    const player = createSynthesisPlayer({ synthesis: api, createUtterance, defaults: { rate: 1, volume: 1 } });
+    player.load(ref(section('a', null)));
+    expect(player.status.value).toBe('unavailable');
+    player.play();
+    expect(api.spoken).toEqual([]);
+    expect(player.status.value).toBe('unavailable');
+  });
+
+  it('says it is unavailable where the browser has no speech synthesis at all', () => {
+    const player = createSynthesisPlayer({ synthesis: undefined, createUtterance: undefined, defaults: { rate: 1, volume: 1 } });
+    player.load(ref(section('a', null)));
+    expect(player.status.value).toBe('unavailable');
+  });
+});
+
+describe('the read-aloud player', () => {
+  it('uses prepared audio where a section has it and the browser voice where it does not', async () => {
+    const { player: audio, sounds } = audioPlayer();
+    const { api, createUtterance } = fakeSynthesis(['en-US']);
+    const synthesis = createSynthesisPlayer({ synthesis: api, createUtterance, defaults: { rate: 1, volume: 1 } });
+    const player = createReadAloudPlayer(audio, synthesis);
+    player.load(ref(section('a', null)));
+    player.play();
+    expect(api.spoken).toHaveLength(2);
+    player.load(ref(section('b')));
+    player.play();
+    await settle();
+    expect(sounds.made.get('/audio/b.webm')!.playing).toBe(true);
+    expect(player.status.value).toBe('playing');
+  });
+
+  it('falls back to the browser voice when the audio file fails', async () => {
+    const sounds = fakeSounds(false);
+    const frames = manualClock();
+    const audio = createAudioPlayer({ sounds: sounds.factory, clock: frames.clock, defaults: { rate: 1, volume: 1 }, log: () => {} });
+    const synthesis = createSynthesisPlayer({ synthesis: undefined, createUtterance: undefined, defaults: { rate: 1, volume: 1 } });
+    const player = createReadAloudPlayer(audio, synthesis);
+    player.load(ref(section('a')));
+    await settle();
+    sounds.made.get('/audio/a.webm')!.failToLoad('truncated');
+    await settle();
+    expect(player.status.value).toBe('unavailable');
+    expect(player.error.value).toBe('truncated');
+  });
+});
