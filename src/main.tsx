@@ -5,6 +5,8 @@ import { App } from './app/app';
 import { createKiosk } from './app/kiosk';
 import { createContentSource } from './content/loader';
 import { createI18n } from './i18n/i18n';
+import { realClock } from './kiosk/idle';
+import { installLockdown } from './kiosk/lockdown';
 import { createKioskPlayer } from './speech/create-player';
 import './styles/base.css';
 
@@ -27,6 +29,15 @@ async function boot() {
     i18n,
     content: createContentSource(handoutSummaries, handoutLoaders),
     createPlayer: () => createKioskPlayer(config.audio),
+    clock: realClock,
+  });
+  installLockdown(window, {
+    onActivity: () => kiosk.idle.activity(),
+    onError: (error) => {
+      // Logged for the staff panel; the patient gets a fresh welcome screen, never a frozen page.
+      console.error('Kiosk error; starting a fresh visit', error);
+      void kiosk.resetVisit();
+    },
   });
   const mount = document.getElementById('app');
   if (!mount) throw new Error('index.html has no #app element');

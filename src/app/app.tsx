@@ -3,6 +3,7 @@ import { Component, type ComponentChildren } from 'preact';
 import type { RuntimeConfig } from '../config/schema';
 import type { I18n } from '../i18n/i18n';
 import { OpenDialog } from '../screens/dialogs';
+import { IdleWarning } from '../screens/idle-warning';
 import { LibraryScreen } from '../screens/library';
 import { ReaderScreen } from '../screens/reader';
 import { WelcomeScreen } from '../screens/welcome';
@@ -22,7 +23,7 @@ export interface AppProps {
 
 /** Providers and the current screen; nothing else. */
 export function App({ kiosk, config, i18n, build, root }: AppProps) {
-  const services: KioskServices = { config, i18n, build, resetVisit: () => void kiosk.resetVisit() };
+  const services: KioskServices = { config, i18n, build, idle: kiosk.idle, resetVisit: () => void kiosk.resetVisit() };
   const visit = kiosk.visit.value;
   return (
     <ServicesContext.Provider value={services}>
@@ -34,6 +35,7 @@ export function App({ kiosk, config, i18n, build, root }: AppProps) {
             <CurrentScreen />
           </div>
           <OpenDialog />
+          <IdleWarning />
         </VisitContext.Provider>
       </RecoverToWelcome>
     </ServicesContext.Provider>

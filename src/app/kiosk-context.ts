@@ -3,12 +3,14 @@ import { useContext } from 'preact/hooks';
 import type { RuntimeConfig } from '../config/schema';
 import type { I18n } from '../i18n/i18n';
 import type { Translate } from '../i18n/keys';
+import type { IdleTimer } from '../kiosk/idle';
 import type { AppState } from './app-state';
 
 export interface KioskServices {
   config: RuntimeConfig;
   i18n: I18n;
   build: { version: string; date: string };
+  idle: IdleTimer;
   /** Ends this visit: everything back to defaults, welcome screen showing. */
   resetVisit: () => void;
 }

@@ -2,10 +2,11 @@
  * The kiosk across visitors: it holds the current visit's app state and replaces it with a fresh one
  * on "Start again" or an idle reset, so no choice, position or text of one patient reaches the next.
  */
-import { batch, signal, type ReadonlySignal } from '@preact/signals';
+import { batch, effect, signal, type ReadonlySignal } from '@preact/signals';
 import type { RuntimeConfig } from '../config/schema';
 import type { ContentSource } from '../content/loader';
 import type { I18n } from '../i18n/i18n';
+import { createIdleTimer, type IdleClock, type IdleTimer } from '../kiosk/idle';
 import type { Player } from '../speech/player';
 import { createAppState, type AppState } from './app-state';
 
@@ -14,13 +15,16 @@ export interface KioskDeps {
   i18n: I18n;
   content: ContentSource;
   createPlayer: () => Player;
+  clock: IdleClock;
 }
 
 export interface Kiosk {
   readonly visit: ReadonlySignal<AppState>;
   /** Counts visits; the UI is keyed by it so a new visit starts with freshly mounted components. */
   readonly visitNumber: ReadonlySignal<number>;
+  readonly idle: IdleTimer;
   resetVisit(): Promise<void>;
+  dispose(): void;
 }
 
 export function createKiosk(deps: KioskDeps): Kiosk {
@@ -28,11 +32,11 @@ export function createKiosk(deps: KioskDeps): Kiosk {
     createAppState({ config: deps.config, i18n: deps.i18n, content: deps.content, player: deps.createPlayer() });
   const visit = signal(startVisit());
   const visitNumber = signal(1);
-  return {
-    visit,
-    visitNumber,
-    async resetVisit() {
-      const old = visit.value;
+  let resetting: Promise<void> | null = null;
+
+  const resetVisit = (): Promise<void> => {
+    resetting ??= (async () => {
+      const old = visit.peek();
       old.dispose();
       old.player.dispose();
       await deps.i18n.setLanguage(deps.config.defaultLanguage);
@@ -40,6 +44,37 @@ export function createKiosk(deps: KioskDeps): Kiosk {
         visit.value = startVisit();
         visitNumber.value++;
       });
+    })().finally(() => {
+      resetting = null;
+    });
+    return resetting;
+  };
+
+  const idle = createIdleTimer({
+    timeoutMs: deps.config.idle.timeoutSeconds * 1000,
+    warningMs: deps.config.idle.warningSeconds * 1000,
+    clock: deps.clock,
+    onReset: () => void resetVisit(),
+  });
+
+  // Speech that is playing is not inactivity: a patient listening with their hands in their lap
+  // must not be asked whether they are still there.
+  const stopHolding = effect(() => {
+    const status = visit.value.player.status.value;
+    if (status === 'playing' || status === 'loading') idle.hold('speech');
+    else idle.release('speech');
+  });
+
+  return {
+    visit,
+    visitNumber,
+    idle,
+    resetVisit,
+    dispose() {
+      stopHolding();
+      idle.dispose();
+      visit.peek().dispose();
+      visit.peek().player.dispose();
     },
   };
 }

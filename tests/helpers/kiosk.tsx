@@ -3,11 +3,13 @@
  * component tests. Each call gets fresh state, as each visitor does.
  */
 import { render } from '@testing-library/preact';
+import { onTestFinished } from 'vitest';
 import { build, config, handoutLoaders, handoutSummaries, languages, stringLoaders } from 'virtual:kiosk/manifest';
 import { App } from '../../src/app/app';
 import { createKiosk, type Kiosk } from '../../src/app/kiosk';
 import { createContentSource } from '../../src/content/loader';
 import { createI18n, type I18n } from '../../src/i18n/i18n';
+import { realClock, type IdleClock } from '../../src/kiosk/idle';
 import type { Player } from '../../src/speech/player';
 import { createKioskPlayer } from '../../src/speech/create-player';
 
@@ -17,7 +19,7 @@ export interface TestKiosk {
   view: ReturnType<typeof render>;
 }
 
-export async function renderKiosk(options: { createPlayer?: () => Player } = {}): Promise<TestKiosk> {
+export async function renderKiosk(options: { createPlayer?: () => Player; clock?: IdleClock } = {}): Promise<TestKiosk> {
   const loadStrings = (code: string) => (stringLoaders[code] as () => Promise<Record<string, unknown>>)();
   const i18n = await createI18n({
     languages,
@@ -33,7 +35,9 @@ export async function renderKiosk(options: { createPlayer?: () => Player } = {})
     content: createContentSource(handoutSummaries, handoutLoaders),
     // jsdom has no speech synthesis and no media playback: the real player, reporting no voice.
     createPlayer: options.createPlayer ?? (() => createKioskPlayer(config.audio)),
+    clock: options.clock ?? realClock,
   });
+  onTestFinished(() => kiosk.dispose());
   const view = render(<App kiosk={kiosk} config={config} i18n={i18n} build={build} root={document.documentElement} />);
   return { kiosk, i18n, view };
 }

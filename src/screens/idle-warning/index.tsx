@@ -1,0 +1,27 @@
+import { useServices, useT, useVisit } from '../../app/kiosk-context';
+import { Modal } from '../../ui/modal';
+import './idle-warning.css';
+
+/**
+ * "Are you still there?" with a visible countdown. Shown only when there is something of a visit to
+ * lose; on an untouched welcome screen the reset happens silently.
+ */
+export function IdleWarning() {
+  const t = useT();
+  const visit = useVisit();
+  const { idle } = useServices();
+  if (idle.phase.value !== 'warning') return null;
+  if (visit.screen.value === 'welcome' && visit.handout.value === null && visit.dialog.value === null) return null;
+  const seconds = idle.secondsLeft.value;
+  return (
+    <Modal title={t('idle.title')} closeLabel={t('idle.continue')} onClose={() => idle.activity()}>
+      <p class="idle-warning__count" aria-hidden="true">
+        {seconds}
+      </p>
+      {/* Announced every ten seconds and in the last five, not every second. */}
+      <p class="idle-warning__body" aria-live={seconds % 10 === 0 || seconds <= 5 ? 'polite' : 'off'}>
+        {t('idle.body', { count: seconds })}
+      </p>
+    </Modal>
+  );
+}

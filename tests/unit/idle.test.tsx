@@ -1,0 +1,82 @@
+import { act, fireEvent, screen, waitFor } from '@testing-library/preact';
+import { describe, expect, it } from 'vitest';
+import { fakeClock } from '../helpers/fake-clock';
+import { config, renderKiosk } from '../helpers/kiosk';
+import { createRecordingPlayer } from '../helpers/recording-player';
+
+const timeout = config.idle.timeoutSeconds * 1000;
+const warning = config.idle.warningSeconds * 1000;
+
+async function inReader() {
+  const clock = fakeClock();
+  const recording = createRecordingPlayer();
+  const kiosk = await renderKiosk({ clock, createPlayer: () => recording.player });
+  fireEvent.click(screen.getByRole('button', { name: 'English' }));
+  await screen.findByText('Section 1 of 7', { selector: '.reader__position' });
+  return { clock, recording, ...kiosk };
+}
+
+const advance = (clock: ReturnType<typeof fakeClock>, ms: number) => act(() => clock.advance(ms));
+
+describe('idle reset', () => {
+  it('asks "Are you still there?" after the idle time, with a countdown', async () => {
+    const { clock } = await inReader();
+    await advance(clock, timeout - 1000);
+    expect(screen.queryByRole('dialog')).toBeNull();
+    await advance(clock, 1000);
+    const dialog = await screen.findByRole('dialog', { name: 'Are you still there?' });
+    expect(dialog.textContent).toContain(`in ${config.idle.warningSeconds} seconds`);
+    await advance(clock, 10_000);
+    expect(dialog.textContent).toContain(`in ${config.idle.warningSeconds - 10} seconds`);
+  });
+
+  it(`returns to the welcome screen ${config.idle.warningSeconds} s after the warning if nobody touches`, async () => {
+    const { clock, kiosk } = await inReader();
+    kiosk.visit.value.prefs.setTextSize('extra-large');
+    kiosk.visit.value.goToSection(4);
+    await advance(clock, timeout + warning - 500);
+    expect(screen.queryByText('Touch your language to begin')).toBeNull();
+    await advance(clock, 500);
+    await screen.findByText('Touch your language to begin');
+    await waitFor(() => expect(document.documentElement.dataset.textSize).toBe('medium'));
+    expect(kiosk.visit.value.handout.value).toBeNull();
+    expect(kiosk.visit.value.sectionIndex.value).toBe(0);
+    expect(screen.queryByRole('dialog')).toBeNull();
+  });
+
+  it('keeps the visit when the patient touches "I am still here"', async () => {
+    const { clock } = await inReader();
+    await advance(clock, timeout + 5000);
+    fireEvent.click(await screen.findByRole('button', { name: 'I am still here' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    await advance(clock, warning);
+    expect(screen.getByText('Section 1 of 7', { selector: '.reader__position' })).toBeTruthy();
+  });
+
+  it('does not count time while speech is playing as idle', async () => {
+    const { clock, recording } = await inReader();
+    recording.player.play();
+    await advance(clock, timeout * 3);
+    expect(screen.queryByRole('dialog')).toBeNull();
+    recording.player.pause();
+    await advance(clock, timeout);
+    await screen.findByRole('dialog', { name: 'Are you still there?' });
+  });
+
+  it('stops speech when it resets', async () => {
+    const { clock, recording } = await inReader();
+    recording.player.pause();
+    recording.calls.length = 0;
+    await advance(clock, timeout + warning);
+    await screen.findByText('Touch your language to begin');
+    expect(recording.calls).toContain('stop');
+    expect(recording.calls).toContain('dispose');
+  });
+
+  it('resets silently on an untouched welcome screen, without a warning', async () => {
+    const clock = fakeClock();
+    await renderKiosk({ clock });
+    await advance(clock, timeout + 1000);
+    expect(screen.queryByRole('dialog')).toBeNull();
+  });
+});
