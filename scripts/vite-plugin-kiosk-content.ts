@@ -12,9 +12,11 @@ import type { RuntimeConfig } from '../src/config/schema.ts';
 import type { Handout } from '../src/content/model.ts';
 import { buildContent, summarise, type ContentBundle } from './lib/build-content.ts';
 import { InputError } from './lib/input-error.ts';
+import { visibleText, writeSubsetFonts } from './lib/subset-fonts.ts';
 
 const PREFIX = 'virtual:kiosk/';
 const RESOLVED = '\0' + PREFIX;
+const FONTS_CSS = 'virtual:kiosk/fonts.css';
 
 export function kioskContent(root: string): Plugin {
   let bundle: ContentBundle | null = null;
@@ -33,15 +35,20 @@ export function kioskContent(root: string): Plugin {
     }
     return bundle;
   };
+  const fontDir = `${root}/.generated/fonts`;
   const version = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
   return {
     name: 'kiosk-content',
-    buildStart() {
+    async buildStart() {
       bundle = null;
-      for (const file of load().files) this.addWatchFile(file);
+      const content = load();
+      for (const file of content.files) this.addWatchFile(file);
+      await writeSubsetFonts(fontDir, visibleText(content.languages.flatMap((l) => [l.name, l.strings, l.handouts])));
     },
     resolveId(id) {
+      // The font CSS is a real file, so its url()s resolve next to it and the fonts become assets.
+      if (id === FONTS_CSS) return `${fontDir}/fonts.css`;
       return id.startsWith(PREFIX) ? '\0' + id : null;
     },
     load(id) {

@@ -8,6 +8,7 @@ import { createI18n } from './i18n/i18n';
 import { realClock } from './kiosk/idle';
 import { installLockdown } from './kiosk/lockdown';
 import { createKioskPlayer } from './speech/create-player';
+import 'virtual:kiosk/fonts.css';
 import './styles/base.css';
 
 async function boot() {

@@ -15,3 +15,5 @@ declare module 'virtual:kiosk/manifest' {
   export const stringLoaders: Record<string, () => Promise<Record<string, unknown>>>;
   export const handoutLoaders: Record<string, Record<string, () => Promise<Handout>>>;
 }
+
+declare module 'virtual:kiosk/fonts.css';

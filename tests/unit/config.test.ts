@@ -62,9 +62,12 @@ describe('kiosk.config.json validation', () => {
   });
 
   it('rejects a default language that is not offered', () => {
-    expect(errorsFor((c) => (c.defaultLanguage = 'fr'))).toEqual([
-      'kiosk.config.json: defaultLanguage: "fr" is not allowed; expected one of the configured languages (en)',
-    ]);
+    expect(
+      errorsFor((c) => {
+        c.languages = ['en', 'es'];
+        c.defaultLanguage = 'fr';
+      }),
+    ).toEqual(['kiosk.config.json: defaultLanguage: "fr" is not allowed; expected one of the configured languages (en, es)']);
   });
 
   it('rejects a language or handout listed twice', () => {
