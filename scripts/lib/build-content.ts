@@ -6,6 +6,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { KioskConfig } from '../../src/config/schema.ts';
 import type { Handout, HandoutSummary, TextDirection } from '../../src/content/model.ts';
+import { checkHandoutTranslation, checkUiStrings } from './check-translations.ts';
 import { compileHandout } from './compile-handout.ts';
 import { InputError, type InputProblem } from './input-error.ts';
 import { loadConfig } from './load-config.ts';
@@ -96,20 +97,16 @@ export function buildContent(root: string): ContentBundle {
     languages.push({ code, name: typeof name === 'string' ? name : code, dir, strings, handouts });
   }
 
-  const reference = languages.find((l) => l.code === config.defaultLanguage) ?? languages[0];
+  // English is the reference every translation is checked against; it need not be offered.
+  const reference = languages.find((l) => l.code === 'en') ?? languages.find((l) => l.code === config.defaultLanguage);
   for (const language of languages) {
     if (!reference || language === reference) continue;
+    if (Object.keys(language.strings).length) {
+      problems.push(...checkUiStrings(reference.strings, language.strings, language.code, `locales/${language.code}/ui.json`));
+    }
     for (const handout of language.handouts) {
       const original = reference.handouts.find((h) => h.id === handout.id);
-      if (!original) continue;
-      const expected = original.sections.map((s) => s.id).join(', ');
-      const actual = handout.sections.map((s) => s.id).join(', ');
-      if (expected !== actual) {
-        problems.push({
-          file: `locales/${language.code}/handouts/${handout.id}.md`,
-          message: `sections are [${actual}] but ${reference.code} has [${expected}]; every translation needs the same section ids in the same order`,
-        });
-      }
+      if (original) problems.push(...checkHandoutTranslation(original, handout, `locales/${language.code}/handouts/${handout.id}.md`));
     }
   }
 
