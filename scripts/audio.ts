@@ -1,0 +1,63 @@
+/**
+ * `npm run audio [-- --force] [-- --lang <code>]`: makes the speech audio and word timings for every
+ * section that lacks current audio, offline, with eSpeak NG from npm. See scripts/audio/build.ts.
+ */
+import { fileURLToPath } from 'node:url';
+import { buildAudio } from './audio/build.ts';
+import { InputError, formatProblem } from './lib/input-error.ts';
+
+const USAGE = `Usage: npm run audio [-- --force] [-- --lang <code>]...
+  --force        re-make every section, even those already up to date
+  --lang <code>  only this language (may be given more than once)`;
+
+function parseArgs(argv: string[]): { force: boolean; languages?: string[] } {
+  let force = false;
+  const languages: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === '--force') force = true;
+    else if (arg === '--lang' && argv[i + 1]) languages.push(argv[++i]!);
+    else if (arg.startsWith('--lang=')) languages.push(arg.slice('--lang='.length));
+    else if (arg === '--help' || arg === '-h') {
+      console.log(USAGE);
+      process.exit(0);
+    } else {
+      console.error(`Unknown argument "${arg}".\n${USAGE}`);
+      process.exit(2);
+    }
+  }
+  return languages.length ? { force, languages } : { force };
+}
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const started = performance.now();
+try {
+  const { sections, removed, manifestWritten } = await buildAudio({ root, ...parseArgs(process.argv.slice(2)), log: (line) => console.log(line) });
+  const made = sections.filter((s) => s.generated);
+  const seconds = sections.reduce((n, s) => n + s.duration, 0);
+  const bytes = sections.reduce((n, s) => n + s.bytes, 0);
+  const madeSeconds = made.reduce((n, s) => n + s.duration, 0);
+  const synthesis = made.reduce((n, s) => n + s.synthesisSeconds, 0);
+  const encoding = made.reduce((n, s) => n + s.encodeSeconds, 0);
+  const skippedWords = made.reduce((n, s) => n + s.skippedWords, 0);
+  console.log(
+    `\n${sections.length} sections: ${made.length} generated, ${sections.length - made.length} up to date; ` +
+      `${(seconds / 60).toFixed(1)} min of speech in ${(bytes / 1024).toFixed(0)} KB (${((bytes / 1024) / Math.max(seconds / 60, 1e-9)).toFixed(0)} KB a minute).`,
+  );
+  if (made.length) {
+    const perMinute = (x: number) => (x / Math.max(madeSeconds / 60, 1e-9)).toFixed(2);
+    console.log(
+      `Made ${(madeSeconds / 60).toFixed(1)} min: synthesis ${synthesis.toFixed(2)} s (${perMinute(synthesis)} s a minute of speech), ` +
+        `encoding ${encoding.toFixed(2)} s (${perMinute(encoding)} s a minute).` +
+        (skippedWords ? ` ${skippedWords} display word(s) were not spoken by the engine and got zero-length slots.` : ''),
+    );
+  }
+  if (removed.length) console.log(`Removed ${removed.length} file(s) no longer configured.`);
+  console.log(`${manifestWritten ? 'Wrote' : 'Left unchanged'} audio/manifest.json. Took ${((performance.now() - started) / 1000).toFixed(1)} s.`);
+} catch (error) {
+  if (error instanceof InputError) {
+    console.error(`npm run audio stopped; nothing was half-written:\n${error.problems.map((p) => `  ${formatProblem(p)}`).join('\n')}`);
+    process.exit(1);
+  }
+  throw error;
+}

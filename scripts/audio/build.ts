@@ -1,0 +1,297 @@
+/**
+ * `npm run audio`: speech for every section that lacks current audio, as named steps:
+ * content → plan (speech text, voice, hashes) → what is already current → synthesize → align →
+ * encode → write (each file atomically) → remove what is no longer configured → manifest (last).
+ *
+ * Incremental: a section is re-made only when its display text, spoken text, voice or rate changed,
+ * or its files are missing or corrupt. With nothing changed it writes no file at all.
+ */
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import { buildContent } from '../lib/build-content.ts';
+import { InputError, type InputProblem } from '../lib/input-error.ts';
+import { alignWords } from './align.ts';
+import { inspectSection, planSpeech, readManifest, type SectionTarget } from './check-audio.ts';
+import { loadEngine, UnknownVoiceError, type SpeechEngine } from './engine.ts';
+import { encodeOpus } from './opus.ts';
+import { GENERATED, sectionFiles, stableJson, type Manifest, type ManifestEntry, type TimingsFile } from './timings.ts';
+import { writeWebm } from './webm.ts';
+
+export interface AudioBuildOptions {
+  root: string;
+  /** Re-make every section, current or not. */
+  force?: boolean;
+  /** Only these languages (the others' audio is left as it is). */
+  languages?: readonly string[];
+  log?: (line: string) => void;
+  /** For tests; the real engine otherwise. */
+  engine?: SpeechEngine;
+}
+
+export interface SectionResult {
+  key: string;
+  generated: boolean;
+  duration: number;
+  bytes: number;
+  /** Seconds spent synthesizing and encoding (0 when skipped). */
+  synthesisSeconds: number;
+  encodeSeconds: number;
+  skippedWords: number;
+  reason?: string;
+}
+
+export interface AudioBuildSummary {
+  sections: SectionResult[];
+  removed: string[];
+  manifestWritten: boolean;
+}
+
+export async function buildAudio(options: AudioBuildOptions): Promise<AudioBuildSummary> {
+  const { root } = options;
+  const log = options.log ?? (() => {});
+  const audioDir = join(root, 'audio');
+  const content = buildContent(root);
+
+  const configured = content.languages.map((l) => l.code);
+  const unknown = (options.languages ?? []).filter((code) => !configured.includes(code));
+  if (unknown.length) {
+    throw new InputError([{ file: 'kiosk.config.json', where: 'languages', message: `has no ${unknown.map((c) => `"${c}"`).join(', ')} (--lang); configured: ${configured.join(', ')}` }]);
+  }
+  const plans = planSpeech(root, content, options.languages);
+  const { manifest: previous } = readManifest(audioDir);
+  const previousSections = previous?.sections ?? {};
+
+  // Decide what to make before starting the engine, so an up-to-date tree costs no synthesis.
+  const todo: { target: SectionTarget; reason: string }[] = [];
+  const kept = new Map<string, ManifestEntry>();
+  for (const plan of plans) {
+    if (plan.voiceFromDefault) {
+      log(`${plan.lang}: kiosk.config.json has no speech.${plan.lang}; using the default voice "${plan.voice}" at ${plan.wordsPerMinute} words a minute`);
+    }
+    if (plan.notInLexicon.length) {
+      const some = plan.notInLexicon.slice(0, 8).join(' ');
+      log(`${plan.lang}: ${plan.notInLexicon.length} word(s) are not in locales/${plan.lang}/pronunciation.json and are spoken as written: ${some}${plan.notInLexicon.length > 8 ? ' …' : ''}`);
+    }
+    for (const target of plan.targets) {
+      const entry = previousSections[target.key];
+      const problems = options.force ? [] : inspectSection(audioDir, target, entry);
+      if (!options.force && problems.length === 0 && entry) kept.set(target.key, entry);
+      else todo.push({ target, reason: options.force ? 'forced' : describe(problems[0]) });
+    }
+  }
+
+  let engine = options.engine;
+  if (todo.length) {
+    engine ??= await loadEngine();
+    const problems: InputProblem[] = [];
+    for (const plan of plans) {
+      if (!todo.some((t) => t.target.lang === plan.lang) || engine.hasVoice(plan.voice)) continue;
+      problems.push({
+        file: 'kiosk.config.json',
+        where: `speech.${plan.lang}.voice`,
+        message: `eSpeak NG has no voice "${plan.voice}"${plan.voiceFromDefault ? ' (the default for this language; set speech.' + plan.lang + ' in the config)' : ''}; try e.g. "en-us", "fr", "es-419", "cmn", "ar", "pa"`,
+      });
+    }
+    for (const { target } of todo) {
+      if (!target.speech.text.trim()) problems.push({ file: `locales/${target.lang}/handouts/${target.handout}.md`, where: `section ${target.section.id}`, message: 'has no text to speak' });
+    }
+    if (problems.length) throw new InputError(problems);
+  }
+
+  const results: SectionResult[] = [];
+  const entries = new Map<string, ManifestEntry>();
+  for (const plan of plans) {
+    for (const target of plan.targets) {
+      const keptEntry = kept.get(target.key);
+      if (keptEntry) {
+        entries.set(target.key, keptEntry);
+        const result: SectionResult = { key: target.key, generated: false, duration: keptEntry.duration, bytes: keptEntry.bytes, synthesisSeconds: 0, encodeSeconds: 0, skippedWords: 0 };
+        results.push(result);
+        log(formatLine(result));
+        continue;
+      }
+      const reason = todo.find((t) => t.target === target)?.reason;
+      const { entry, result } = makeSection(audioDir, target, engine!, reason);
+      entries.set(target.key, entry);
+      results.push(result);
+      log(formatLine(result));
+    }
+  }
+
+  // Languages not rebuilt this run (--lang) keep their entries if they are still configured.
+  const sections: Record<string, ManifestEntry> = {};
+  for (const [key, entry] of Object.entries(previousSections)) {
+    const lang = key.split('/')[0]!;
+    if (options.languages && !options.languages.includes(lang) && configured.includes(lang) && isConfigured(content, key)) sections[key] = entry;
+  }
+  for (const [key, entry] of entries) sections[key] = entry;
+
+  const removed = removeUnconfigured(audioDir, sections, options.languages);
+  for (const path of removed) log(`removed   ${path}`);
+
+  const manifest: Manifest = { _generated: GENERATED, version: 1, sections };
+  const manifestWritten = writeIfChanged(join(audioDir, 'manifest.json'), stableJson(manifest), 'audio/manifest.json');
+  return { sections: results, removed, manifestWritten };
+}
+
+function makeSection(audioDir: string, target: SectionTarget, engine: SpeechEngine, reason: string | undefined): { entry: ManifestEntry; result: SectionResult } {
+  const t0 = performance.now();
+  let synthesis;
+  try {
+    synthesis = engine.synthesize(target.speech.text, { voice: target.voice, wordsPerMinute: target.wordsPerMinute });
+  } catch (error) {
+    if (error instanceof UnknownVoiceError) {
+      throw new InputError([{ file: 'kiosk.config.json', where: `speech.${target.lang}.voice`, message: error.message }]);
+    }
+    throw error;
+  }
+  // Whole milliseconds, rounded down, so no timing can end after the audio does.
+  const durationMs = Math.floor((synthesis.samples.length * 1000) / synthesis.sampleRate);
+  const alignment = alignWords(target.section, target.speech, synthesis.events, durationMs);
+  const t1 = performance.now();
+  const webm = writeWebm(encodeOpus(synthesis.samples, synthesis.sampleRate));
+  const t2 = performance.now();
+
+  const files = sectionFiles(target.lang, target.handout, target.section.id);
+  const timings: TimingsFile = {
+    _generated: GENERATED,
+    version: 1,
+    lang: target.lang,
+    handout: target.handout,
+    section: target.section.id,
+    textHash: target.textHash,
+    speechHash: target.speechHash,
+    source: 'espeak-ng',
+    voice: target.voice,
+    wordsPerMinute: target.wordsPerMinute,
+    duration: durationMs / 1000,
+    audio: files.audio.split('/').pop()!,
+    words: alignment.words,
+    sentences: alignment.sentences,
+    ...(alignment.skipped.length ? { skippedWords: alignment.skipped } : {}),
+  };
+  // Audio first, timings second, manifest (by the caller) last: a run cut short anywhere leaves a
+  // manifest that does not vouch for the new files, so the next run makes them again.
+  writeAtomic(join(audioDir, files.audio), webm, `audio/${files.audio}`);
+  writeAtomic(join(audioDir, files.timings), stableJson(timings), `audio/${files.timings}`);
+
+  const entry: ManifestEntry = {
+    textHash: target.textHash,
+    speechHash: target.speechHash,
+    source: 'espeak-ng',
+    engine: engine.name,
+    voice: target.voice,
+    wordsPerMinute: target.wordsPerMinute,
+    duration: timings.duration,
+    audio: files.audio,
+    timings: files.timings,
+    bytes: webm.length,
+  };
+  const result: SectionResult = {
+    key: target.key,
+    generated: true,
+    duration: timings.duration,
+    bytes: webm.length,
+    synthesisSeconds: (t1 - t0) / 1000,
+    encodeSeconds: (t2 - t1) / 1000,
+    skippedWords: alignment.skipped.length,
+    ...(reason ? { reason } : {}),
+  };
+  return { entry, result };
+}
+
+function describe(problem: InputProblem | undefined): string {
+  if (!problem) return 'new';
+  const message = problem.message.replace(/; run npm run audio.*$/, '');
+  return `${problem.file.replace(/^audio\//, '')} ${message}`;
+}
+
+export function formatLine(result: SectionResult): string {
+  const size = `${(result.bytes / 1024).toFixed(1)} KB`.padStart(9);
+  const duration = `${result.duration.toFixed(2)} s`.padStart(8);
+  if (!result.generated) return `skipped   ${result.key.padEnd(40)} ${duration} ${size}  up to date`;
+  const took = `${(result.synthesisSeconds + result.encodeSeconds).toFixed(2)} s`;
+  const skipped = result.skippedWords ? `; ${result.skippedWords} word${result.skippedWords > 1 ? 's' : ''} not spoken by the engine (zero-length slot)` : '';
+  return `generated ${result.key.padEnd(40)} ${duration} ${size}  in ${took} (synthesis ${result.synthesisSeconds.toFixed(2)} s, encoding ${result.encodeSeconds.toFixed(2)} s)${skipped}`;
+}
+
+function isConfigured(content: ReturnType<typeof buildContent>, key: string): boolean {
+  const [lang, handout, section] = key.split('/');
+  return Boolean(content.languages.find((l) => l.code === lang)?.handouts.find((h) => h.id === handout)?.sections.some((s) => s.id === section));
+}
+
+/**
+ * Deletes generated files (and then empty folders) under audio/ that no manifest entry names: sections,
+ * handouts and languages no longer configured, and temp files from an interrupted run. Only .webm,
+ * .json and temp files are touched, so anything else someone put there stays.
+ */
+function removeUnconfigured(audioDir: string, sections: Record<string, ManifestEntry>, languages?: readonly string[]): string[] {
+  if (!existsSync(audioDir)) return [];
+  const wanted = new Set<string>(['manifest.json']);
+  for (const entry of Object.values(sections)) {
+    wanted.add(entry.audio);
+    wanted.add(entry.timings);
+  }
+  const langsWithAudio = new Set(Object.keys(sections).map((key) => key.split('/')[0]!));
+  // With --lang, another language's files are left alone unless that language is gone from the config.
+  const inScope = (rel: string) => {
+    if (!languages || !rel.includes('/')) return true;
+    const lang = rel.split('/')[0]!;
+    return languages.includes(lang) || !langsWithAudio.has(lang);
+  };
+  const removed: string[] = [];
+  const walk = (dir: string): boolean => {
+    let empty = true;
+    for (const name of readdirSync(dir)) {
+      const path = join(dir, name);
+      const rel = relative(audioDir, path).split('\\').join('/');
+      if (statSync(path).isDirectory()) {
+        if (walk(path)) rmdirSync(path);
+        else empty = false;
+        continue;
+      }
+      const generated = /\.(webm|json)$/.test(name) || /\.tmp-\d+$/.test(name);
+      if (generated && !wanted.has(rel) && inScope(rel)) {
+        unlinkSync(path);
+        removed.push(`audio/${rel}`);
+      } else empty = false;
+    }
+    return empty;
+  };
+  walk(audioDir);
+  return removed;
+}
+
+function writeIfChanged(path: string, data: string, shown: string): boolean {
+  try {
+    if (readFileSync(path, 'utf8') === data) return false;
+  } catch {
+    // missing or unreadable: write it
+  }
+  writeAtomic(path, data, shown);
+  return true;
+}
+
+/**
+ * Writes through a temp file in the same folder and renames it over the target, so a reader (or a
+ * run cut short) sees the old file or the new one, never half of one.
+ */
+export function writeAtomic(path: string, data: string | Uint8Array, shown: string): void {
+  const temp = `${path}.tmp-${process.pid}`;
+  try {
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(temp, data);
+    renameSync(temp, path);
+  } catch (error) {
+    try {
+      rmSync(temp, { force: true });
+    } catch {
+      // The temp file was never created (its folder could not be).
+    }
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code && ['EACCES', 'EPERM', 'EROFS', 'ENOTDIR', 'EEXIST', 'EISDIR', 'ENOSPC'].includes(code)) {
+      throw new InputError([{ file: shown, message: `cannot be written (${(error as Error).message}); check that the audio/ folder is writable` }]);
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,184 @@
+/**
+ * Is the committed audio there, whole, and made from the current text? `checkAudio` answers for
+ * every configured section (used by `npm run check`); `inspectSection` answers for one (used by the
+ * audio build to decide what to re-make).
+ */
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Section } from '../../src/content/model.ts';
+import type { ContentBundle } from '../lib/build-content.ts';
+import { InputError, type InputProblem } from '../lib/input-error.ts';
+import { loadLexicon, type Lexicon } from './lexicon.ts';
+import { normaliseSection } from './normalise.ts';
+import { sectionFiles, sectionKey, sha256, type Manifest, type ManifestEntry } from './timings.ts';
+import { validateTimings } from './validate-timings.ts';
+import { speechSettingsFor } from './voices.ts';
+import { readWebm, webmProblems, WebmError } from './webm.ts';
+
+/** What a section's audio must have been made from to be current. */
+export interface SectionTarget {
+  key: string;
+  lang: string;
+  handout: string;
+  section: Section;
+  textHash: string;
+  /** The SSML given to the engine, and its hash. */
+  speech: ReturnType<typeof normaliseSection>;
+  speechHash: string;
+  voice: string;
+  wordsPerMinute: number;
+}
+
+export interface LanguagePlan {
+  lang: string;
+  voice: string;
+  wordsPerMinute: number;
+  voiceFromDefault: boolean;
+  targets: SectionTarget[];
+  /** Where a lexicon exists: distinct display words it does not respell (spoken as written). */
+  notInLexicon: string[];
+}
+
+/** Every section of every handout of the given languages, with the speech it should have. Throws InputError for a bad lexicon. */
+export function planSpeech(root: string, content: ContentBundle, languages?: readonly string[]): LanguagePlan[] {
+  const problems: InputProblem[] = [];
+  const plans: LanguagePlan[] = [];
+  for (const language of content.languages) {
+    if (languages && !languages.includes(language.code)) continue;
+    const settings = speechSettingsFor(content.config, language.code);
+    let lexicon: Lexicon = {};
+    try {
+      lexicon = loadLexicon(root, language.code);
+    } catch (error) {
+      if (!(error instanceof InputError)) throw error;
+      problems.push(...error.problems);
+    }
+    const targets: SectionTarget[] = [];
+    const notInLexicon = new Set<string>();
+    const lowerKeys = new Set(Object.keys(lexicon).map((k) => k.toLocaleLowerCase(language.code)));
+    for (const handout of language.handouts) {
+      for (const section of handout.sections) {
+        if (Object.keys(lexicon).length) {
+          for (const word of section.words) {
+            const written = section.text.slice(word.start, word.end);
+            if (!(written in lexicon) && !lowerKeys.has(written.toLocaleLowerCase(language.code)) && /\p{L}/u.test(written)) notInLexicon.add(written);
+          }
+        }
+        const speech = normaliseSection(section, { lang: language.code, nurseLine: content.config.site.nurseLine, lexicon });
+        targets.push({
+          key: sectionKey(language.code, handout.id, section.id),
+          lang: language.code,
+          handout: handout.id,
+          section,
+          textHash: sha256(section.text),
+          speech,
+          speechHash: sha256(speech.text),
+          voice: settings.voice,
+          wordsPerMinute: settings.wordsPerMinute,
+        });
+      }
+    }
+    plans.push({
+      lang: language.code,
+      voice: settings.voice,
+      wordsPerMinute: settings.wordsPerMinute,
+      voiceFromDefault: settings.fromDefault,
+      targets,
+      notInLexicon: [...notInLexicon],
+    });
+  }
+  if (problems.length) throw new InputError(problems);
+  return plans;
+}
+
+export function readManifest(audioDir: string): { manifest: Manifest | null; problem?: string } {
+  const path = join(audioDir, 'manifest.json');
+  if (!existsSync(path)) return { manifest: null, problem: 'is missing; run npm run audio' };
+  try {
+    const json = JSON.parse(readFileSync(path, 'utf8')) as Manifest;
+    if (json?.version !== 1 || !json.sections || typeof json.sections !== 'object') {
+      return { manifest: null, problem: 'is not an audio manifest (version 1 with "sections"); run npm run audio' };
+    }
+    return { manifest: json };
+  } catch (error) {
+    return { manifest: null, problem: `is not valid JSON (${(error as Error).message}); run npm run audio` };
+  }
+}
+
+/** Problems with one section's audio: missing, stale, corrupt or mistimed. Empty when it is current. */
+export function inspectSection(audioDir: string, target: SectionTarget, entry: ManifestEntry | undefined): InputProblem[] {
+  const files = sectionFiles(target.lang, target.handout, target.section.id);
+  const audioFile = `audio/${files.audio}`;
+  const timingsFile = `audio/${files.timings}`;
+  if (!entry) return [{ file: audioFile, message: `no audio for section "${target.section.id}" in the manifest; run npm run audio` }];
+
+  // Stale audio is re-made whatever else is wrong with it, so say only why it is stale.
+  if (entry.textHash !== target.textHash) {
+    return [{ file: timingsFile, message: `is stale: the text of section "${target.section.id}" changed since its audio was made; run npm run audio` }];
+  }
+  if (entry.source !== 'recording') {
+    if (entry.speechHash !== target.speechHash) {
+      return [{ file: timingsFile, message: `is stale: the spoken text changed (nurse line, abbreviations or locales/${target.lang}/pronunciation.json); run npm run audio` }];
+    }
+    if (entry.voice !== target.voice || entry.wordsPerMinute !== target.wordsPerMinute) {
+      return [{ file: timingsFile, message: `was made with voice "${entry.voice}" at ${entry.wordsPerMinute} wpm, but the config asks for "${target.voice}" at ${target.wordsPerMinute}; run npm run audio` }];
+    }
+  }
+  const problems: InputProblem[] = [];
+  if (entry.audio !== files.audio || entry.timings !== files.timings) {
+    problems.push({ file: 'audio/manifest.json', where: `sections.${target.key}`, message: `points at ${entry.audio} and ${entry.timings}, expected ${files.audio} and ${files.timings}` });
+    return problems;
+  }
+
+  const audioPath = join(audioDir, files.audio);
+  if (!existsSync(audioPath)) return [...problems, { file: audioFile, message: 'is missing; run npm run audio' }];
+  const bytes = statSync(audioPath).size;
+  if (bytes !== entry.bytes) {
+    problems.push({ file: audioFile, message: `is ${bytes} bytes but the manifest says ${entry.bytes}: corrupt or replaced; run npm run audio` });
+    return problems;
+  }
+  let duration: number;
+  try {
+    const audio = readWebm(new Uint8Array(readFileSync(audioPath)));
+    const wrong = webmProblems(audio);
+    if (wrong.length) return [...problems, ...wrong.map((message) => ({ file: audioFile, message }))];
+    duration = audio.durationSeconds;
+  } catch (error) {
+    if (!(error instanceof WebmError)) throw error;
+    return [...problems, { file: audioFile, message: `is corrupt: ${error.message}; run npm run audio --force` }];
+  }
+
+  const timingsPath = join(audioDir, files.timings);
+  if (!existsSync(timingsPath)) return [...problems, { file: timingsFile, message: 'is missing; run npm run audio' }];
+  let json: unknown;
+  try {
+    json = JSON.parse(readFileSync(timingsPath, 'utf8'));
+  } catch (error) {
+    return [...problems, { file: timingsFile, message: `is not valid JSON (${(error as Error).message}); run npm run audio` }];
+  }
+  problems.push(...validateTimings(json, target.section, duration, timingsFile));
+  const t = json as { speechHash?: unknown; audio?: unknown };
+  if (t.speechHash !== entry.speechHash || t.audio !== files.audio.split('/').pop()) {
+    problems.push({ file: timingsFile, message: 'does not belong with the manifest entry for its section (an interrupted run?); run npm run audio' });
+  }
+  return problems;
+}
+
+/**
+ * Problems with the audio of every configured section: missing, stale for the current text, voice
+ * or pronunciation, corrupt, or with timings that are out of order, overlap, run past the audio, or
+ * leave a word untimed. Empty when all is well.
+ */
+export function checkAudio(root: string, content: ContentBundle): InputProblem[] {
+  let plans: LanguagePlan[];
+  try {
+    plans = planSpeech(root, content);
+  } catch (error) {
+    if (error instanceof InputError) return error.problems;
+    throw error;
+  }
+  const audioDir = join(root, 'audio');
+  const { manifest, problem } = readManifest(audioDir);
+  if (!manifest) return [{ file: 'audio/manifest.json', message: problem ?? 'is missing' }];
+  return plans.flatMap((plan) => plan.targets.flatMap((target) => inspectSection(audioDir, target, manifest.sections[target.key])));
+}

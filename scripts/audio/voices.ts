@@ -1,0 +1,32 @@
+/**
+ * Which eSpeak NG voice and rate each language is spoken with: `speech.<lang>` in kiosk.config.json,
+ * or a default from this table when the config has no entry for the language.
+ */
+import type { KioskConfig } from '../../src/config/schema.ts';
+
+export interface SpeechSettings {
+  voice: string;
+  wordsPerMinute: number;
+  /** True when the config had no `speech.<lang>` entry and the default was used. */
+  fromDefault: boolean;
+}
+
+/** About 145 words a minute is calm; eSpeak's own default of 175 is too fast for many patients. */
+export const DEFAULT_WORDS_PER_MINUTE = 145;
+
+export const DEFAULT_VOICES: Readonly<Record<string, string>> = {
+  en: 'en-us',
+  fr: 'fr',
+  es: 'es-419',
+  'zh-Hans': 'cmn',
+  zh: 'cmn',
+  ar: 'ar',
+  pa: 'pa',
+};
+
+export function speechSettingsFor(config: Pick<KioskConfig, 'speech'>, lang: string): SpeechSettings {
+  const configured = config.speech?.[lang];
+  if (configured) return { ...configured, fromDefault: false };
+  const voice = DEFAULT_VOICES[lang] ?? DEFAULT_VOICES[lang.split('-')[0] ?? lang] ?? lang.toLowerCase();
+  return { voice, wordsPerMinute: DEFAULT_WORDS_PER_MINUTE, fromDefault: true };
+}

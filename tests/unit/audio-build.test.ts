@@ -1,0 +1,184 @@
+// @vitest-environment node
+/**
+ * One real run of the audio build on a tiny project: engine → alignment → Opus → WebM → files →
+ * manifest → validator, then the incremental and failure paths. About 3 s, mostly eSpeak's start-up.
+ */
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildContent } from '../../scripts/lib/build-content.ts';
+import { InputError } from '../../scripts/lib/input-error.ts';
+import { buildAudio } from '../../scripts/audio/build.ts';
+import { checkAudio } from '../../scripts/audio/check-audio.ts';
+import { decodeOpus, encodeOpus, OPUS_RATE } from '../../scripts/audio/opus.ts';
+import type { Manifest, TimingsFile } from '../../scripts/audio/timings.ts';
+import { validateTimings } from '../../scripts/audio/validate-timings.ts';
+import { speechSettingsFor } from '../../scripts/audio/voices.ts';
+import { readWebm, webmProblems } from '../../scripts/audio/webm.ts';
+
+const HANDOUT = (rest: string) => `---
+id: demo
+summary: A demo.
+source: Test.
+licence: Test.
+translation: original
+---
+
+# Demo
+
+## Call us {#call}
+
+If it hurts, call {nurseLine} now.
+
+## Rest {#rest}
+
+${rest}
+`;
+
+function makeProject(speech: Record<string, unknown> = { en: { voice: 'en-us', wordsPerMinute: 145 } }): string {
+  const root = mkdtempSync(join(tmpdir(), 'kiosk-audio-'));
+  const config = {
+    languages: ['en'],
+    defaultLanguage: 'en',
+    handouts: ['demo'],
+    idle: { timeoutSeconds: 90, warningSeconds: 30 },
+    audio: { rate: 1, volume: 0.8, autoAdvance: false },
+    speech,
+    site: { name: 'Test clinic', nurseLine: '811' },
+    staff: { pin: '4826' },
+  };
+  writeFileSync(join(root, 'kiosk.config.json'), JSON.stringify(config));
+  mkdirSync(join(root, 'locales', 'en', 'handouts'), { recursive: true });
+  writeFileSync(join(root, 'locales', 'en', 'ui.json'), JSON.stringify({ meta: { languageName: 'English' } }));
+  writeFileSync(join(root, 'locales', 'en', 'handouts', 'demo.md'), HANDOUT('Rest well.'));
+  return root;
+}
+
+const read = <T>(root: string, path: string) => JSON.parse(readFileSync(join(root, 'audio', path), 'utf8')) as T;
+const listFiles = (dir: string): string[] =>
+  existsSync(dir) ? readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((p) => statSync(join(dir, p)).isFile()).sort() : [];
+
+describe('npm run audio, end to end', () => {
+  let root: string;
+  beforeAll(() => {
+    root = makeProject();
+  });
+  afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+  it('writes audio, timings and a manifest that the checks accept', async () => {
+    const lines: string[] = [];
+    const summary = await buildAudio({ root, log: (l) => lines.push(l) });
+    expect(summary.sections.map((s) => [s.key, s.generated])).toEqual([['en/demo/call', true], ['en/demo/rest', true]]);
+    expect(lines.filter((l) => l.startsWith('generated'))).toHaveLength(2);
+    expect(listFiles(join(root, 'audio'))).toEqual(['en/demo/call.json', 'en/demo/call.webm', 'en/demo/rest.json', 'en/demo/rest.webm', 'manifest.json']);
+
+    const content = buildContent(root);
+    const section = content.languages[0]!.handouts[0]!.sections[0]!;
+    const timings = read<TimingsFile>(root, 'en/demo/call.json');
+    const webm = readWebm(new Uint8Array(readFileSync(join(root, 'audio/en/demo/call.webm'))));
+    expect(webmProblems(webm)).toEqual([]);
+    expect(webm.cues.length).toBeGreaterThan(0); // seekable
+    expect(webm.codecDelayNs).toBe(6_500_000); // players drop the encoder's look-ahead
+    expect(validateTimings(timings, section, webm.durationSeconds)).toEqual([]);
+    expect(checkAudio(root, content)).toEqual([]);
+
+    // Decoded length within 50 ms of what the engine synthesized.
+    const pcm = decodeOpus({ packets: webm.packets.map((p) => p.data), preSkip: webm.preSkip, sampleCount: Math.round(webm.durationSeconds * OPUS_RATE) });
+    expect(Math.abs(pcm.length / OPUS_RATE - timings.duration)).toBeLessThan(0.05);
+
+    // The first word starts where the decoded sound does (no encoder offset), within 10 ms.
+    const peak = pcm.reduce((m, v) => Math.max(m, Math.abs(v)), 0);
+    const onset = pcm.findIndex((v) => Math.abs(v) > peak * 0.05) / OPUS_RATE;
+    expect(Math.abs(timings.words[0]!.start - onset)).toBeLessThan(0.01);
+
+    const manifest = read<Manifest>(root, 'manifest.json');
+    expect(Object.keys(manifest.sections)).toEqual(['en/demo/call', 'en/demo/rest']);
+    expect(manifest.sections['en/demo/call']).toMatchObject({ voice: 'en-us', wordsPerMinute: 145, audio: 'en/demo/call.webm', timings: 'en/demo/call.json', bytes: statSync(join(root, 'audio/en/demo/call.webm')).size });
+  });
+
+  it('makes nothing and rewrites no file when nothing changed', async () => {
+    const before = listFiles(join(root, 'audio')).map((p) => [p, statSync(join(root, 'audio', p)).mtimeMs]);
+    const summary = await buildAudio({ root });
+    expect(summary.sections.every((s) => !s.generated)).toBe(true);
+    expect(summary.manifestWritten).toBe(false);
+    expect(listFiles(join(root, 'audio')).map((p) => [p, statSync(join(root, 'audio', p)).mtimeMs])).toEqual(before);
+  });
+
+  it('reports changed text as stale and re-makes only that section', async () => {
+    writeFileSync(join(root, 'locales/en/handouts/demo.md'), HANDOUT('Rest well, and drink water.'));
+    const problems = checkAudio(root, buildContent(root));
+    expect(problems).toEqual([{ file: 'audio/en/demo/rest.json', message: expect.stringMatching(/is stale: the text of section "rest" changed/) }]);
+    const summary = await buildAudio({ root });
+    expect(summary.sections.map((s) => [s.key, s.generated])).toEqual([['en/demo/call', false], ['en/demo/rest', true]]);
+    expect(checkAudio(root, buildContent(root))).toEqual([]);
+  });
+
+  it('reports a cut-short audio file as corrupt and re-makes it', async () => {
+    const path = join(root, 'audio/en/demo/call.webm');
+    writeFileSync(path, readFileSync(path).subarray(0, 500));
+    expect(checkAudio(root, buildContent(root))[0]).toMatchObject({ file: 'audio/en/demo/call.webm', message: expect.stringMatching(/corrupt or replaced/) });
+    const summary = await buildAudio({ root });
+    expect(summary.sections.find((s) => s.key === 'en/demo/call')!.generated).toBe(true);
+    expect(checkAudio(root, buildContent(root))).toEqual([]);
+  });
+
+  it('reports missing audio', () => {
+    rmSync(join(root, 'audio/en/demo/rest.webm'));
+    expect(checkAudio(root, buildContent(root))).toEqual([{ file: 'audio/en/demo/rest.webm', message: 'is missing; run npm run audio' }]);
+  });
+
+  it('removes the files of a section that is no longer in the handout', async () => {
+    writeFileSync(join(root, 'locales/en/handouts/demo.md'), HANDOUT('Rest well.').replace(/\n## Rest[\s\S]*$/, '\n'));
+    const summary = await buildAudio({ root });
+    expect(summary.removed).toEqual(['audio/en/demo/rest.json']); // its .webm was already gone
+    expect(listFiles(join(root, 'audio'))).toEqual(['en/demo/call.json', 'en/demo/call.webm', 'manifest.json']);
+  });
+});
+
+describe('npm run audio, bad input', () => {
+  it('names an unknown voice and writes nothing', async () => {
+    const root = makeProject({ en: { voice: 'xx-nonexistent', wordsPerMinute: 145 } });
+    try {
+      const error = await buildAudio({ root }).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(InputError);
+      expect((error as InputError).problems[0]).toMatchObject({ file: 'kiosk.config.json', where: 'speech.en.voice', message: expect.stringMatching(/no voice "xx-nonexistent"/) });
+      expect(listFiles(join(root, 'audio'))).toEqual([]);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+
+  it('says which file cannot be written and leaves no half-written file', async () => {
+    const root = makeProject();
+    try {
+      mkdirSync(join(root, 'audio', 'en'), { recursive: true });
+      writeFileSync(join(root, 'audio', 'en', 'demo'), 'a file where a folder should be');
+      const error = await buildAudio({ root }).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(InputError);
+      expect((error as InputError).problems[0]).toMatchObject({ file: 'audio/en/demo/call.webm', message: expect.stringMatching(/cannot be written \((EEXIST|ENOTDIR)/) });
+      expect(listFiles(join(root, 'audio'))).toEqual(['en/demo']);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+
+  it('uses a default voice for a language with no speech settings', () => {
+    expect(speechSettingsFor({ speech: {} }, 'zh-Hans')).toEqual({ voice: 'cmn', wordsPerMinute: 145, fromDefault: true });
+    expect(speechSettingsFor({ speech: { fr: { voice: 'fr', wordsPerMinute: 130 } } }, 'fr')).toEqual({ voice: 'fr', wordsPerMinute: 130, fromDefault: false });
+  });
+});
+
+describe('Opus encoding', () => {
+  it('puts a click at the same sample after encoding and decoding (pre-skip matches the encoder delay)', () => {
+    const samples = new Int16Array(22_050);
+    samples[6615] = 20_000; // 0.3 s
+    const decoded = decodeOpus(encodeOpus(samples, 22_050));
+    let peakAt = 0;
+    decoded.forEach((v, i) => {
+      if (Math.abs(v) > Math.abs(decoded[peakAt]!)) peakAt = i;
+    });
+    expect(peakAt).toBe(14_400);
+    expect(decoded.length).toBe(48_000);
+  });
+});
