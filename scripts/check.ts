@@ -1,10 +1,12 @@
 /**
  * `npm run check`: validates kiosk.config.json and every handout and UI string file, and lists every
  * problem with its file and field or line. Exits non-zero if anything is wrong; writes nothing.
+ * Readability warnings (long sentences, an English grade estimate) are listed but never fail it.
  */
 import { fileURLToPath } from 'node:url';
 import { buildContent } from './lib/build-content.ts';
 import { InputError, formatProblem } from './lib/input-error.ts';
+import { checkReadability } from './lib/readability.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
@@ -17,6 +19,20 @@ function main(): number {
         console.log(`ok  ${language.code}/${handout.id}: ${handout.sections.length} sections, ${words} words (${handout.meta.translation})`);
       }
     }
+    let warnings = 0;
+    const grades: string[] = [];
+    for (const language of content.languages) {
+      for (const handout of language.handouts) {
+        const report = checkReadability(handout);
+        for (const warning of report.warnings) {
+          console.log(`warning  locales/${language.code}/handouts/${handout.id}.md: ${warning.section}: ${warning.message}`);
+        }
+        warnings += report.warnings.length;
+        if (report.grade !== null) grades.push(`${language.code}/${handout.id} ${report.grade}`);
+      }
+    }
+    if (grades.length) console.log(`grade  Flesch–Kincaid estimate (aim for 6 to 8): ${grades.join(', ')}`);
+    if (warnings) console.log(`${warnings} readability warning${warnings === 1 ? '' : 's'} (they do not fail the check).`);
     console.log(`\nChecked kiosk.config.json and ${content.files.length - 1} content files: no problems.`);
     return 0;
   } catch (error) {
