@@ -14,6 +14,8 @@ declare module 'virtual:kiosk/manifest' {
   export const build: { version: string; date: string };
   export const stringLoaders: Record<string, () => Promise<Record<string, unknown>>>;
   export const handoutLoaders: Record<string, Record<string, () => Promise<Handout>>>;
+  /** Prepared self-voicing clips: URL by language and exact phrase. */
+  export const promptClips: { find(lang: string, phrase: string): string | undefined };
 }
 
 declare module 'virtual:kiosk/fonts.css';

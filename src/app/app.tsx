@@ -4,6 +4,8 @@ import type { RuntimeConfig } from '../config/schema';
 import type { I18n } from '../i18n/i18n';
 import { OpenDialog } from '../screens/dialogs';
 import { IdleWarning } from '../screens/idle-warning';
+import { KeypadBridge } from '../screens/keypad-bridge';
+import type { Prompter } from '../speech/prompter';
 import { LibraryScreen } from '../screens/library';
 import { ReaderScreen } from '../screens/reader';
 import { WelcomeScreen } from '../screens/welcome';
@@ -17,13 +19,25 @@ export interface AppProps {
   config: RuntimeConfig;
   i18n: I18n;
   build: { version: string; date: string };
+  prompter: Prompter;
   /** Where display choices are applied; the document root in the kiosk, left out in some tests. */
   root?: HTMLElement;
 }
 
 /** Providers and the current screen; nothing else. */
-export function App({ kiosk, config, i18n, build, root }: AppProps) {
-  const services: KioskServices = { config, i18n, build, idle: kiosk.idle, resetVisit: () => void kiosk.resetVisit() };
+export function App({ kiosk, config, i18n, build, prompter, root }: AppProps) {
+  const services: KioskServices = {
+    config,
+    i18n,
+    build,
+    idle: kiosk.idle,
+    keypad: kiosk.keypad,
+    prompter,
+    resetVisit: () => {
+      prompter.stop();
+      void kiosk.resetVisit();
+    },
+  };
   const visit = kiosk.visit.value;
   return (
     <ServicesContext.Provider value={services}>
@@ -31,11 +45,13 @@ export function App({ kiosk, config, i18n, build, root }: AppProps) {
         {/* Keyed by visit: nothing held in a component of one visit survives into the next. */}
         <VisitContext.Provider value={visit} key={kiosk.visitNumber.value}>
           <DocumentState visit={visit} root={root} i18n={i18n} />
-          <div class="app">
-            <CurrentScreen />
-          </div>
-          <OpenDialog />
-          <IdleWarning />
+          <KeypadBridge>
+            <div class="app">
+              <CurrentScreen />
+            </div>
+            <OpenDialog />
+            <IdleWarning />
+          </KeypadBridge>
         </VisitContext.Provider>
       </RecoverToWelcome>
     </ServicesContext.Provider>

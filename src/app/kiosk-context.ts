@@ -4,6 +4,8 @@ import type { RuntimeConfig } from '../config/schema';
 import type { I18n } from '../i18n/i18n';
 import type { Translate } from '../i18n/keys';
 import type { IdleTimer } from '../kiosk/idle';
+import type { Prompter } from '../speech/prompter';
+import type { KeypadHub } from './kiosk';
 import type { AppState } from './app-state';
 
 export interface KioskServices {
@@ -11,6 +13,8 @@ export interface KioskServices {
   i18n: I18n;
   build: { version: string; date: string };
   idle: IdleTimer;
+  keypad: KeypadHub;
+  prompter: Prompter;
   /** Ends this visit: everything back to defaults, welcome screen showing. */
   resetVisit: () => void;
 }

@@ -7,6 +7,7 @@ import type { RuntimeConfig } from '../config/schema';
 import type { ContentSource } from '../content/loader';
 import type { I18n } from '../i18n/i18n';
 import { createIdleTimer, type IdleClock, type IdleTimer } from '../kiosk/idle';
+import type { KeypadAction } from '../kiosk/keypad';
 import type { Player } from '../speech/player';
 import { createAppState, type AppState } from './app-state';
 
@@ -18,7 +19,17 @@ export interface KioskDeps {
   clock: IdleClock;
 }
 
+/** Keypad actions from the window's key listener to whichever screen is showing. */
+export interface KeypadHub {
+  /** Whether this visit has used the keypad yet (the first press speaks how to use it). */
+  readonly used: ReadonlySignal<boolean>;
+  markUsed(): void;
+  dispatch(action: KeypadAction): void;
+  subscribe(listener: (action: KeypadAction) => void): () => void;
+}
+
 export interface Kiosk {
+  readonly keypad: KeypadHub;
   readonly visit: ReadonlySignal<AppState>;
   /** Counts visits; the UI is keyed by it so a new visit starts with freshly mounted components. */
   readonly visitNumber: ReadonlySignal<number>;
@@ -32,6 +43,21 @@ export function createKiosk(deps: KioskDeps): Kiosk {
     createAppState({ config: deps.config, i18n: deps.i18n, content: deps.content, player: deps.createPlayer() });
   const visit = signal(startVisit());
   const visitNumber = signal(1);
+  const keypadUsed = signal(false);
+  const keypadListeners = new Set<(action: KeypadAction) => void>();
+  const keypad: KeypadHub = {
+    used: keypadUsed,
+    markUsed() {
+      keypadUsed.value = true;
+    },
+    dispatch(action) {
+      for (const listener of keypadListeners) listener(action);
+    },
+    subscribe(listener) {
+      keypadListeners.add(listener);
+      return () => keypadListeners.delete(listener);
+    },
+  };
   let resetting: Promise<void> | null = null;
 
   const resetVisit = (): Promise<void> => {
@@ -43,6 +69,7 @@ export function createKiosk(deps: KioskDeps): Kiosk {
       batch(() => {
         visit.value = startVisit();
         visitNumber.value++;
+        keypadUsed.value = false;
       });
     })().finally(() => {
       resetting = null;
@@ -66,6 +93,7 @@ export function createKiosk(deps: KioskDeps): Kiosk {
   });
 
   return {
+    keypad,
     visit,
     visitNumber,
     idle,

@@ -70,6 +70,18 @@ export const kioskConfigSchema = z
       .record(languageCode, speechVoice)
       .describe('Voice and speaking rate used by `npm run audio` for each language.')
       .optional(),
+    keypad: z
+      .object(
+        Object.fromEntries(
+          (['up', 'down', 'left', 'right', 'enter', 'back', 'help', 'volumeUp', 'volumeDown'] as const).map((action) => [
+            action,
+            z.array(z.string().regex(/^[A-Za-z0-9]+$/, { message: 'a KeyboardEvent.code such as "ArrowUp" or "F13"' })).min(1).optional(),
+          ]),
+        ) as Record<'up' | 'down' | 'left' | 'right' | 'enter' | 'back' | 'help' | 'volumeUp' | 'volumeDown', z.ZodOptional<z.ZodArray<z.ZodString>>>,
+      )
+      .strict()
+      .describe('Keys (KeyboardEvent.code) for each keypad action; any action left out keeps its default (arrows, Enter, Escape/Backspace, F1, F13–F24).')
+      .optional(),
     site: z
       .object({
         name: z.string().min(1).max(80).describe('The clinic’s name, shown on the staff panel.'),

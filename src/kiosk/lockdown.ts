@@ -8,6 +8,8 @@ export interface LockdownOptions {
   onActivity: () => void;
   /** Called with any error nothing else caught, so the kiosk can recover instead of freezing. */
   onError: (error: unknown) => void;
+  /** Every key press, after the escape shortcuts are blocked; returns true when it handled the key. */
+  onKey?: (event: KeyboardEvent) => boolean;
 }
 
 /** Shortcuts that would leave the kiosk, reload it, open tools or zoom. */
@@ -21,7 +23,7 @@ function isEscapeShortcut(event: KeyboardEvent): boolean {
     'Equal', 'Minus', 'Digit0', 'NumpadAdd', 'NumpadSubtract', 'Numpad0'].includes(event.code);
 }
 
-export function installLockdown(target: Window, { onActivity, onError }: LockdownOptions): () => void {
+export function installLockdown(target: Window, { onActivity, onError, onKey }: LockdownOptions): () => void {
   const removers: (() => void)[] = [];
   const on = <K extends keyof WindowEventMap>(type: K, listener: (event: WindowEventMap[K]) => void, options?: AddEventListenerOptions) => {
     target.addEventListener(type, listener as EventListener, options);
@@ -48,6 +50,7 @@ export function installLockdown(target: Window, { onActivity, onError }: Lockdow
   on('keydown', (event) => {
     onActivity();
     if (isEscapeShortcut(event)) event.preventDefault();
+    else if (onKey?.(event)) event.preventDefault();
   }, { capture: true });
   on('pointerdown', () => onActivity(), { capture: true, passive: true });
   // Links never take the patient away from the kiosk.

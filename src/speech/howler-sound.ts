@@ -43,8 +43,23 @@ export function createHowlerSound(src: string[]): Sound {
     ready,
     play() {
       if (id === undefined) {
+        const from = pendingSeek;
+        const level = howl.volume();
+        // howler 2.2.4 drops a seek made while an html5 play() is still pending (its queue waits for
+        // an event that never comes), so the first play starts muted and seeks once it is playing.
+        if (from > 0) howl.volume(0);
         id = howl.play();
-        if (pendingSeek > 0) howl.seek(pendingSeek, id);
+        if (from > 0) {
+          const started = id;
+          howl.once(
+            'play',
+            () => {
+              howl.seek(from, started);
+              howl.volume(level);
+            },
+            started,
+          );
+        }
       } else if (!howl.playing(id)) {
         howl.play(id);
       }

@@ -36,6 +36,7 @@ export function createSynthesisPlayer({ synthesis, createUtterance, defaults }: 
   const currentWord = signal(-1);
   const currentSentence = signal(-1);
   const progress = signal(0);
+  const position = signal(0);
   const rate = signal(clampRate(defaults.rate));
   const volume = signal(clampVolume(defaults.volume));
   const error = signal<string | null>(null);
@@ -126,6 +127,7 @@ export function createSynthesisPlayer({ synthesis, createUtterance, defaults }: 
     currentWord,
     currentSentence,
     progress,
+    position,
     rate,
     volume,
     error,

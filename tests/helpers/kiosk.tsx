@@ -12,6 +12,7 @@ import { createI18n, type I18n } from '../../src/i18n/i18n';
 import { realClock, type IdleClock } from '../../src/kiosk/idle';
 import type { Player } from '../../src/speech/player';
 import { createKioskPlayer } from '../../src/speech/create-player';
+import { createPrompter, type Prompter } from '../../src/speech/prompter';
 
 export interface TestKiosk {
   kiosk: Kiosk;
@@ -19,7 +20,7 @@ export interface TestKiosk {
   view: ReturnType<typeof render>;
 }
 
-export async function renderKiosk(options: { createPlayer?: () => Player; clock?: IdleClock } = {}): Promise<TestKiosk> {
+export async function renderKiosk(options: { createPlayer?: () => Player; clock?: IdleClock; prompter?: Prompter } = {}): Promise<TestKiosk> {
   const loadStrings = (code: string) => (stringLoaders[code] as () => Promise<Record<string, unknown>>)();
   const i18n = await createI18n({
     languages,
@@ -38,7 +39,8 @@ export async function renderKiosk(options: { createPlayer?: () => Player; clock?
     clock: options.clock ?? realClock,
   });
   onTestFinished(() => kiosk.dispose());
-  const view = render(<App kiosk={kiosk} config={config} i18n={i18n} build={build} root={document.documentElement} />);
+  const prompter = options.prompter ?? createPrompter({ find: () => undefined }, { playClips: async () => {}, speak: () => false, stop: () => {} }, () => 1);
+  const view = render(<App kiosk={kiosk} config={config} i18n={i18n} build={build} prompter={prompter} root={document.documentElement} />);
   return { kiosk, i18n, view };
 }
 

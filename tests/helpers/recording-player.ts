@@ -9,6 +9,7 @@ export function createRecordingPlayer() {
   const currentWord = signal(-1);
   const currentSentence = signal(-1);
   const progress = signal(0);
+  const position = signal(0);
   const rate = signal(1);
   const volume = signal(0.8);
   const error = signal<string | null>(null);
@@ -18,6 +19,7 @@ export function createRecordingPlayer() {
     currentWord,
     currentSentence,
     progress,
+    position,
     rate,
     volume,
     error,

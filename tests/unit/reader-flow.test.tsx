@@ -135,4 +135,44 @@ describe('reading a handout by touch', () => {
     expect(document.documentElement.dataset.theme).toBe('default');
     expect(kiosk.visit.value.handout.value).toBeNull();
   });
+
+  it('reads on into the next section when auto-advance is on, and stops at the end when it is off', async () => {
+    const { kiosk, recording } = await openHandout();
+    const visit = kiosk.visit.value;
+    visit.prefs.setAutoAdvance(true);
+    recording.player.play();
+    recording.calls.length = 0;
+    recording.status.value = 'ended';
+    await screen.findByText('Section 2 of 7', { selector: '.reader__position' });
+    expect(recording.calls).toEqual(['stop', 'load en/why-used next nerve-block-test', 'play']);
+    visit.prefs.setAutoAdvance(false);
+    recording.calls.length = 0;
+    recording.status.value = 'ended';
+    expect(recording.calls).toEqual([]);
+    expect(screen.getByText('Section 2 of 7', { selector: '.reader__position' })).toBeTruthy();
+  });
+
+  it('restarts the section being read in the new language when the language is changed', async () => {
+    const { recording } = await openHandout();
+    fireEvent.click(screen.getByRole('button', { name: 'Next' }));
+    await screen.findByText('Section 2 of 7', { selector: '.reader__position' });
+    recording.player.play();
+    fireEvent.click(screen.getByRole('button', { name: 'Language' }));
+    recording.calls.length = 0;
+    fireEvent.click(await screen.findByRole('button', { name: 'Français' }));
+    await screen.findByText('Section 2 sur 7', { selector: '.reader__position' });
+    await waitFor(() => expect(recording.calls).toContain('play'));
+    expect(recording.calls.filter((c) => c.startsWith('load'))).toEqual(['load fr/why-used next nerve-block-test']);
+    expect(document.documentElement.lang).toBe('fr');
+    expect(document.querySelector('.section-text')?.getAttribute('lang')).toBe('fr');
+  });
+
+  it('does not restart reading after a language change when nothing was being read', async () => {
+    const { recording } = await openHandout();
+    fireEvent.click(screen.getByRole('button', { name: 'Language' }));
+    recording.calls.length = 0;
+    fireEvent.click(await screen.findByRole('button', { name: 'Español' }));
+    await waitFor(() => expect(recording.calls.some((c) => c.startsWith('load es/'))).toBe(true));
+    expect(recording.calls).not.toContain('play');
+  });
 });

@@ -1,0 +1,137 @@
+/**
+ * What each keypad key does on each screen, and self-voicing: every item reached with the keypad,
+ * and every item touched in touch-to-hear mode, says its name, role and state in the visit's
+ * language. Any new action interrupts the previous prompt.
+ */
+import type { ComponentChildren } from 'preact';
+import { useEffect, useRef } from 'preact/hooks';
+import { useServices, useT, useVisit } from '../app/kiosk-context';
+import type { KeypadAction } from '../kiosk/keypad';
+import { describeItem, moveFocus, topLayer } from '../ui/keypad-focus';
+
+const HELP_KEYS = { welcome: 'help.welcome', library: 'help.library', reader: 'help.reader' } as const;
+
+export function KeypadBridge({ children }: { children: ComponentChildren }) {
+  const t = useT();
+  const visit = useVisit();
+  const { keypad, prompter, i18n, config } = useServices();
+  const armed = useRef<Element | null>(null);
+  const lang = i18n.language.value;
+
+  const words = {
+    button: t('voice.button'),
+    option: t('voice.option'),
+    selected: t('voice.selected'),
+    notSelected: t('voice.notSelected'),
+    unavailable: t('voice.unavailable'),
+    heading: t('voice.heading'),
+  };
+  const announce = (element: Element | null) => {
+    if (!(element instanceof HTMLElement)) return;
+    // A language's own name is said in that language, by its own voice.
+    const own = element.getAttribute('lang');
+    if (own && own !== lang) prompter.say(own, [element.textContent?.trim() ?? '']);
+    else prompter.say(lang, describeItem(element, words));
+  };
+  /** After an action changes the screen, say where focus landed. */
+  const announceFocusSoon = () =>
+    requestAnimationFrame(() =>
+      requestAnimationFrame(() => {
+        // Never talk over the handout being read aloud.
+        if (visit.player.status.peek() !== 'playing' && visit.player.status.peek() !== 'loading') announce(document.activeElement);
+      }),
+    );
+
+  const onAction = (action: KeypadAction) => {
+    const screen = visit.screen.peek();
+    const focused = document.activeElement as HTMLElement | null;
+    const inDialog = visit.dialog.peek() !== null || document.querySelector('dialog[open]') !== null;
+    if (!keypad.used.peek()) {
+      keypad.markUsed();
+      visit.prefs.setTouchToHear(true);
+      if (screen === 'welcome') {
+        prompter.say(lang, [t('keypad.intro')]);
+        return;
+      }
+    }
+    switch (action) {
+      case 'up':
+      case 'down':
+        announce(moveFocus(document, action === 'down' ? 1 : -1));
+        return;
+      case 'left':
+      case 'right': {
+        const forward = (action === 'right') === (i18n.dir.peek() === 'ltr');
+        if (focused instanceof HTMLInputElement && focused.type === 'radio') {
+          const group = [...topLayer(document).querySelectorAll<HTMLInputElement>(`input[type="radio"][name="${focused.name}"]`)];
+          const next = group[(group.indexOf(focused) + (forward ? 1 : -1) + group.length) % group.length]!;
+          next.focus();
+          next.click();
+          announce(next);
+          return;
+        }
+        if (screen === 'reader' && !inDialog) {
+          if (forward) visit.nextSection();
+          else visit.previousSection();
+          announceFocusSoon();
+          return;
+        }
+        announce(moveFocus(document, forward ? 1 : -1));
+        return;
+      }
+      case 'enter':
+        if (focused && focused !== document.body) {
+          // Enter chooses at once, even in touch-to-hear mode (the item was already announced).
+          armed.current = focused.closest('label') ?? focused;
+          if (focused.matches('[data-keypad-item]') && screen === 'reader') visit.player.play();
+          else focused.click();
+          announceFocusSoon();
+        }
+        return;
+      case 'back':
+        if (inDialog) visit.closeDialog();
+        else if (screen === 'reader' && config.handouts.length > 1) visit.showLibrary();
+        else if (screen !== 'welcome') visit.showLanguages();
+        announceFocusSoon();
+        return;
+      case 'help': {
+        const help = t(HELP_KEYS[screen]);
+        const previous = prompter.last.peek();
+        prompter.say(lang, [...(previous && previous.lang === lang ? previous.phrases : []), help]);
+        return;
+      }
+      case 'volumeUp':
+      case 'volumeDown': {
+        const player = visit.player;
+        player.setVolume(player.volume.peek() + (action === 'volumeUp' ? 0.1 : -0.1));
+        prompter.say(lang, [t('reader.volumeValue', { percent: Math.round(player.volume.peek() * 100) })]);
+        return;
+      }
+    }
+  };
+
+  useEffect(() => keypad.subscribe(onAction));
+
+  // Touch to hear: the first touch on an item speaks it; a second touch on the same item chooses it.
+  const onClickCapture = (event: MouseEvent) => {
+    if (!visit.prefs.touchToHear.peek()) return;
+    const item = (event.target as Element).closest?.('button, label, [data-word]');
+    if (!item) return;
+    if (item === armed.current) {
+      armed.current = null;
+      return;
+    }
+    event.preventDefault();
+    event.stopPropagation();
+    armed.current = item;
+    const target = item.matches('label') ? (item.querySelector('input') as HTMLElement) : (item as HTMLElement);
+    if (!item.matches('[data-word]')) target.focus();
+    announce(target.matches('[data-word]') ? target.closest('.sentence') : target);
+  };
+
+  return (
+    <div class="kiosk-surface" onClickCapture={onClickCapture}>
+      {children}
+    </div>
+  );
+}

@@ -1,0 +1,129 @@
+/**
+ * The heart of the kiosk, in a real Chromium: a section plays from its prepared audio and the word
+ * highlight follows the audio clock; a tapped word plays from there; navigation stops speech at once.
+ */
+import { readFileSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chooseLanguage, launchChromium, openKiosk } from './browser';
+import { RECORD_MEDIA, SPEECH_PLAYING } from './media';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+interface Sample {
+  time: number;
+  word: number;
+}
+
+/** For `ms` milliseconds, on every animation frame: the audio clock and the highlighted word. */
+function sampleHighlight(page: Page, ms: number): Promise<Sample[]> {
+  return page.evaluate(
+    (duration) =>
+      new Promise<Sample[]>((resolve) => {
+        const w = window as unknown as { __media: HTMLMediaElement[] };
+        const samples: Sample[] = [];
+        const end = performance.now() + duration;
+        const frame = () => {
+          const media = w.__media.find((m) => !m.paused && m.currentSrc.includes('.webm'));
+          const word = document.querySelector('.word--current')?.getAttribute('data-word');
+          if (media && word != null) samples.push({ time: media.currentTime, word: Number(word) });
+          if (performance.now() < end) requestAnimationFrame(frame);
+          else resolve(samples);
+        };
+        requestAnimationFrame(frame);
+      }),
+    ms,
+  );
+}
+
+const timings = (section: string) =>
+  JSON.parse(readFileSync(new URL(`../../audio/en/nerve-ablation/${section}.json`, import.meta.url), 'utf8')) as {
+    words: { index: number; start: number; end: number }[];
+  };
+
+async function openEnglish() {
+  const kiosk = await openKiosk(browser);
+  await kiosk.page.addInitScript(RECORD_MEDIA);
+  await kiosk.page.reload();
+  await kiosk.page.waitForSelector('[data-language]');
+  await chooseLanguage(kiosk.page, 'en');
+  return kiosk;
+}
+
+describe('reading aloud in Chromium', () => {
+  it('plays the section and the highlighted word follows the audio clock', async () => {
+    const kiosk = await openEnglish();
+    const { page } = kiosk;
+    await page.click('[data-action="play"]');
+    await page.waitForSelector('[data-action="play"][data-status="playing"]');
+    const samples = await sampleHighlight(page, 3000);
+    expect(samples.length).toBeGreaterThan(60);
+    const words = timings('what-it-is').words;
+    // A sample agrees when its word is the one being spoken, allowing one frame either way at a boundary.
+    const frame = 1 / 60;
+    const wrong = samples.filter(({ time, word }) => {
+      const timing = words.find((w) => w.index === word)!;
+      const next = words.find((w) => w.index === word + 1);
+      return time < timing.start - 2 * frame || (next !== undefined && time > next.start + frame);
+    });
+    expect(wrong, JSON.stringify(wrong.slice(0, 5))).toEqual([]);
+    expect(new Set(samples.map((s) => s.word)).size).toBeGreaterThan(3);
+    expect(await page.getAttribute('.sentence--current', 'aria-current')).toBe('true');
+    expect(kiosk.problems).toEqual([]);
+    await kiosk.close();
+  });
+
+  it('reads from a tapped word', async () => {
+    const kiosk = await openEnglish();
+    const { page } = kiosk;
+    const target = page.locator('.word', { hasText: /^signals$/ }).first();
+    const index = Number(await target.getAttribute('data-word'));
+    await target.click();
+    await page.waitForSelector('[data-action="play"][data-status="playing"]');
+    const start = timings('what-it-is').words.find((w) => w.index === index)!.start;
+    const first = (await sampleHighlight(page, 300))[0]!;
+    expect(first.time).toBeGreaterThanOrEqual(start - 0.05);
+    expect(first.word).toBeGreaterThanOrEqual(index);
+    await kiosk.close();
+  });
+
+  it('stops speech at once when the patient moves to the next section', async () => {
+    const kiosk = await openEnglish();
+    const { page } = kiosk;
+    await page.click('[data-action="play"]');
+    await page.waitForSelector('[data-action="play"][data-status="playing"]');
+    await page.click('[data-action="next"]');
+    expect(await page.evaluate(SPEECH_PLAYING)).toBe(0);
+    expect(await page.locator('.word--current').count()).toBe(0);
+    expect(await page.getAttribute('[data-action="play"]', 'data-status')).toBe('idle');
+    await kiosk.close();
+  });
+
+  it('plays at another speed with the highlight still in step', async () => {
+    const kiosk = await openEnglish();
+    const { page } = kiosk;
+    await page.click('[data-action="settings"]');
+    await page.click('[data-choice="1.5"]');
+    await page.click('dialog [data-action="close"]');
+    await page.click('[data-action="play"]');
+    await page.waitForSelector('[data-action="play"][data-status="playing"]');
+    const samples = await sampleHighlight(page, 2000);
+    const rate = await page.evaluate(() => (window as unknown as { __media: HTMLMediaElement[] }).__media.find((m) => !m.paused && m.currentSrc.includes('.webm'))?.playbackRate);
+    expect(rate).toBe(1.5);
+    const words = timings('what-it-is').words;
+    const frame = 1.5 / 60;
+    const wrong = samples.filter(({ time, word }) => {
+      const timing = words.find((w) => w.index === word)!;
+      const next = words.find((w) => w.index === word + 1);
+      return time < timing.start - 2 * frame || (next !== undefined && time > next.start + frame);
+    });
+    expect(wrong).toEqual([]);
+    await kiosk.close();
+  });
+});

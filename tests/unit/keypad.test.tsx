@@ -1,0 +1,158 @@
+import { fireEvent, screen, waitFor } from '@testing-library/preact';
+import { describe, expect, it } from 'vitest';
+import { keypadActionFor } from '../../src/kiosk/keypad';
+import { createPrompter } from '../../src/speech/prompter';
+import { renderKiosk } from '../helpers/kiosk';
+import { createRecordingPlayer } from '../helpers/recording-player';
+
+function recordingPrompter() {
+  const said: string[] = [];
+  const prompter = createPrompter(
+    { find: () => undefined },
+    { playClips: async () => {}, speak: (text, lang) => (said.push(`${lang}: ${text}`), true), stop: () => {} },
+    () => 1,
+  );
+  return { prompter, said };
+}
+
+async function kioskWithKeypad() {
+  const { prompter, said } = recordingPrompter();
+  const recording = createRecordingPlayer();
+  const kiosk = await renderKiosk({ prompter, createPlayer: () => recording.player });
+  const press = (action: Parameters<typeof kiosk.kiosk.keypad.dispatch>[0]) => kiosk.kiosk.keypad.dispatch(action);
+  return { ...kiosk, press, said, recording };
+}
+
+const frames = () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(resolve, 0))));
+
+describe('keypad mapping', () => {
+  it('maps arrow keys, Enter, Escape, F1 and the F13–F24 keypad codes by event.code', () => {
+    const key = (code: string) => keypadActionFor({ code, altKey: false, ctrlKey: false, metaKey: false });
+    expect([key('ArrowUp'), key('F14'), key('Enter'), key('Escape'), key('Backspace'), key('F1'), key('F20')]).toEqual([
+      'up', 'down', 'enter', 'back', 'back', 'help', 'volumeUp',
+    ]);
+    expect(key('KeyA')).toBeNull();
+    expect(keypadActionFor({ code: 'ArrowUp', altKey: true, ctrlKey: false, metaKey: false })).toBeNull();
+  });
+
+  it('takes its keys from the config where given', () => {
+    const map = { up: ['KeyW'], down: ['KeyS'], left: [], right: [], enter: [], back: [], help: [], volumeUp: [], volumeDown: [] };
+    expect(keypadActionFor({ code: 'KeyW', altKey: false, ctrlKey: false, metaKey: false }, map)).toBe('up');
+  });
+});
+
+describe('the keypad path', () => {
+  it('speaks how to use the keypad on the first press on the welcome screen, and turns on touch to hear', async () => {
+    const { press, said, kiosk } = await kioskWithKeypad();
+    press('down');
+    expect(said).toEqual([expect.stringMatching(/^en: Keypad help\. Press Up or Down/)]);
+    expect(kiosk.visit.value.prefs.touchToHear.value).toBe(true);
+  });
+
+  it('moves through the items in reading order, saying name and role', async () => {
+    const { press, said } = await kioskWithKeypad();
+    press('down');
+    press('down');
+    press('down');
+    press('down');
+    expect(said.slice(1)).toEqual(['en: Language, button', 'en: Help, button', 'en: English, button']);
+    expect(document.activeElement?.textContent).toBe('English');
+  });
+
+  it('chooses with Enter, then Right and Left change section', async () => {
+    const { press, kiosk } = await kioskWithKeypad();
+    press('down');
+    press('down');
+    press('down');
+    press('down');
+    expect(kiosk.visit.value.prefs.touchToHear.value).toBe(true);
+    press('enter');
+    await screen.findByText('Section 1 of 7', { selector: '.reader__position' });
+    press('right');
+    await screen.findByText('Section 2 of 7', { selector: '.reader__position' });
+    press('left');
+    await screen.findByText('Section 1 of 7', { selector: '.reader__position' });
+  });
+
+  it('says where focus landed after a section change', async () => {
+    const { press, said, kiosk } = await kioskWithKeypad();
+    press('help');
+    kiosk.visit.value.prefs.setTouchToHear(false);
+    fireEvent.click(screen.getByRole('button', { name: 'English' }));
+    await screen.findByText('Section 1 of 7', { selector: '.reader__position' });
+    kiosk.visit.value.player.stop();
+    press('right');
+    await frames();
+    await waitFor(() => expect(said.at(-1)).toBe('en: Why is it used?, heading'));
+  });
+
+  it('changes a setting with Left and Right and says the new state', async () => {
+    const { press, said, kiosk } = await kioskWithKeypad();
+    press('help');
+    kiosk.visit.value.prefs.setTouchToHear(false);
+    fireEvent.click(screen.getByRole('button', { name: 'English' }));
+    await screen.findByText('Section 1 of 7', { selector: '.reader__position' });
+    fireEvent.click(screen.getByRole('button', { name: 'Settings' }));
+    (await screen.findByRole('radio', { name: 'Medium' })).focus();
+    press('right');
+    expect(kiosk.visit.value.prefs.textSize.value).toBe('large');
+    expect(said.at(-1)).toBe('en: Text size, Large, option, selected');
+  });
+
+  it('closes a dialog with Back, then goes back to the languages', async () => {
+    const { press, kiosk } = await kioskWithKeypad();
+    press('help');
+    kiosk.visit.value.prefs.setTouchToHear(false);
+    fireEvent.click(screen.getByRole('button', { name: 'English' }));
+    await screen.findByText('Section 1 of 7', { selector: '.reader__position' });
+    fireEvent.click(screen.getByRole('button', { name: 'Sections' }));
+    await screen.findByRole('dialog');
+    press('back');
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    press('back');
+    await waitFor(() => expect(kiosk.visit.value.screen.value).toBe('welcome'));
+  });
+
+  it('repeats the last prompt and says help for the screen with Help', async () => {
+    const { press, said } = await kioskWithKeypad();
+    press('down');
+    press('down');
+    press('help');
+    expect(said.at(-1)).toBe('en: Language, button, Touch the name of your language. The kiosk will then show the handouts in that language.');
+  });
+
+  it('turns the volume up and down and says the level', async () => {
+    const { press, said, recording } = await kioskWithKeypad();
+    press('help');
+    press('volumeDown');
+    expect(recording.calls).toContain('volume 0.7000000000000001');
+    expect(said.at(-1)).toBe('en: Volume 70%');
+  });
+});
+
+describe('touch to hear', () => {
+  it('says each language name in its own language when the keypad reaches it', async () => {
+    const { press, said } = await kioskWithKeypad();
+    press('help');
+    for (let i = 0; i < 4; i++) press('down');
+    expect(said.at(-1)).toBe('fr: Français');
+    const lastLanguage = [...document.querySelectorAll('[data-language]')].at(-1)!;
+    while (document.activeElement !== lastLanguage) press('down');
+    expect(said.at(-1)).toBe(`${lastLanguage.getAttribute('lang')}: ${lastLanguage.textContent}`);
+  });
+
+  it('speaks an item on the first touch and chooses it on the second', async () => {
+    const { said, kiosk } = await kioskWithKeypad();
+    fireEvent.click(screen.getByRole('button', { name: 'Touch to hear' }));
+    expect(said.at(-1)).toBe('en: Touch to hear is on. Touch something once to hear it. Touch it again to choose it.');
+    fireEvent.click(screen.getByRole('button', { name: 'Français' }));
+    expect(said.at(-1)).toBe('fr: Français');
+    const english = screen.getByRole('button', { name: 'English' });
+    fireEvent.click(english);
+    expect(said.at(-1)).toBe('en: English, button');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(kiosk.visit.value.screen.value).toBe('welcome');
+    fireEvent.click(english);
+    await screen.findByText('Section 1 of 7', { selector: '.reader__position' });
+  });
+});
