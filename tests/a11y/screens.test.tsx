@@ -7,20 +7,21 @@ import { fireEvent, screen, waitFor } from '@testing-library/preact';
 import { describe, expect, it } from 'vitest';
 import { TEXT_SIZES, THEMES } from '../../src/kiosk/prefs';
 import { axeViolations } from '../helpers/axe';
-import { languages, renderKiosk, type TestKiosk } from '../helpers/kiosk';
+import { languages, openHandoutAs, renderKiosk, type TestKiosk } from '../helpers/kiosk';
 
 type Step = (kiosk: TestKiosk, lang: string) => Promise<void>;
 
-const openReader: Step = async (_k, lang) => {
-  fireEvent.click(document.querySelector(`[data-language="${lang}"]`)!);
-  await waitFor(() => expect(document.querySelector('.section-text')).not.toBeNull());
-};
+const openReader: Step = async (_k, lang) => openHandoutAs(lang);
 const click = (selector: string) => fireEvent.click(document.querySelector(selector)!);
 
 const SCREENS: Record<string, Step> = {
   welcome: async () => {},
   'welcome help': async () => {
     click('[data-action="help"]');
+  },
+  library: async (_k, lang) => {
+    fireEvent.click(document.querySelector(`[data-language="${lang}"]`)!);
+    await waitFor(() => expect(document.querySelector('.library, .section-text')).not.toBeNull());
   },
   reader: openReader,
   'reader, last section': async (k, lang) => {

@@ -2,17 +2,18 @@
  * Builds a whole kiosk on the real content and config (through the same Vite plugin as the app), for
  * component tests. Each call gets fresh state, as each visitor does.
  */
-import { render } from '@testing-library/preact';
-import { onTestFinished } from 'vitest';
-import { build, config, handoutLoaders, handoutSummaries, languages, stringLoaders } from 'virtual:kiosk/manifest';
+import { fireEvent, render, waitFor } from '@testing-library/preact';
+import { expect, onTestFinished } from 'vitest';
+import { build, config as baseConfig, handoutLoaders, handoutSummaries, languages, stringLoaders } from 'virtual:kiosk/manifest';
+import type { RuntimeConfig } from '../../src/config/schema';
 import { App } from '../../src/app/app';
 import { createKiosk, type Kiosk } from '../../src/app/kiosk';
 import { createContentSource } from '../../src/content/loader';
 import { createI18n, type I18n } from '../../src/i18n/i18n';
 import { realClock, type IdleClock } from '../../src/kiosk/idle';
 import type { Player } from '../../src/speech/player';
-import { createKioskPlayer } from '../../src/speech/create-player';
 import { createPrompter, type Prompter } from '../../src/speech/prompter';
+import { playerWithMissingAudio } from './players';
 
 export interface TestKiosk {
   kiosk: Kiosk;
@@ -20,7 +21,10 @@ export interface TestKiosk {
   view: ReturnType<typeof render>;
 }
 
-export async function renderKiosk(options: { createPlayer?: () => Player; clock?: IdleClock; prompter?: Prompter } = {}): Promise<TestKiosk> {
+export async function renderKiosk(
+  options: { createPlayer?: () => Player; clock?: IdleClock; prompter?: Prompter; config?: RuntimeConfig } = {},
+): Promise<TestKiosk> {
+  const config = options.config ?? baseConfig;
   const loadStrings = (code: string) => (stringLoaders[code] as () => Promise<Record<string, unknown>>)();
   const i18n = await createI18n({
     languages,
@@ -34,8 +38,8 @@ export async function renderKiosk(options: { createPlayer?: () => Player; clock?
     config,
     i18n,
     content: createContentSource(handoutSummaries, handoutLoaders),
-    // jsdom has no speech synthesis and no media playback: the real player, reporting no voice.
-    createPlayer: options.createPlayer ?? (() => createKioskPlayer(config.audio)),
+    // jsdom plays no media and has no speech synthesis: the real player, finding neither.
+    createPlayer: options.createPlayer ?? playerWithMissingAudio,
     clock: options.clock ?? realClock,
   });
   onTestFinished(() => kiosk.dispose());
@@ -44,4 +48,16 @@ export async function renderKiosk(options: { createPlayer?: () => Player; clock?
   return { kiosk, i18n, view };
 }
 
-export { config, languages };
+/**
+ * Chooses a language on the welcome screen and opens a handout, through the library when the
+ * config offers more than one: the way a patient gets to the reader.
+ */
+export async function openHandoutAs(lang = 'en', handoutId = 'nerve-ablation'): Promise<void> {
+  fireEvent.click(document.querySelector(`[data-language="${lang}"]`)!);
+  await waitFor(() => expect(document.querySelector('.library, .section-text')).not.toBeNull());
+  const card = document.querySelector(`[data-handout="${handoutId}"]`);
+  if (card) fireEvent.click(card);
+  await waitFor(() => expect(document.querySelector('.section-text')).not.toBeNull());
+}
+
+export { baseConfig as config, languages };

@@ -1,7 +1,7 @@
 import { act, fireEvent, screen, waitFor } from '@testing-library/preact';
 import { describe, expect, it } from 'vitest';
 import { fakeClock } from '../helpers/fake-clock';
-import { config, renderKiosk } from '../helpers/kiosk';
+import { config, openHandoutAs, renderKiosk } from '../helpers/kiosk';
 import { createRecordingPlayer } from '../helpers/recording-player';
 
 const timeout = config.idle.timeoutSeconds * 1000;
@@ -11,8 +11,7 @@ async function inReader() {
   const clock = fakeClock();
   const recording = createRecordingPlayer();
   const kiosk = await renderKiosk({ clock, createPlayer: () => recording.player });
-  fireEvent.click(screen.getByRole('button', { name: 'English' }));
-  await screen.findByText('Section 1 of 7', { selector: '.reader__position' });
+  await openHandoutAs('en');
   return { clock, recording, ...kiosk };
 }
 

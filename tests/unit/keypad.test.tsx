@@ -2,7 +2,7 @@ import { fireEvent, screen, waitFor } from '@testing-library/preact';
 import { describe, expect, it } from 'vitest';
 import { keypadActionFor } from '../../src/kiosk/keypad';
 import { createPrompter } from '../../src/speech/prompter';
-import { renderKiosk } from '../helpers/kiosk';
+import { openHandoutAs, renderKiosk } from '../helpers/kiosk';
 import { createRecordingPlayer } from '../helpers/recording-player';
 
 function recordingPrompter() {
@@ -67,6 +67,10 @@ describe('the keypad path', () => {
     press('down');
     expect(kiosk.visit.value.prefs.touchToHear.value).toBe(true);
     press('enter');
+    await screen.findByRole('heading', { level: 1, name: 'Choose a handout' });
+    const card = document.querySelector('[data-handout="nerve-ablation"]');
+    while (document.activeElement !== card) press('down');
+    press('enter');
     await screen.findByText('Section 1 of 7', { selector: '.reader__position' });
     press('right');
     await screen.findByText('Section 2 of 7', { selector: '.reader__position' });
@@ -78,8 +82,7 @@ describe('the keypad path', () => {
     const { press, said, kiosk } = await kioskWithKeypad();
     press('help');
     kiosk.visit.value.prefs.setTouchToHear(false);
-    fireEvent.click(screen.getByRole('button', { name: 'English' }));
-    await screen.findByText('Section 1 of 7', { selector: '.reader__position' });
+    await openHandoutAs('en');
     kiosk.visit.value.player.stop();
     press('right');
     await frames();
@@ -90,8 +93,7 @@ describe('the keypad path', () => {
     const { press, said, kiosk } = await kioskWithKeypad();
     press('help');
     kiosk.visit.value.prefs.setTouchToHear(false);
-    fireEvent.click(screen.getByRole('button', { name: 'English' }));
-    await screen.findByText('Section 1 of 7', { selector: '.reader__position' });
+    await openHandoutAs('en');
     fireEvent.click(screen.getByRole('button', { name: 'Settings' }));
     (await screen.findByRole('radio', { name: 'Medium' })).focus();
     press('right');
@@ -99,16 +101,17 @@ describe('the keypad path', () => {
     expect(said.at(-1)).toBe('en: Text size, Large, option, selected');
   });
 
-  it('closes a dialog with Back, then goes back to the languages', async () => {
+  it('closes a dialog with Back, then goes back to the library and the languages', async () => {
     const { press, kiosk } = await kioskWithKeypad();
     press('help');
     kiosk.visit.value.prefs.setTouchToHear(false);
-    fireEvent.click(screen.getByRole('button', { name: 'English' }));
-    await screen.findByText('Section 1 of 7', { selector: '.reader__position' });
+    await openHandoutAs('en');
     fireEvent.click(screen.getByRole('button', { name: 'Sections' }));
     await screen.findByRole('dialog');
     press('back');
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    press('back');
+    await waitFor(() => expect(kiosk.visit.value.screen.value).toBe('library'));
     press('back');
     await waitFor(() => expect(kiosk.visit.value.screen.value).toBe('welcome'));
   });
@@ -153,6 +156,6 @@ describe('touch to hear', () => {
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(kiosk.visit.value.screen.value).toBe('welcome');
     fireEvent.click(english);
-    await screen.findByText('Section 1 of 7', { selector: '.reader__position' });
+    await screen.findByRole('heading', { level: 1, name: 'Choose a handout' });
   });
 });

@@ -1,13 +1,13 @@
 import { fireEvent, screen, waitFor } from '@testing-library/preact';
 import { describe, expect, it } from 'vitest';
-import { renderKiosk } from '../helpers/kiosk';
+import { config, openHandoutAs, renderKiosk } from '../helpers/kiosk';
 import { createRecordingPlayer } from '../helpers/recording-player';
+import { playerWithMissingAudio } from '../helpers/players';
 
 async function openHandout() {
   const recording = createRecordingPlayer();
   const kiosk = await renderKiosk({ createPlayer: () => recording.player });
-  fireEvent.click(screen.getByRole('button', { name: 'English' }));
-  await screen.findByText('Section 1 of 7', { selector: '.reader__position' });
+  await openHandoutAs('en');
   return { ...kiosk, recording };
 }
 
@@ -115,9 +115,9 @@ describe('reading a handout by touch', () => {
     await screen.findByText('Section 3 of 7', { selector: '.reader__position' });
   });
 
-  it('says on screen when audio is unavailable and keeps the text readable', async () => {
-    await renderKiosk();
-    fireEvent.click(screen.getByRole('button', { name: 'English' }));
+  it('says on screen when the audio file is missing and no browser voice exists, and keeps the text readable', async () => {
+    await renderKiosk({ createPlayer: () => playerWithMissingAudio() });
+    await openHandoutAs('en');
     expect(await screen.findByRole('status')).toHaveProperty('textContent', 'Audio is not available for this section. You can still read the text.');
     expect(heading()).toBe('What is nerve ablation?');
   });
@@ -175,4 +175,26 @@ describe('reading a handout by touch', () => {
     await waitFor(() => expect(recording.calls.some((c) => c.startsWith('load es/'))).toBe(true));
     expect(recording.calls).not.toContain('play');
   });
+
 });
+
+describe('the handout library', () => {
+  it('shows one large card per configured handout, in config order, and opens the one touched', async () => {
+    await renderKiosk();
+    fireEvent.click(screen.getByRole('button', { name: 'English' }));
+    await screen.findByRole('heading', { level: 1, name: 'Choose a handout' });
+    const cards = [...document.querySelectorAll('[data-handout]')].map((c) => c.getAttribute('data-handout'));
+    expect(cards).toEqual(config.handouts);
+    fireEvent.click(document.querySelector(`[data-handout="${config.handouts.at(-1)}"]`)!);
+    await waitFor(() => expect(document.querySelector('.section-text')).not.toBeNull());
+    expect(screen.getByText(/^Section 1 of/, { selector: '.reader__position' })).toBeTruthy();
+  });
+
+  it('is skipped when only one handout is configured', async () => {
+    await renderKiosk({ config: { ...config, handouts: ['nerve-ablation'] } });
+    fireEvent.click(screen.getByRole('button', { name: 'English' }));
+    await screen.findByText('Section 1 of 7', { selector: '.reader__position' });
+    expect(document.querySelector('.library')).toBeNull();
+  });
+});
+
