@@ -59,7 +59,10 @@ function main(argv: string[]): number {
     });
     for (const line of reportLines(result, file)) console.log(line);
     console.log('');
-    if (!result.written) console.log(`Dry run: ${result.target} was not written.`);
+    if (!result.written) {
+      const note = result.exists ? ' It already exists: a real run needs --force to replace it.' : '';
+      console.log(`Dry run: ${result.target} was not written.${note}`);
+    }
     else {
       console.log(`${result.replaced ? 'Replaced' : 'Wrote'} ${result.target}. Read it through, fix what the lines above flag,`);
       console.log(`add "${result.draft.id}" to "handouts" in kiosk.config.json, then run npm run check.`);

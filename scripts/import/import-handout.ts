@@ -36,6 +36,8 @@ export interface ImportResult {
   target: string;
   written: boolean;
   replaced: boolean;
+  /** The target was there already (a dry run reports it; a real run needs --force). */
+  exists: boolean;
 }
 
 export class ImportRefused extends Error {
@@ -151,14 +153,14 @@ export function importHandout(options: ImportOptions): ImportResult {
   const path = join(dir, `${draft.id}.md`);
   const target = relative(options.root, path).split('\\').join('/');
   const exists = existsSync(path);
+  if (options.dryRun) return { format, draft, markdown, target, written: false, replaced: false, exists };
   if (exists && !options.force) {
     throw new ImportRefused(`${target} already exists; nothing was written. Use --force to replace it, or --id to import under another id.`);
   }
-  if (options.dryRun) return { format, draft, markdown, target, written: false, replaced: false };
 
   mkdirSync(dir, { recursive: true });
   writeAtomically(path, markdown, Boolean(options.force));
-  return { format, draft, markdown, target, written: true, replaced: exists };
+  return { format, draft, markdown, target, written: true, replaced: exists, exists };
 }
 
 /**

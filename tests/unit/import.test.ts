@@ -475,9 +475,13 @@ describe('importing into a project folder', () => {
     expect(readdirSync(join(dir, 'locales', 'en', 'handouts'))).toEqual(['allergy-skin-tests.md']);
   });
 
-  it('writes nothing on a dry run', () => {
-    expect(run({ dryRun: true }).written).toBe(false);
+  it('writes nothing on a dry run, and says when the handout already exists', () => {
+    expect(run({ dryRun: true })).toMatchObject({ written: false, exists: false });
     expect(existsSync(join(dir, 'locales', 'en'))).toBe(false);
+    mkdirSync(join(dir, 'locales', 'en', 'handouts'), { recursive: true });
+    writeFileSync(target(), 'staff edits');
+    expect(run({ dryRun: true })).toMatchObject({ written: false, exists: true });
+    expect(readFileSync(target(), 'utf8')).toBe('staff edits');
   });
 
   it('writes nothing when the file has no text to import', () => {
