@@ -1,13 +1,14 @@
 /**
  * `npm run audio [-- --force] [-- --lang <code>]`: makes the speech audio and word timings for every
- * section that lacks current audio, offline, with eSpeak NG from npm. See scripts/audio/build.ts.
+ * section that lacks current audio, offline, with eSpeak NG from npm, then the interface prompts the
+ * kiosk speaks for self-voicing. See scripts/audio/build.ts and scripts/audio/prompts.ts.
  */
 import { fileURLToPath } from 'node:url';
 import { buildAudio } from './audio/build.ts';
 import { InputError, formatProblem } from './lib/input-error.ts';
 
 const USAGE = `Usage: npm run audio [-- --force] [-- --lang <code>]...
-  --force        re-make every section, even those already up to date
+  --force        re-make every section and prompt, even those already up to date
   --lang <code>  only this language (may be given more than once)`;
 
 function parseArgs(argv: string[]): { force: boolean; languages?: string[] } {
@@ -32,7 +33,7 @@ function parseArgs(argv: string[]): { force: boolean; languages?: string[] } {
 const root = fileURLToPath(new URL('..', import.meta.url));
 const started = performance.now();
 try {
-  const { sections, removed, manifestWritten } = await buildAudio({ root, ...parseArgs(process.argv.slice(2)), log: (line) => console.log(line) });
+  const { sections, removed, manifestWritten, prompts = [] } = await buildAudio({ root, ...parseArgs(process.argv.slice(2)), prompts: true, log: (line) => console.log(line) });
   const made = sections.filter((s) => s.generated);
   const seconds = sections.reduce((n, s) => n + s.duration, 0);
   const bytes = sections.reduce((n, s) => n + s.bytes, 0);
@@ -53,6 +54,14 @@ try {
     );
   }
   if (removed.length) console.log(`Removed ${removed.length} file(s) no longer configured.`);
+  if (prompts.length) {
+    const sum = (pick: (r: (typeof prompts)[number]) => number) => prompts.reduce((n, r) => n + pick(r), 0);
+    console.log(
+      `Prompts: ${sum((r) => r.phrases)} phrases in ${prompts.length} language(s), ${sum((r) => r.clips)} clips: ${sum((r) => r.made)} made, ${sum((r) => r.kept)} kept, ` +
+        `${sum((r) => r.removed.length)} removed; ${(sum((r) => r.bytes) / 1024).toFixed(0)} KB, ${(sum((r) => r.seconds) / 60).toFixed(1)} min of speech` +
+        (sum((r) => r.made) ? `; synthesis ${sum((r) => r.synthesisSeconds).toFixed(2)} s, encoding ${sum((r) => r.encodeSeconds).toFixed(2)} s.` : '.'),
+    );
+  }
   console.log(`${manifestWritten ? 'Wrote' : 'Left unchanged'} audio/manifest.json. Took ${((performance.now() - started) / 1000).toFixed(1)} s.`);
 } catch (error) {
   if (error instanceof InputError) {

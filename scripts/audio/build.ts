@@ -14,6 +14,7 @@ import { alignWords } from './align.ts';
 import { inspectSection, planSpeech, readManifest, type SectionTarget } from './check-audio.ts';
 import { loadEngine, UnknownVoiceError, type SpeechEngine } from './engine.ts';
 import { encodeOpus } from './opus.ts';
+import { buildPrompts, PROMPTS_FOLDER, type PromptLanguageResult } from './prompts.ts';
 import { GENERATED, sectionFiles, stableJson, type Manifest, type ManifestEntry, type TimingsFile } from './timings.ts';
 import { writeWebm } from './webm.ts';
 
@@ -26,6 +27,8 @@ export interface AudioBuildOptions {
   log?: (line: string) => void;
   /** For tests; the real engine otherwise. */
   engine?: SpeechEngine;
+  /** Also make the interface prompts after the sections (scripts/audio/prompts.ts); `npm run audio` does. */
+  prompts?: boolean;
 }
 
 export interface SectionResult {
@@ -44,6 +47,8 @@ export interface AudioBuildSummary {
   sections: SectionResult[];
   removed: string[];
   manifestWritten: boolean;
+  /** One per language, when `prompts` was asked for. */
+  prompts?: PromptLanguageResult[];
 }
 
 export async function buildAudio(options: AudioBuildOptions): Promise<AudioBuildSummary> {
@@ -126,12 +131,23 @@ export async function buildAudio(options: AudioBuildOptions): Promise<AudioBuild
   }
   for (const [key, entry] of entries) sections[key] = entry;
 
-  const removed = removeUnconfigured(audioDir, sections, options.languages);
+  // A configured language's prompts are the prompt build's to keep or remove.
+  const promptFile = (rel: string) => rel.split('/').length === 3 && rel.split('/')[1] === PROMPTS_FOLDER && configured.includes(rel.split('/')[0]!);
+  const removed = removeUnconfigured(audioDir, sections, options.languages, promptFile);
   for (const path of removed) log(`removed   ${path}`);
 
   const manifest: Manifest = { _generated: GENERATED, version: 1, sections };
   const manifestWritten = writeIfChanged(join(audioDir, 'manifest.json'), stableJson(manifest), 'audio/manifest.json');
-  return { sections: results, removed, manifestWritten };
+  if (!options.prompts) return { sections: results, removed, manifestWritten };
+  const prompts = await buildPrompts({
+    root,
+    content,
+    log,
+    ...(engine ? { engine } : {}),
+    ...(options.languages ? { languages: options.languages } : {}),
+    ...(options.force ? { force: true } : {}),
+  });
+  return { sections: results, removed, manifestWritten, prompts };
 }
 
 function makeSection(audioDir: string, target: SectionTarget, engine: SpeechEngine, reason: string | undefined): { entry: ManifestEntry; result: SectionResult } {
@@ -225,7 +241,7 @@ function isConfigured(content: ReturnType<typeof buildContent>, key: string): bo
  * handouts and languages no longer configured, and temp files from an interrupted run. Only .webm,
  * .json and temp files are touched, so anything else someone put there stays.
  */
-function removeUnconfigured(audioDir: string, sections: Record<string, ManifestEntry>, languages?: readonly string[]): string[] {
+function removeUnconfigured(audioDir: string, sections: Record<string, ManifestEntry>, languages?: readonly string[], keep: (rel: string) => boolean = () => false): string[] {
   if (!existsSync(audioDir)) return [];
   const wanted = new Set<string>(['manifest.json']);
   for (const entry of Object.values(sections)) {
@@ -251,7 +267,7 @@ function removeUnconfigured(audioDir: string, sections: Record<string, ManifestE
         continue;
       }
       const generated = /\.(webm|json)$/.test(name) || /\.tmp-\d+$/.test(name);
-      if (generated && !wanted.has(rel) && inScope(rel)) {
+      if (generated && !wanted.has(rel) && inScope(rel) && !keep(rel)) {
         unlinkSync(path);
         removed.push(`audio/${rel}`);
       } else empty = false;
@@ -262,7 +278,7 @@ function removeUnconfigured(audioDir: string, sections: Record<string, ManifestE
   return removed;
 }
 
-function writeIfChanged(path: string, data: string, shown: string): boolean {
+export function writeIfChanged(path: string, data: string, shown: string): boolean {
   try {
     if (readFileSync(path, 'utf8') === data) return false;
   } catch {
