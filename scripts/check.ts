@@ -1,9 +1,11 @@
 /**
  * `npm run check`: validates kiosk.config.json and every handout and UI string file, and lists every
  * problem with its file and field or line. Exits non-zero if anything is wrong; writes nothing.
- * Readability warnings (long sentences, an English grade estimate) are listed but never fail it.
+ * Readability warnings (long sentences, an English grade estimate) are listed but never fail it;
+ * missing, stale or mistimed audio does.
  */
 import { fileURLToPath } from 'node:url';
+import { checkAudio } from './audio/check-audio.ts';
 import { buildContent } from './lib/build-content.ts';
 import { InputError, formatProblem } from './lib/input-error.ts';
 import { checkReadability } from './lib/readability.ts';
@@ -33,7 +35,13 @@ function main(): number {
     }
     if (grades.length) console.log(`grade  Flesch–Kincaid estimate (aim for 6 to 8): ${grades.join(', ')}`);
     if (warnings) console.log(`${warnings} readability warning${warnings === 1 ? '' : 's'} (they do not fail the check).`);
-    console.log(`\nChecked kiosk.config.json and ${content.files.length - 1} content files: no problems.`);
+    // Audio that is missing, stale or mistimed would read the wrong words or none: an error here,
+    // even though the build still makes a working kiosk (those sections fall back to text only).
+    const audioProblems = checkAudio(root, content);
+    if (audioProblems.length) throw new InputError(audioProblems);
+    const sections = content.languages.reduce((n, l) => n + l.handouts.reduce((m, h) => m + h.sections.length, 0), 0);
+    console.log(`ok  audio: ${sections} sections with current audio and word timings`);
+    console.log(`\nChecked kiosk.config.json, ${content.files.length - 1} content files and the audio: no problems.`);
     return 0;
   } catch (error) {
     if (!(error instanceof InputError)) throw error;

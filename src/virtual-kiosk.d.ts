@@ -14,8 +14,8 @@ declare module 'virtual:kiosk/manifest' {
   export const build: { version: string; date: string };
   export const stringLoaders: Record<string, () => Promise<Record<string, unknown>>>;
   export const handoutLoaders: Record<string, Record<string, () => Promise<Handout>>>;
-  /** Prepared self-voicing clips: URL by language and exact phrase. */
-  export const promptClips: { find(lang: string, phrase: string): string | undefined };
+  /** Prepared self-voicing clips for a language: URL by exact phrase. */
+  export const promptLoaders: Record<string, () => Promise<Record<string, string>>>;
 }
 
 declare module 'virtual:kiosk/fonts.css';

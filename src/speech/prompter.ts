@@ -7,8 +7,37 @@
 import { signal, type ReadonlySignal } from '@preact/signals';
 
 export interface PromptClips {
+  /**
+   * Fetches a language's clip list (once); resolves even when it cannot, so speech falls back.
+   * Returns nothing when the list is already here, so a prompt starts in the same task.
+   */
+  load(lang: string): Promise<void> | void;
   /** URL of the prepared clip for this exact phrase in this language, if the audio build made one. */
   find(lang: string, phrase: string): string | undefined;
+}
+
+/** Clip lists loaded lazily per language from the build's prompt modules. */
+export function createPromptClips(loaders: Record<string, () => Promise<Record<string, string>>>): PromptClips {
+  const loaded = new Map<string, Record<string, string>>();
+  const pending = new Map<string, Promise<void>>();
+  return {
+    load(lang) {
+      if (loaded.has(lang)) return;
+      let loading = pending.get(lang);
+      if (!loading) {
+        const loader = loaders[lang];
+        loading = (loader ? loader() : Promise.resolve({}))
+          .then((clips) => void loaded.set(lang, clips))
+          .catch((error: unknown) => {
+            console.warn(`Prompt clips for ${lang} could not load`, error);
+            loaded.set(lang, {});
+          });
+        pending.set(lang, loading);
+      }
+      return loading;
+    },
+    find: (lang, phrase) => loaded.get(lang)?.[phrase],
+  };
 }
 
 export interface PromptOutput {
@@ -28,17 +57,25 @@ export interface Prompter {
 
 export function createPrompter(clips: PromptClips, output: PromptOutput, volume: () => number): Prompter {
   const last = signal<{ lang: string; phrases: string[] } | null>(null);
+  let run = 0;
+  const speakNow = (lang: string, words: string[]) => {
+    const urls = words.map((phrase) => clips.find(lang, phrase));
+    if (urls.every((url): url is string => url !== undefined)) void output.playClips(urls, volume());
+    else output.speak(words.join(', '), lang, volume());
+  };
   const say = (lang: string, phrases: string[]) => {
     output.stop();
+    const mine = ++run;
     const words = phrases.map((p) => p.trim()).filter(Boolean);
     if (!words.length) return;
     last.value = { lang, phrases: words };
-    const urls = words.map((phrase) => clips.find(lang, phrase));
-    if (urls.every((url): url is string => url !== undefined)) {
-      void output.playClips(urls, volume());
-    } else {
-      output.speak(words.join(', '), lang, volume());
-    }
+    // The first prompt in a language waits for its clip list (a small chunk); a newer prompt wins.
+    const loading = clips.load(lang);
+    if (!loading) speakNow(lang, words);
+    else
+      void loading.then(() => {
+        if (mine === run) speakNow(lang, words);
+      });
   };
   return {
     last,
@@ -47,6 +84,9 @@ export function createPrompter(clips: PromptClips, output: PromptOutput, volume:
       const previous = last.peek();
       if (previous) say(previous.lang, previous.phrases);
     },
-    stop: () => output.stop(),
+    stop() {
+      run++;
+      output.stop();
+    },
   };
 }

@@ -43,7 +43,7 @@ export async function renderKiosk(
     clock: options.clock ?? realClock,
   });
   onTestFinished(() => kiosk.dispose());
-  const prompter = options.prompter ?? createPrompter({ find: () => undefined }, { playClips: async () => {}, speak: () => false, stop: () => {} }, () => 1);
+  const prompter = options.prompter ?? createPrompter({ load: () => undefined, find: () => undefined }, { playClips: async () => {}, speak: () => false, stop: () => {} }, () => 1);
   const view = render(<App kiosk={kiosk} config={config} i18n={i18n} build={build} prompter={prompter} root={document.documentElement} />);
   return { kiosk, i18n, view };
 }

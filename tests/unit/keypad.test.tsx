@@ -8,7 +8,7 @@ import { createRecordingPlayer } from '../helpers/recording-player';
 function recordingPrompter() {
   const said: string[] = [];
   const prompter = createPrompter(
-    { find: () => undefined },
+    { load: () => undefined, find: () => undefined },
     { playClips: async () => {}, speak: (text, lang) => (said.push(`${lang}: ${text}`), true), stop: () => {} },
     () => 1,
   );
