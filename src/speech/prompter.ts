@@ -60,8 +60,11 @@ export function createPrompter(clips: PromptClips, output: PromptOutput, volume:
   let run = 0;
   const speakNow = (lang: string, words: string[]) => {
     const urls = words.map((phrase) => clips.find(lang, phrase));
-    if (urls.every((url): url is string => url !== undefined)) void output.playClips(urls, volume());
-    else output.speak(words.join(', '), lang, volume());
+    const found = urls.filter((url): url is string => url !== undefined);
+    if (found.length === urls.length) void output.playClips(found, volume());
+    // A phrase with no clip (a handout's own sentence): the browser's voice if it has one, else
+    // whatever clips there are, which is better than silence.
+    else if (!output.speak(words.join(', '), lang, volume())) void output.playClips(found, volume());
   };
   const say = (lang: string, phrases: string[]) => {
     output.stop();

@@ -52,11 +52,31 @@ export function describeItem(element: HTMLElement, words: Describe): string[] {
     phrases.push(label, words.option, element.checked ? words.selected : words.notSelected);
     return phrases;
   }
-  const name = element.getAttribute('aria-label') ?? element.textContent?.replace(/\s+/g, ' ').trim() ?? '';
-  phrases.push(name);
+  const label = element.getAttribute('aria-label');
+  // Running text (a heading, a sentence) is one phrase; a card's separate pieces are several.
+  const running = /^H[1-6]$/.test(element.tagName) || element.querySelector('[data-word]') !== null;
+  phrases.push(...(label ? [label] : running ? [element.textContent?.replace(/\s+/g, ' ').trim() ?? ''] : visiblePhrases(element)));
   if (element.matches('button')) phrases.push(words.button);
   else if (/^H[1-6]$/.test(element.tagName)) phrases.push(words.heading);
   if (element.getAttribute('aria-pressed') === 'true' || element.getAttribute('aria-current') === 'true') phrases.push(words.selected);
   if ((element as HTMLButtonElement).disabled) phrases.push(words.unavailable);
   return phrases;
+}
+
+/**
+ * The text of an element as the separate phrases a sighted person sees (a card's title, summary and
+ * count), leaving out icons and anything hidden from assistive technology.
+ */
+function visiblePhrases(element: Element): string[] {
+  const out: string[] = [];
+  for (const node of element.childNodes) {
+    if (node.nodeType === Node.TEXT_NODE) {
+      const text = node.textContent?.replace(/\s+/g, ' ').trim();
+      if (text) out.push(text);
+    } else if (node instanceof Element && node.getAttribute('aria-hidden') !== 'true' && node.localName !== 'svg') {
+      const inner = node.children.length ? visiblePhrases(node) : [node.textContent?.replace(/\s+/g, ' ').trim() ?? ''];
+      out.push(...inner.filter(Boolean));
+    }
+  }
+  return out;
 }

@@ -159,3 +159,51 @@ describe('touch to hear', () => {
     await screen.findByRole('heading', { level: 1, name: 'Choose a handout' });
   });
 });
+
+describe('what self-voicing says', () => {
+  it('says a library card as its separate phrases, and a section in the list without its digit', async () => {
+    const { press, said, kiosk } = await kioskWithKeypad();
+    press('help');
+    kiosk.visit.value.prefs.setTouchToHear(false);
+    fireEvent.click(screen.getByRole('button', { name: 'English' }));
+    await screen.findByRole('heading', { level: 1, name: 'Choose a handout' });
+    const card = document.querySelector<HTMLElement>('[data-handout="nerve-ablation"]')!;
+    while (document.activeElement !== card) press('down');
+    expect(said.at(-1)).toBe('en: Nerve ablation for chronic pain, What the treatment is, how it is done, and what to expect afterwards., 7 sections, button');
+    press('enter');
+    await screen.findByText('Section 1 of 7', { selector: '.reader__position' });
+    fireEvent.click(screen.getByRole('button', { name: 'Sections' }));
+    const item = (await screen.findByRole('dialog')).querySelector<HTMLElement>('[data-section="why-used"]')!;
+    while (document.activeElement !== item) press('down');
+    expect(said.at(-1)).toBe('en: Why is it used?, button');
+  });
+});
+
+describe('the prompter', () => {
+  it('plays prepared clips when every phrase has one, else the browser voice, else the clips it has', () => {
+    const played: string[][] = [];
+    let voice = true;
+    const clips = { load: () => undefined, find: (_lang: string, phrase: string) => ({ Next: 'next.webm', button: 'button.webm' })[phrase] };
+    const prompter = createPrompter(clips, { playClips: async (urls) => void played.push(urls), speak: () => voice, stop: () => {} }, () => 1);
+    prompter.say('en', ['Next', 'button']);
+    expect(played).toEqual([['next.webm', 'button.webm']]);
+    prompter.say('en', ['A sentence of the handout', 'button']);
+    expect(played).toHaveLength(1);
+    voice = false;
+    prompter.say('en', ['A sentence of the handout', 'button']);
+    expect(played.at(-1)).toEqual(['button.webm']);
+  });
+
+  it('lets a newer prompt win over one still waiting for its clips', async () => {
+    const played: string[][] = [];
+    let release: () => void = () => {};
+    const clips = { load: () => new Promise<void>((resolve) => (release = resolve)), find: () => 'clip.webm' };
+    const prompter = createPrompter(clips, { playClips: async (urls) => void played.push(urls), speak: () => false, stop: () => {} }, () => 1);
+    prompter.say('fr', ['Suivant']);
+    prompter.say('fr', ['Précédent']);
+    release();
+    await Promise.resolve();
+    await Promise.resolve();
+    expect(played).toEqual([['clip.webm']]);
+  });
+});
