@@ -3,11 +3,12 @@ import { fileURLToPath } from 'node:url';
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'vite';
 import { kioskContent } from './scripts/vite-plugin-kiosk-content.ts';
+import { serviceWorker } from './scripts/vite-plugin-service-worker.ts';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 
 export default defineConfig({
-  plugins: [preact(), kioskContent(root)],
+  plugins: [preact(), kioskContent(root), serviceWorker(root)],
   build: {
     target: 'es2022',
     // Every asset stays a file: no data: URIs, so the Content-Security-Policy can stay strict.

@@ -7,6 +7,7 @@ import { createContentSource } from './content/loader';
 import { createI18n } from './i18n/i18n';
 import { realClock } from './kiosk/idle';
 import { installLockdown } from './kiosk/lockdown';
+import { isBetweenVisits, registerOffline } from './kiosk/offline';
 import { createKioskPlayer } from './speech/create-player';
 import 'virtual:kiosk/fonts.css';
 import './styles/base.css';
@@ -39,6 +40,11 @@ async function boot() {
       console.error('Kiosk error; starting a fresh visit', error);
       void kiosk.resetVisit();
     },
+  });
+  // Offline after the first load; a new build takes over only while nobody is using the kiosk.
+  registerOffline({
+    isSafeToUpdate: () => isBetweenVisits(kiosk.visit.value, kiosk.idle),
+    onUpdateReady: () => console.info('A new kiosk build is ready; it starts when the welcome screen is next left alone.'),
   });
   const mount = document.getElementById('app');
   if (!mount) throw new Error('index.html has no #app element');

@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { inject } from 'vitest';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -32,7 +32,15 @@ export interface KioskPage {
 }
 
 export async function openKiosk(browser: Browser, viewport = { width: 1920, height: 1080 }): Promise<KioskPage> {
-  const baseUrl = inject('baseUrl');
+  return openKioskAt(browser, inject('baseUrl'), viewport);
+}
+
+/** The kiosk served from `baseUrl` (a server the test controls), with its browser context. */
+export async function openKioskAt(
+  browser: Browser,
+  baseUrl: string,
+  viewport = { width: 1920, height: 1080 },
+): Promise<KioskPage & { context: BrowserContext }> {
   const origin = new URL(baseUrl).origin;
   const context = await browser.newContext({ viewport, reducedMotion: 'reduce' });
   const page = await context.newPage();
@@ -47,7 +55,7 @@ export async function openKiosk(browser: Browser, viewport = { width: 1920, heig
   });
   await page.goto(baseUrl);
   await page.waitForSelector('[data-language]');
-  return { page, problems, close: () => context.close() };
+  return { page, problems, context, close: () => context.close() };
 }
 
 export async function chooseLanguage(page: Page, code: string) {

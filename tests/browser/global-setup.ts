@@ -13,7 +13,15 @@ const root = fileURLToPath(new URL('../..', import.meta.url));
 
 export default async function setup(project: TestProject) {
   const outDir = mkdtempSync(join(tmpdir(), 'kiosk-browser-'));
-  await build({ root, logLevel: 'error', build: { outDir, emptyOutDir: true } });
+  // Vitest sets NODE_ENV=test, which Vite would honour with a development-flavoured build
+  // (import.meta.env.DEV: no service worker, strict i18n); `npm start` builds for production.
+  const nodeEnv = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  try {
+    await build({ root, logLevel: 'error', build: { outDir, emptyOutDir: true } });
+  } finally {
+    process.env.NODE_ENV = nodeEnv;
+  }
   const server = await preview({ root, logLevel: 'error', build: { outDir }, preview: { port: 0, host: '127.0.0.1', open: false } });
   const url = server.resolvedUrls?.local[0];
   if (!url) throw new Error('The preview server did not report a URL');

@@ -1,0 +1,250 @@
+/**
+ * The update rule, without a browser: a new build waits while anyone is using the kiosk and takes
+ * over only between visits. The service worker container is a fake; the kiosk is the real one.
+ */
+import { signal } from '@preact/signals';
+import { act, fireEvent, screen, waitFor } from '@testing-library/preact';
+import { afterEach, describe, expect, it } from 'vitest';
+import { isBetweenVisits, registerOffline } from '../../src/kiosk/offline';
+import { parseRange, rangeResponse } from '../../src/service-worker/range';
+import { fakeClock } from '../helpers/fake-clock';
+import { config, renderKiosk } from '../helpers/kiosk';
+import { createRecordingPlayer } from '../helpers/recording-player';
+
+class FakeWorker extends EventTarget {
+  messages: unknown[] = [];
+  constructor(public state: ServiceWorkerState) {
+    super();
+  }
+  postMessage(message: unknown) {
+    this.messages.push(message);
+  }
+  becomes(state: ServiceWorkerState) {
+    this.state = state;
+    this.dispatchEvent(new Event('statechange'));
+  }
+}
+
+class FakeRegistration extends EventTarget {
+  installing: FakeWorker | null = null;
+  waiting: FakeWorker | null = null;
+  active: FakeWorker | null = null;
+  updates = 0;
+  async update() {
+    this.updates++;
+  }
+  /** A new build found on the server: it installs, then waits. */
+  newBuild(): FakeWorker {
+    const worker = new FakeWorker('installing');
+    this.installing = worker;
+    this.dispatchEvent(new Event('updatefound'));
+    this.installing = null;
+    this.waiting = worker;
+    worker.becomes('installed');
+    return worker;
+  }
+}
+
+class FakeContainer extends EventTarget {
+  registration = new FakeRegistration();
+  registered: string[] = [];
+  constructor(public controller: FakeWorker | null) {
+    super();
+  }
+  async register(url: string) {
+    this.registered.push(url);
+    return this.registration;
+  }
+  /** The waiting worker took over (after SKIP_WAITING), or the first worker claimed the page. */
+  takeOver(worker: FakeWorker) {
+    this.controller = worker;
+    this.dispatchEvent(new Event('controllerchange'));
+  }
+}
+
+const cleanups: (() => void)[] = [];
+afterEach(() => {
+  for (const cleanup of cleanups.splice(0)) cleanup();
+});
+
+function start(container: FakeContainer, isSafeToUpdate: () => boolean) {
+  const reloads: number[] = [];
+  const checks: (() => void)[] = [];
+  const ready: string[] = [];
+  const stop = registerOffline({
+    isSafeToUpdate,
+    container: container as unknown as ServiceWorkerContainer,
+    dev: false,
+    reload: () => reloads.push(Date.now()),
+    every: (_ms, callback) => {
+      checks.push(callback);
+      return () => {};
+    },
+    onUpdateReady: () => ready.push('ready'),
+  });
+  cleanups.push(stop);
+  return { reloads, checks, ready };
+}
+
+const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+const SKIP = { type: 'SKIP_WAITING' };
+
+describe('registerOffline', () => {
+  it('does nothing in development or where there are no service workers', async () => {
+    const container = new FakeContainer(null);
+    cleanups.push(registerOffline({ isSafeToUpdate: () => true, container: container as unknown as ServiceWorkerContainer, dev: true }));
+    cleanups.push(registerOffline({ isSafeToUpdate: () => true, container: undefined, dev: false }));
+    await settle();
+    expect(container.registered).toEqual([]);
+  });
+
+  it('registers the built worker and asks the server for a new build periodically', async () => {
+    const container = new FakeContainer(null);
+    const { checks } = start(container, () => true);
+    await settle();
+    expect(container.registered).toEqual(['/sw.js']);
+    checks[0]!();
+    expect(container.registration.updates).toBe(1);
+  });
+
+  it('does not reload when the first worker takes over the page that installed it', async () => {
+    const container = new FakeContainer(null);
+    const { reloads } = start(container, () => true);
+    await settle();
+    container.takeOver(new FakeWorker('activated'));
+    expect(reloads).toEqual([]);
+  });
+
+  it('keeps a new build waiting while it is not safe, and lets it take over once it is', async () => {
+    const safe = signal(false);
+    const container = new FakeContainer(new FakeWorker('activated'));
+    const { reloads, ready } = start(container, () => safe.value);
+    await settle();
+    const next = container.registration.newBuild();
+    expect(ready).toEqual(['ready']);
+    expect(next.messages).toEqual([]);
+    safe.value = true;
+    expect(next.messages).toEqual([SKIP]);
+    container.takeOver(next);
+    expect(reloads.length).toBe(1);
+  });
+
+  it('finds a build that was already waiting when the page loaded', async () => {
+    const container = new FakeContainer(new FakeWorker('activated'));
+    const waiting = new FakeWorker('installed');
+    container.registration.waiting = waiting;
+    start(container, () => true);
+    await settle();
+    expect(waiting.messages).toEqual([SKIP]);
+  });
+
+  it('does not reload if a patient started in the moment before the new build took over; reloads when they are done', async () => {
+    const safe = signal(true);
+    const container = new FakeContainer(new FakeWorker('activated'));
+    const { reloads } = start(container, () => safe.value);
+    await settle();
+    const next = container.registration.newBuild();
+    expect(next.messages).toEqual([SKIP]);
+    safe.value = false;
+    container.takeOver(next);
+    expect(reloads).toEqual([]);
+    safe.value = true;
+    expect(reloads.length).toBe(1);
+    // Only once.
+    safe.value = false;
+    safe.value = true;
+    expect(reloads.length).toBe(1);
+  });
+});
+
+/** English, then the first handout if the library is showing (it is when several are configured). */
+async function readInEnglish() {
+  fireEvent.click(screen.getByRole('button', { name: 'English' }));
+  await waitFor(() => expect(document.querySelector('.reader__position, [data-handout]')).not.toBeNull());
+  const card = document.querySelector('[data-handout]');
+  if (card) fireEvent.click(card);
+  await waitFor(() => expect(document.querySelector('.reader__position')).not.toBeNull());
+}
+
+describe('between visits', () => {
+  async function kioskWithUpdate() {
+    const clock = fakeClock();
+    const recording = createRecordingPlayer();
+    const { kiosk } = await renderKiosk({ clock, createPlayer: () => recording.player });
+    const container = new FakeContainer(new FakeWorker('activated'));
+    const { reloads } = start(container, () => isBetweenVisits(kiosk.visit.value, kiosk.idle));
+    await settle();
+    return { kiosk, clock, recording, container, reloads };
+  }
+
+  it('is true on a fresh welcome screen only', async () => {
+    const { kiosk, clock } = await kioskWithUpdate();
+    expect(isBetweenVisits(kiosk.visit.value, kiosk.idle)).toBe(true);
+
+    await readInEnglish();
+    expect(isBetweenVisits(kiosk.visit.value, kiosk.idle)).toBe(false);
+
+    // Back at the language picker, but with a handout open behind it: still a visit.
+    fireEvent.click(document.querySelector('[data-action="language"]')!);
+    expect(kiosk.visit.value.screen.value).toBe('welcome');
+    expect(isBetweenVisits(kiosk.visit.value, kiosk.idle)).toBe(false);
+
+    await act(() => kiosk.resetVisit());
+    expect(isBetweenVisits(kiosk.visit.value, kiosk.idle)).toBe(true);
+
+    act(() => kiosk.visit.value.openDialog('help'));
+    expect(isBetweenVisits(kiosk.visit.value, kiosk.idle)).toBe(false);
+    act(() => kiosk.visit.value.closeDialog());
+
+    act(() => clock.advance(config.idle.timeoutSeconds * 1000));
+    expect(kiosk.idle.phase.value).toBe('warning');
+    expect(isBetweenVisits(kiosk.visit.value, kiosk.idle)).toBe(false);
+  });
+
+  it('is false while speech plays on the welcome screen', async () => {
+    const { kiosk, recording } = await kioskWithUpdate();
+    act(() => recording.player.play());
+    expect(isBetweenVisits(kiosk.visit.value, kiosk.idle)).toBe(false);
+  });
+
+  it('lets a new build take over only after the patient reading a handout is done', async () => {
+    const { kiosk, container, reloads } = await kioskWithUpdate();
+    await readInEnglish();
+
+    const next = container.registration.newBuild();
+    kiosk.visit.value.nextSection();
+    expect(next.messages).toEqual([]);
+
+    fireEvent.click(document.querySelector('[data-action="home"]')!);
+    await screen.findByText('Touch your language to begin');
+    expect(next.messages).toEqual([SKIP]);
+    container.takeOver(next);
+    expect(reloads.length).toBe(1);
+  });
+});
+
+describe('Range answers from the cache', () => {
+  it('resolves byte ranges the way the media element asks for them', () => {
+    expect(parseRange('bytes=0-', 1000)).toEqual({ start: 0, end: 999 });
+    expect(parseRange('bytes=100-199', 1000)).toEqual({ start: 100, end: 199 });
+    expect(parseRange('bytes=900-5000', 1000)).toEqual({ start: 900, end: 999 });
+    expect(parseRange('bytes=-100', 1000)).toEqual({ start: 900, end: 999 });
+    expect(parseRange('bytes=1000-', 1000)).toBe('unsatisfiable');
+    expect(parseRange('bytes=0-1,5-6', 1000)).toBeNull();
+    expect(parseRange('items=0-1', 1000)).toBeNull();
+    expect(parseRange(null, 1000)).toBeNull();
+  });
+
+  it('answers 206 with the asked-for bytes and their place in the whole', async () => {
+    const body = new Uint8Array(1000).map((_, i) => i % 251);
+    const full = () => new Response(body, { headers: { 'content-type': 'audio/webm' } });
+    const part = await rangeResponse(full(), 'bytes=100-199');
+    expect(part.status).toBe(206);
+    expect(part.headers.get('content-range')).toBe('bytes 100-199/1000');
+    expect(part.headers.get('content-length')).toBe('100');
+    expect(part.headers.get('content-type')).toBe('audio/webm');
+    expect([...new Uint8Array(await part.arrayBuffer())]).toEqual([...body.slice(100, 200)]);
+    expect((await rangeResponse(full(), 'bytes=5000-')).status).toBe(416);
+    expect((await rangeResponse(full(), 'bytes=0-1,5-6')).status).toBe(200);
+  });
+});
