@@ -12,7 +12,7 @@ import { createPrefs, type Prefs } from '../kiosk/prefs';
 import type { Player } from '../speech/player';
 
 export type Screen = 'welcome' | 'library' | 'reader';
-export type Dialog = 'help' | 'sections' | 'display' | null;
+export type Dialog = 'help' | 'sections' | 'display' | 'staff' | null;
 export type LoadStatus = 'idle' | 'loading' | 'ready' | 'error';
 
 export interface AppStateDeps {

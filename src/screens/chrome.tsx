@@ -1,11 +1,13 @@
 import { TopBar } from '../ui/top-bar';
 import { useServices, useT, useVisit } from '../app/kiosk-context';
+import { useStaffGesture } from './staff';
 
 /** The top bar wired to the visit: the same Language and Help buttons on every screen. */
 export function ScreenTopBar({ showHome = true }: { showHome?: boolean }) {
   const t = useT();
   const visit = useVisit();
   const { resetVisit } = useServices();
+  const staffGesture = useStaffGesture();
   return (
     <TopBar
       appName={t('meta.appName')}
@@ -13,6 +15,7 @@ export function ScreenTopBar({ showHome = true }: { showHome?: boolean }) {
       onHome={showHome ? resetVisit : undefined}
       onLanguage={() => visit.showLanguages()}
       onHelp={() => visit.openDialog('help')}
+      nameProps={staffGesture}
     />
   );
 }

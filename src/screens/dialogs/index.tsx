@@ -5,6 +5,7 @@ import { BigButton } from '../../ui/big-button';
 import { ChoiceGroup } from '../../ui/choice-group';
 import { Modal } from '../../ui/modal';
 import { SourceNote } from '../reader';
+import { StaffDialog } from '../staff';
 import './dialogs.css';
 
 /** Whichever dialog the visit has open, or nothing. */
@@ -17,6 +18,8 @@ export function OpenDialog() {
       return <SectionsDialog />;
     case 'display':
       return <SettingsDialog />;
+    case 'staff':
+      return <StaffDialog />;
     default:
       return null;
   }

@@ -1,0 +1,63 @@
+/**
+ * What the staff panel reports, gathered from the browser and the build: content and audio per
+ * language, storage used, and the offline copy. Each probe settles, never throws: a panel that
+ * breaks on the one thing that is wrong would hide everything else.
+ */
+import { handoutLoaders, handoutSummaries } from 'virtual:kiosk/manifest';
+import { createContentSource, type ContentSource } from '../../content/loader';
+import type { LanguageInfo } from '../../i18n/i18n';
+import { readOfflineStatus, type OfflineStatus } from '../../kiosk/offline';
+
+export interface LanguageHealth {
+  code: string;
+  name: string;
+  handouts: number;
+  sections: number;
+  /** Sections with prepared audio (the rest use the browser's voice, or show text only). */
+  withAudio: number;
+  /** Handouts that failed to load. */
+  failed: number;
+}
+
+export interface StorageHealth {
+  usedBytes: number;
+  quotaBytes: number;
+}
+
+export interface StaffProbes {
+  content(languages: readonly LanguageInfo[], handoutIds: readonly string[]): Promise<LanguageHealth[]>;
+  storage(): Promise<StorageHealth | null>;
+  offline(): Promise<OfflineStatus>;
+}
+
+export async function contentHealth(
+  source: ContentSource,
+  languages: readonly LanguageInfo[],
+  handoutIds: readonly string[],
+): Promise<LanguageHealth[]> {
+  return Promise.all(
+    languages.map(async ({ code, name }) => {
+      const results = await Promise.allSettled(handoutIds.map((id) => source.load(code, id)));
+      const health: LanguageHealth = { code, name, handouts: 0, sections: 0, withAudio: 0, failed: 0 };
+      for (const result of results) {
+        if (result.status === 'rejected') {
+          health.failed++;
+          continue;
+        }
+        health.handouts++;
+        health.sections += result.value.sections.length;
+        health.withAudio += result.value.sections.filter((section) => section.audio !== null).length;
+      }
+      return health;
+    }),
+  );
+}
+
+export const browserProbes: StaffProbes = {
+  content: (languages, handoutIds) => contentHealth(createContentSource(handoutSummaries, handoutLoaders), languages, handoutIds),
+  async storage() {
+    const estimate = await globalThis.navigator?.storage?.estimate?.().catch(() => null);
+    return estimate ? { usedBytes: estimate.usage ?? 0, quotaBytes: estimate.quota ?? 0 } : null;
+  },
+  offline: () => readOfflineStatus().catch(() => ({ state: 'unsupported', controlled: false, worker: null }) as OfflineStatus),
+};

@@ -1,0 +1,284 @@
+/**
+ * The hidden staff panel: a long press on the app name (the top bar's start corner) opens a PIN pad,
+ * the right PIN opens the panel: version, content and audio per language, storage, the offline copy,
+ * a test tone and reload. It speaks the kiosk's default language, the one the staff work in, whatever
+ * the last patient chose.
+ */
+import { useEffect, useState } from 'preact/hooks';
+import { useServices, useVisit, type KioskServices } from '../../app/kiosk-context';
+import type { Translate } from '../../i18n/keys';
+import type { IdleTimer } from '../../kiosk/idle';
+import type { OfflineStatus } from '../../kiosk/offline';
+import { BigButton } from '../../ui/big-button';
+import { Modal } from '../../ui/modal';
+import { browserProbes, type LanguageHealth, type StaffProbes, type StorageHealth } from './health';
+import { useLongPress, type LongPressHandlers } from './long-press';
+import { createPinLock, type PinLock } from './pin-lock';
+import { playTestTone } from './tone';
+import './staff.css';
+
+/** Pointer handlers for the element that hides the way in (the app name in the top bar). */
+export function useStaffGesture(): LongPressHandlers {
+  const visit = useVisit();
+  return useLongPress(() => visit.openDialog('staff'));
+}
+
+// One lock per kiosk. The idle timer is the kiosk-wide object every screen can reach (the services
+// object itself is rebuilt on every render), so the lock hangs off it.
+const locks = new WeakMap<IdleTimer, PinLock>();
+function pinLockFor(services: KioskServices): PinLock {
+  let lock = locks.get(services.idle);
+  if (!lock) {
+    lock = createPinLock({ pin: services.config.staff.pin, now: () => Date.now() });
+    locks.set(services.idle, lock);
+  }
+  return lock;
+}
+
+export interface StaffDialogProps {
+  probes?: StaffProbes;
+  reload?: () => void;
+}
+
+export function StaffDialog({ probes = browserProbes, reload = () => location.reload() }: StaffDialogProps) {
+  const services = useServices();
+  const visit = useVisit();
+  const [open, setOpen] = useState(false);
+  const lang = services.config.defaultLanguage;
+  const t = services.i18n.fixedT(lang);
+  const dir = services.i18n.languages.find((l) => l.code === lang)?.dir ?? 'ltr';
+  return (
+    <Modal title={t('staff.title')} closeLabel={t('common.close')} onClose={() => visit.closeDialog()}>
+      <div class="staff" lang={lang} dir={dir}>
+        {open ? (
+          <StaffPanel t={t} lang={lang} services={services} probes={probes} reload={reload} />
+        ) : (
+          <PinPad t={t} lock={pinLockFor(services)} maxLength={Math.max(8, services.config.staff.pin.length)} onOpen={() => setOpen(true)} />
+        )}
+      </div>
+    </Modal>
+  );
+}
+
+const DIGITS = ['1', '2', '3', '4', '5', '6', '7', '8', '9'];
+
+interface PinPadProps {
+  t: Translate;
+  lock: PinLock;
+  maxLength: number;
+  onOpen: () => void;
+}
+
+function PinPad({ t, lock, maxLength, onOpen }: PinPadProps) {
+  const [entered, setEntered] = useState('');
+  const [message, setMessage] = useState('');
+  const [lockedFor, setLockedFor] = useState(() => lock.secondsLocked());
+
+  // While locked, count down once a second; the pad opens again by itself.
+  useEffect(() => {
+    if (lockedFor === 0) return;
+    const timer = setInterval(() => {
+      const left = lock.secondsLocked();
+      setLockedFor(left);
+      if (left === 0) setMessage('');
+    }, 1000);
+    return () => clearInterval(timer);
+  }, [lockedFor === 0]);
+
+  const locked = lockedFor > 0;
+  const press = (digit: string) => {
+    setMessage('');
+    setEntered((current) => (current.length < maxLength ? current + digit : current));
+  };
+  const submit = () => {
+    const result = lock.check(entered);
+    setEntered('');
+    if (result === 'open') onOpen();
+    else if (result === 'wrong') setMessage(t('staff.wrongPin', { count: lock.triesLeft() }));
+    else setLockedFor(lock.secondsLocked());
+  };
+
+  return (
+    <div class="pin-pad">
+      <p class="pin-pad__prompt" id="pin-prompt">
+        {t('staff.pinPrompt')}
+      </p>
+      <p class="pin-pad__entered" data-entered={entered.length}>
+        <span aria-hidden="true">{'●'.repeat(entered.length) || '\u00a0'}</span>
+        <span class="visually-hidden">{t('staff.pinEntered', { count: entered.length })}</span>
+      </p>
+      <p class="pin-pad__message" role="status" data-pin-message>
+        {locked ? t('staff.locked', { count: lockedFor }) : message}
+      </p>
+      <div class="pin-pad__keys" role="group" aria-labelledby="pin-prompt">
+        {DIGITS.map((digit) => (
+          <BigButton key={digit} onClick={() => press(digit)} disabled={locked} data-digit={digit}>
+            {digit}
+          </BigButton>
+        ))}
+        <BigButton onClick={() => setEntered((current) => current.slice(0, -1))} disabled={locked || entered === ''} data-action="pin-erase">
+          {t('staff.erase')}
+        </BigButton>
+        <BigButton onClick={() => press('0')} disabled={locked} data-digit="0">
+          0
+        </BigButton>
+        <BigButton variant="primary" onClick={submit} disabled={locked || entered === ''} data-action="pin-open">
+          {t('staff.open')}
+        </BigButton>
+      </div>
+    </div>
+  );
+}
+
+interface PanelProps {
+  t: Translate;
+  lang: string;
+  services: KioskServices;
+  probes: StaffProbes;
+  reload: () => void;
+}
+
+type Tone = 'idle' | 'playing' | 'failed';
+
+function StaffPanel({ t, lang, services, probes, reload }: PanelProps) {
+  const { config, i18n, build } = services;
+  const [content, setContent] = useState<LanguageHealth[] | null>(null);
+  const [storage, setStorage] = useState<StorageHealth | null | undefined>(undefined);
+  const [offline, setOffline] = useState<OfflineStatus | null>(null);
+  const [tone, setTone] = useState<Tone>('idle');
+
+  useEffect(() => {
+    let live = true;
+    void probes.content(i18n.languages, config.handouts).then((value) => live && setContent(value));
+    void probes.storage().then((value) => live && setStorage(value));
+    // Asked again every few seconds, so staff can watch a first install or an update finish.
+    const askOffline = () => void probes.offline().then((value) => live && setOffline(value));
+    askOffline();
+    const timer = setInterval(askOffline, 3000);
+    return () => {
+      live = false;
+      clearInterval(timer);
+    };
+  }, []);
+
+  const megabytes = (bytes: number) => (bytes / 1e6).toLocaleString(lang, { maximumFractionDigits: 1 });
+  const playTone = () => {
+    setTone('playing');
+    playTestTone().then(
+      () => setTone('idle'),
+      () => setTone('failed'),
+    );
+  };
+
+  return (
+    <div class="staff-panel">
+      <section aria-labelledby="staff-kiosk">
+        <h3 id="staff-kiosk">{t('staff.kiosk')}</h3>
+        <dl class="staff-panel__facts">
+          <dt>{t('staff.site')}</dt>
+          <dd>{config.site.name}</dd>
+          <dt>{t('staff.version')}</dt>
+          <dd data-staff="version">{build.version}</dd>
+          <dt>{t('staff.built')}</dt>
+          <dd data-staff="built">
+            <time dateTime={build.date}>{new Date(build.date).toLocaleString(lang, { dateStyle: 'long', timeStyle: 'short' })}</time>
+          </dd>
+        </dl>
+      </section>
+
+      <section aria-labelledby="staff-content">
+        <h3 id="staff-content">{t('staff.content')}</h3>
+        {content === null ? (
+          <p>{t('staff.checking')}</p>
+        ) : (
+          <table class="staff-panel__table" data-staff="content">
+            <thead>
+              <tr>
+                <th scope="col">{t('staff.language')}</th>
+                <th scope="col">{t('staff.handouts')}</th>
+                <th scope="col">{t('staff.sections')}</th>
+                <th scope="col">{t('staff.withAudio')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {content.map((row) => (
+                <tr key={row.code} data-language-health={row.code}>
+                  <th scope="row">
+                    <span lang={row.code}>{row.name}</span> ({row.code})
+                  </th>
+                  <td>
+                    {row.handouts}
+                    {row.failed > 0 && <span class="staff-panel__problem"> {t('staff.loadFailed', { count: row.failed })}</span>}
+                  </td>
+                  <td>{row.sections}</td>
+                  <td class={row.withAudio < row.sections ? 'staff-panel__problem' : undefined}>
+                    {row.withAudio} / {row.sections}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+
+      <section aria-labelledby="staff-storage">
+        <h3 id="staff-storage">{t('staff.storage')}</h3>
+        <p data-staff="storage">
+          {storage === undefined
+            ? t('staff.checking')
+            : storage === null
+              ? t('staff.storageUnknown')
+              : t('staff.storageUsed', { used: megabytes(storage.usedBytes), quota: megabytes(storage.quotaBytes) })}
+        </p>
+      </section>
+
+      <section aria-labelledby="staff-offline">
+        <h3 id="staff-offline">{t('staff.offline')}</h3>
+        <p data-staff="offline" data-state={offline?.state}>
+          {offline === null ? t('staff.checking') : offlineText(t, offline, megabytes)}
+        </p>
+        {offline && offline.state !== 'unsupported' && <p>{offline.controlled ? t('staff.pageFromCache') : t('staff.pageFromNetwork')}</p>}
+      </section>
+
+      <section aria-labelledby="staff-sound">
+        <h3 id="staff-sound">{t('staff.sound')}</h3>
+        <BigButton onClick={playTone} data-action="test-tone" data-tone={tone}>
+          {t('staff.testTone')}
+        </BigButton>
+        {tone === 'failed' && (
+          <p class="staff-panel__problem" role="status">
+            {t('staff.toneFailed')}
+          </p>
+        )}
+      </section>
+
+      <div class="staff-panel__actions">
+        <BigButton variant="primary" onClick={reload} data-action="reload">
+          {t('staff.reload')}
+        </BigButton>
+      </div>
+    </div>
+  );
+}
+
+function offlineText(t: Translate, status: OfflineStatus, megabytes: (bytes: number) => string): string {
+  switch (status.state) {
+    case 'unsupported':
+      return t('staff.offlineUnsupported');
+    case 'not-registered':
+      return t('staff.offlineNotRegistered');
+    case 'installing':
+      return t('staff.offlineInstalling');
+    case 'update-waiting':
+      return t('staff.offlineUpdateWaiting');
+    case 'ready':
+      return status.worker
+        ? t('staff.offlineReady', {
+            cached: status.worker.cachedFiles,
+            expected: status.worker.expectedFiles,
+            size: megabytes(status.worker.expectedBytes),
+            version: status.worker.version,
+          })
+        : t('staff.offlineInstalling');
+  }
+}

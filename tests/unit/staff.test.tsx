@@ -1,0 +1,164 @@
+import { act, fireEvent, screen, waitFor } from '@testing-library/preact';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { handoutLoaders } from 'virtual:kiosk/manifest';
+import type { Handout, Section } from '../../src/content/model';
+import { createPinLock } from '../../src/screens/staff/pin-lock';
+import { axeViolations } from '../helpers/axe';
+import { config, renderKiosk } from '../helpers/kiosk';
+
+const PIN = config.staff.pin;
+const advance = (ms: number) =>
+  act(() => {
+    vi.advanceTimersByTime(ms);
+  });
+const WRONG = PIN === '0000' ? '1111' : '0000';
+
+describe('the PIN rules', () => {
+  const lockAt = () => {
+    let now = 0;
+    const lock = createPinLock({ pin: '4826', now: () => now });
+    return { lock, advance: (ms: number) => (now += ms) };
+  };
+
+  it('opens with the right PIN and refuses a wrong one, counting the tries left', () => {
+    const { lock } = lockAt();
+    expect(lock.check('1234')).toBe('wrong');
+    expect(lock.triesLeft()).toBe(4);
+    expect(lock.check('')).toBe('wrong');
+    expect(lock.check('4826')).toBe('open');
+    expect(lock.triesLeft()).toBe(5);
+  });
+
+  it('locks for 60 s after 5 wrong PINs in a row, refusing even the right one meanwhile', () => {
+    const { lock, advance } = lockAt();
+    for (let i = 0; i < 4; i++) expect(lock.check('0000')).toBe('wrong');
+    expect(lock.check('0000')).toBe('locked');
+    expect(lock.secondsLocked()).toBe(60);
+    advance(59_000);
+    expect(lock.check('4826')).toBe('locked');
+    expect(lock.secondsLocked()).toBe(1);
+    advance(1_000);
+    expect(lock.secondsLocked()).toBe(0);
+    expect(lock.triesLeft()).toBe(5);
+    expect(lock.check('4826')).toBe('open');
+  });
+
+  it('starts the count again after the right PIN', () => {
+    const { lock } = lockAt();
+    for (let i = 0; i < 4; i++) lock.check('0000');
+    expect(lock.check('4826')).toBe('open');
+    for (let i = 0; i < 4; i++) expect(lock.check('0000')).toBe('wrong');
+  });
+});
+
+describe('opening the staff panel', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  const appName = () => document.querySelector('.top-bar__name')!;
+
+  it('opens the PIN pad after a 3 s press on the app name, and not after a tap, a shorter press, a slide or a second finger', async () => {
+    vi.useFakeTimers();
+    await renderKiosk();
+    fireEvent.pointerDown(appName(), { pointerId: 1, isPrimary: true, clientX: 10, clientY: 10 });
+    fireEvent.pointerUp(appName(), { pointerId: 1 });
+    await advance(5000);
+    expect(screen.queryByRole('dialog')).toBeNull();
+
+    fireEvent.pointerDown(appName(), { pointerId: 1, isPrimary: true, clientX: 10, clientY: 10 });
+    await advance(2900);
+    fireEvent.pointerUp(appName(), { pointerId: 1 });
+    await advance(5000);
+    expect(screen.queryByRole('dialog')).toBeNull();
+
+    fireEvent.pointerDown(appName(), { pointerId: 1, isPrimary: true, clientX: 10, clientY: 10 });
+    fireEvent.pointerMove(appName(), { pointerId: 1, isPrimary: true, clientX: 80, clientY: 10 });
+    await advance(3000);
+    expect(screen.queryByRole('dialog')).toBeNull();
+
+    // A second finger is not the gesture.
+    fireEvent.pointerDown(appName(), { pointerId: 2, isPrimary: false, clientX: 10, clientY: 10 });
+    await advance(3000);
+    expect(screen.queryByRole('dialog')).toBeNull();
+
+    fireEvent.pointerDown(appName(), { pointerId: 1, isPrimary: true, clientX: 10, clientY: 10 });
+    await advance(3000);
+    expect(screen.getByRole('dialog', { name: 'Staff panel' })).toBeTruthy();
+    expect(screen.getByText('Enter the staff PIN')).toBeTruthy();
+  });
+});
+
+async function openPinPad() {
+  const kiosk = await renderKiosk();
+  act(() => kiosk.kiosk.visit.value.openDialog('staff'));
+  await screen.findByRole('dialog', { name: 'Staff panel' });
+  return kiosk;
+}
+
+function enter(pin: string) {
+  for (const digit of pin) fireEvent.click(document.querySelector(`[data-digit="${digit}"]`)!);
+  fireEvent.click(document.querySelector('[data-action="pin-open"]')!);
+}
+
+const message = () => document.querySelector('[data-pin-message]')!.textContent;
+
+describe('the PIN pad', () => {
+  it('says a wrong PIN is wrong and clears it', async () => {
+    await openPinPad();
+    enter(WRONG);
+    await waitFor(() => expect(message()).toBe('Wrong PIN. 4 more tries before the pad locks for a minute.'));
+    expect(document.querySelector('.pin-pad__entered')!.getAttribute('data-entered')).toBe('0');
+    expect(document.querySelector('.staff-panel')).toBeNull();
+  });
+
+  it('opens the panel with the right PIN: version, build date, content and audio per language', async () => {
+    const { i18n } = await openPinPad();
+    enter(PIN);
+    await screen.findByText('Content and audio');
+    expect(document.querySelector('[data-staff="version"]')!.textContent).toMatch(/^\d+\.\d+\.\d+/);
+    expect(document.querySelector('[data-staff="built"] time')!.getAttribute('datetime')).toMatch(/^\d{4}-\d\d-\d\dT/);
+    await waitFor(() => expect(document.querySelectorAll('[data-language-health]').length).toBe(i18n.languages.length));
+    for (const { code } of i18n.languages) {
+      const handouts = await Promise.all(config.handouts.map((id: string) => handoutLoaders[code]![id]!()));
+      const sections = handouts.flatMap((h: Handout) => h.sections);
+      const row = document.querySelector(`[data-language-health="${code}"]`)!;
+      expect([...row.querySelectorAll('td')].map((cell) => cell.textContent), code).toEqual([
+        String(config.handouts.length),
+        String(sections.length),
+        `${sections.filter((s: Section) => s.audio !== null).length} / ${sections.length}`,
+      ]);
+    }
+    // English has generated audio.
+    expect(document.querySelector('[data-language-health="en"] td:last-child')!.textContent).not.toMatch(/^0 /);
+    expect(document.querySelector('[data-staff="offline"]')!.textContent).toBe('This browser cannot keep an offline copy.');
+    expect(await axeViolations()).toEqual([]);
+  });
+
+  it('locks after 5 wrong PINs, keeps the lock when closed and opened again, and unlocks after 60 s', async () => {
+    vi.useFakeTimers({ toFake: ['Date', 'setInterval', 'clearInterval'] });
+    try {
+      const kiosk = await openPinPad();
+      for (let i = 0; i < 5; i++) enter(WRONG);
+      await waitFor(() => expect(message()).toBe('Too many wrong PINs. Try again in 60 seconds.'));
+      expect((document.querySelector('[data-digit="1"]') as HTMLButtonElement).disabled).toBe(true);
+
+      act(() => kiosk.kiosk.visit.value.closeDialog());
+      act(() => kiosk.kiosk.visit.value.openDialog('staff'));
+      await waitFor(() => expect(message()).toMatch(/^Too many wrong PINs/));
+
+      await advance(60_000);
+      await waitFor(() => expect((document.querySelector('[data-digit="1"]') as HTMLButtonElement).disabled).toBe(false));
+      enter(PIN);
+      await screen.findByText('Content and audio');
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('has no axe violations', async () => {
+    await openPinPad();
+    enter(WRONG);
+    expect(await axeViolations()).toEqual([]);
+  });
+});
