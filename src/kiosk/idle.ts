@@ -24,6 +24,8 @@ export interface IdleTimer {
   readonly phase: ReadonlySignal<IdlePhase>;
   /** Whole seconds left before the reset, while warning. */
   readonly secondsLeft: ReadonlySignal<number>;
+  /** How long the warning lasts. */
+  readonly warningMs: number;
   /** A touch, a key, a button: the countdown starts again (and a warning is dismissed). */
   activity(): void;
   /** Something that must keep the kiosk awake (speech playing); held until released. */
@@ -80,6 +82,7 @@ export function createIdleTimer({ timeoutMs, warningMs, clock, onReset }: IdleOp
   return {
     phase,
     secondsLeft,
+    warningMs,
     activity,
     hold(reason) {
       holds.add(reason);

@@ -2,6 +2,7 @@ import { act, fireEvent, screen, waitFor } from '@testing-library/preact';
 import { describe, expect, it } from 'vitest';
 import { fakeClock } from '../helpers/fake-clock';
 import { config, openHandoutAs, renderKiosk } from '../helpers/kiosk';
+import { createPrompter } from '../../src/speech/prompter';
 import { createRecordingPlayer } from '../helpers/recording-player';
 
 const timeout = config.idle.timeoutSeconds * 1000;
@@ -77,5 +78,21 @@ describe('idle reset', () => {
     await renderKiosk({ clock });
     await advance(clock, timeout + 1000);
     expect(screen.queryByRole('dialog')).toBeNull();
+  });
+});
+
+describe('the spoken countdown', () => {
+  it('says the warning when it appears, then every ten seconds and each of the last five', async () => {
+    const said: string[] = [];
+    const prompter = createPrompter({ load: () => undefined, find: () => undefined }, { playClips: async () => {}, speak: (text) => (said.push(text), true), stop: () => {} }, () => 1);
+    const clock = fakeClock();
+    await renderKiosk({ clock, prompter, createPlayer: () => createRecordingPlayer().player });
+    await openHandoutAs('en');
+    await advance(clock, timeout);
+    await waitFor(() => expect(said.at(-1)).toBe(`Are you still there?, The kiosk will start again for the next person in ${config.idle.warningSeconds} seconds.`));
+    await advance(clock, 10_000);
+    await waitFor(() => expect(said.at(-1)).toBe(`The kiosk will start again for the next person in ${config.idle.warningSeconds - 10} seconds.`));
+    await advance(clock, warning - 10_000 - 1000);
+    await waitFor(() => expect(said.at(-1)).toBe('The kiosk will start again for the next person in 1 second.'));
   });
 });

@@ -1,3 +1,4 @@
+import { useEffect } from 'preact/hooks';
 import { useServices, useT, useVisit } from '../../app/kiosk-context';
 import { Modal } from '../../ui/modal';
 import './idle-warning.css';
@@ -9,10 +10,18 @@ import './idle-warning.css';
 export function IdleWarning() {
   const t = useT();
   const visit = useVisit();
-  const { idle } = useServices();
-  if (idle.phase.value !== 'warning') return null;
-  if (visit.screen.value === 'welcome' && visit.handout.value === null && visit.dialog.value === null) return null;
+  const { idle, prompter, i18n } = useServices();
+  const warning = idle.phase.value === 'warning' && !(visit.screen.value === 'welcome' && visit.handout.value === null && visit.dialog.value === null);
   const seconds = idle.secondsLeft.value;
+  const announce = warning && (seconds % 10 === 0 || seconds <= 5 || seconds === Math.ceil(idle.warningMs / 1000));
+  // Spoken as well as shown: a patient who cannot see the screen must hear the countdown too.
+  useEffect(() => {
+    if (!announce) return;
+    const lang = i18n.language.peek();
+    const body = t('idle.body', { count: seconds });
+    prompter.say(lang, seconds === Math.ceil(idle.warningMs / 1000) ? [t('idle.title'), body] : [body]);
+  }, [announce, seconds]);
+  if (!warning) return null;
   return (
     <Modal title={t('idle.title')} closeLabel={t('idle.continue')} onClose={() => idle.activity()}>
       <p class="idle-warning__count" aria-hidden="true">
