@@ -2,13 +2,14 @@
 import { fileURLToPath } from 'node:url';
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'vite';
+import { contentSecurityPolicy } from './scripts/vite-plugin-csp.ts';
 import { kioskContent } from './scripts/vite-plugin-kiosk-content.ts';
 import { serviceWorker } from './scripts/vite-plugin-service-worker.ts';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 
 export default defineConfig({
-  plugins: [preact(), kioskContent(root), serviceWorker(root)],
+  plugins: [preact(), kioskContent(root), serviceWorker(root), contentSecurityPolicy()],
   build: {
     target: 'es2022',
     // Every asset stays a file: no data: URIs, so the Content-Security-Policy can stay strict.

@@ -1,13 +1,16 @@
 /** Boot only: config, i18n, state, render. */
 import { render } from 'preact';
-import { build, config, handoutLoaders, handoutSummaries, languages, stringLoaders } from 'virtual:kiosk/manifest';
+import { build, config, handoutLoaders, handoutSummaries, languages, promptLoaders, stringLoaders } from 'virtual:kiosk/manifest';
 import { App } from './app/app';
 import { createKiosk } from './app/kiosk';
 import { createContentSource } from './content/loader';
 import { createI18n } from './i18n/i18n';
 import { realClock } from './kiosk/idle';
+import { DEFAULT_KEYPAD, keypadActionFor, type KeypadMap } from './kiosk/keypad';
 import { installLockdown } from './kiosk/lockdown';
 import { isBetweenVisits, registerOffline } from './kiosk/offline';
+import { createPromptOutput } from './speech/prompt-output';
+import { createPromptClips, createPrompter } from './speech/prompter';
 import { createKioskPlayer } from './speech/create-player';
 import 'virtual:kiosk/fonts.css';
 import './styles/base.css';
@@ -33,8 +36,16 @@ async function boot() {
     createPlayer: () => createKioskPlayer(config.audio),
     clock: realClock,
   });
+  const keypadMap = { ...DEFAULT_KEYPAD, ...config.keypad } as KeypadMap;
+  const prompter = createPrompter(createPromptClips(promptLoaders), createPromptOutput(), () => kiosk.visit.peek().player.volume.peek());
   installLockdown(window, {
     onActivity: () => kiosk.idle.activity(),
+    onKey: (event) => {
+      const action = keypadActionFor(event, keypadMap);
+      if (!action) return false;
+      kiosk.keypad.dispatch(action);
+      return true;
+    },
     onError: (error) => {
       // Logged for the staff panel; the patient gets a fresh welcome screen, never a frozen page.
       console.error('Kiosk error; starting a fresh visit', error);
@@ -48,7 +59,7 @@ async function boot() {
   });
   const mount = document.getElementById('app');
   if (!mount) throw new Error('index.html has no #app element');
-  render(<App kiosk={kiosk} config={config} i18n={i18n} build={build} root={document.documentElement} />, mount);
+  render(<App kiosk={kiosk} config={config} i18n={i18n} build={build} prompter={prompter} root={document.documentElement} />, mount);
 }
 
 void boot();

@@ -58,8 +58,11 @@ export async function openKioskAt(
   return { page, problems, context, close: () => context.close() };
 }
 
-export async function chooseLanguage(page: Page, code: string) {
+/** Chooses a language and opens a handout, through the library when more than one is configured. */
+export async function chooseLanguage(page: Page, code: string, handoutId = 'nerve-ablation') {
   await page.click(`[data-language="${code}"]`);
+  await page.waitForSelector('.library, .section-text');
+  if (await page.$('.library')) await page.click(`[data-handout="${handoutId}"]`);
   await page.waitForSelector('.section-text');
 }
 
