@@ -4,6 +4,7 @@
  * language. Any new action interrupts the previous prompt.
  */
 import type { ComponentChildren } from 'preact';
+import { useSignalEffect } from '@preact/signals';
 import { useEffect, useRef } from 'preact/hooks';
 import { useServices, useT, useVisit } from '../app/kiosk-context';
 import type { KeypadAction } from '../kiosk/keypad';
@@ -111,6 +112,11 @@ export function KeypadBridge({ children }: { children: ComponentChildren }) {
   };
 
   useEffect(() => keypad.subscribe(onAction));
+
+  // When the handout starts being read aloud, any prompt still speaking stops: one voice at a time.
+  useSignalEffect(() => {
+    if (visit.player.status.value === 'playing') prompter.stop();
+  });
 
   // Touch to hear: the first touch on an item speaks it; a second touch on the same item chooses it.
   const onClickCapture = (event: MouseEvent) => {

@@ -12,6 +12,10 @@ export const RECORD_MEDIA = () => {
   };
 };
 
-/** In the page: how many recorded speech elements are playing now. */
+/**
+ * In the page: how many elements are playing a section's speech now. Self-voicing prompt clips are
+ * named by a 16-digit hash; section audio by its section id.
+ */
 export const SPEECH_PLAYING = () =>
-  (window as unknown as { __media: HTMLMediaElement[] }).__media.filter((m) => !m.paused && m.currentSrc.includes('.webm')).length;
+  (window as unknown as { __media: HTMLMediaElement[] }).__media.filter((m) => !m.paused && m.currentSrc.endsWith('.webm') && !/\/[0-9a-f]{16}-/.test(m.currentSrc)).length;
+

@@ -19,6 +19,8 @@ afterAll(async () => {
 interface Sample {
   time: number;
   word: number;
+  /** Wall-clock milliseconds since the previous sample: one frame, or more on a busy machine. */
+  gap: number;
 }
 
 /** For `ms` milliseconds, on every animation frame: the audio clock and the highlighted word. */
@@ -29,10 +31,14 @@ function sampleHighlight(page: Page, ms: number): Promise<Sample[]> {
         const w = window as unknown as { __media: HTMLMediaElement[] };
         const samples: Sample[] = [];
         const end = performance.now() + duration;
+        let previous = performance.now();
         const frame = () => {
-          const media = w.__media.find((m) => !m.paused && m.currentSrc.includes('.webm'));
+          const now = performance.now();
+          const gap = now - previous;
+          previous = now;
+          const media = w.__media.find((m) => !m.paused && m.currentSrc.endsWith('.webm') && !/\/[0-9a-f]{16}-/.test(m.currentSrc));
           const word = document.querySelector('.word--current')?.getAttribute('data-word');
-          if (media && word != null) samples.push({ time: media.currentTime, word: Number(word) });
+          if (media && word != null) samples.push({ time: media.currentTime, word: Number(word), gap });
           if (performance.now() < end) requestAnimationFrame(frame);
           else resolve(samples);
         };
@@ -40,6 +46,21 @@ function sampleHighlight(page: Page, ms: number): Promise<Sample[]> {
       }),
     ms,
   );
+}
+
+/**
+ * Samples whose highlighted word is not the one being spoken, allowing for where a sample falls in a
+ * frame: the sampler may run before the app's own frame callback, so the highlight may trail by the
+ * audio that played during one frame (longer on a busy machine), and it may lead by a frame.
+ * The benchmark (npm run bench) measures the error itself; this only catches a highlight out of step.
+ */
+function outOfStep(samples: Sample[], words: { index: number; start: number }[], rate: number): Sample[] {
+  return samples.filter(({ time, word, gap }) => {
+    const frame = (Math.max(gap, 1000 / 60) / 1000) * rate;
+    const timing = words.find((w) => w.index === word)!;
+    const next = words.find((w) => w.index === word + 1);
+    return time < timing.start - 2 * frame || (next !== undefined && time > next.start + frame + 0.002);
+  });
 }
 
 const timings = (section: string) =>
@@ -64,14 +85,7 @@ describe('reading aloud in Chromium', () => {
     await page.waitForSelector('[data-action="play"][data-status="playing"]');
     const samples = await sampleHighlight(page, 3000);
     expect(samples.length).toBeGreaterThan(60);
-    const words = timings('what-it-is').words;
-    // A sample agrees when its word is the one being spoken, allowing one frame either way at a boundary.
-    const frame = 1 / 60;
-    const wrong = samples.filter(({ time, word }) => {
-      const timing = words.find((w) => w.index === word)!;
-      const next = words.find((w) => w.index === word + 1);
-      return time < timing.start - 2 * frame || (next !== undefined && time > next.start + frame);
-    });
+    const wrong = outOfStep(samples, timings('what-it-is').words, 1);
     expect(wrong, JSON.stringify(wrong.slice(0, 5))).toEqual([]);
     expect(new Set(samples.map((s) => s.word)).size).toBeGreaterThan(3);
     expect(await page.getAttribute('.sentence--current', 'aria-current')).toBe('true');
@@ -114,16 +128,10 @@ describe('reading aloud in Chromium', () => {
     await page.click('[data-action="play"]');
     await page.waitForSelector('[data-action="play"][data-status="playing"]');
     const samples = await sampleHighlight(page, 2000);
-    const rate = await page.evaluate(() => (window as unknown as { __media: HTMLMediaElement[] }).__media.find((m) => !m.paused && m.currentSrc.includes('.webm'))?.playbackRate);
+    const rate = await page.evaluate(() => (window as unknown as { __media: HTMLMediaElement[] }).__media.find((m) => !m.paused && m.currentSrc.endsWith('.webm') && !/\/[0-9a-f]{16}-/.test(m.currentSrc))?.playbackRate);
     expect(rate).toBe(1.5);
-    const words = timings('what-it-is').words;
-    const frame = 1.5 / 60;
-    const wrong = samples.filter(({ time, word }) => {
-      const timing = words.find((w) => w.index === word)!;
-      const next = words.find((w) => w.index === word + 1);
-      return time < timing.start - 2 * frame || (next !== undefined && time > next.start + frame);
-    });
-    expect(wrong).toEqual([]);
+    const wrong = outOfStep(samples, timings('what-it-is').words, 1.5);
+    expect(wrong, JSON.stringify(wrong.slice(0, 5))).toEqual([]);
     await kiosk.close();
   });
 });

@@ -28,21 +28,25 @@ function random(seed: number) {
   };
 }
 
-const KEYS = ['ArrowUp', 'ArrowDown', 'ArrowLeft', 'ArrowRight', 'Enter', 'Escape', 'F1', 'F20', 'F21'];
+const KEYS = ['ArrowUp', 'ArrowDown', 'ArrowLeft', 'ArrowRight', 'Enter', 'Escape', 'F1', 'NumpadAdd', 'NumpadSubtract'];
 
 async function measure(page: Page, cdp: CDPSession) {
   await cdp.send('HeapProfiler.collectGarbage');
   await page.waitForTimeout(50);
   await cdp.send('HeapProfiler.collectGarbage');
   const heap = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number };
-  const nodes = await page.evaluate(() => document.getElementsByTagName('*').length);
-  return { heap: heap.usedSize, nodes };
+  // The body only: <head> gains one modulepreload link per chunk loaded, once, which is not a leak.
+  const tags = await page.evaluate(() => [...document.body.getElementsByTagName('*')].map((e) => e.localName).join(' '));
+  return { heap: heap.usedSize, nodes: tags.split(' ').length, tags };
 }
 
 async function backToWelcome(page: Page) {
-  // Past the idle time and the warning: the kiosk resets itself.
+  // Speech playing keeps the kiosk awake (as it should), so the patient pauses it and walks away;
+  // past the idle time and the warning, the kiosk resets itself.
+  const playing = page.locator('[data-action="play"][data-status="playing"], [data-action="play"][data-status="loading"]');
+  if (await playing.count()) await playing.first().click({ force: true }).catch(() => {});
   await page.clock.fastForward(10 * 60 * 1000);
-  await page.waitForSelector('.welcome');
+  await page.waitForSelector('.welcome', { timeout: 10_000 });
 }
 
 describe('a long run of random use', () => {
@@ -57,15 +61,13 @@ describe('a long run of random use', () => {
     await page.reload();
     await page.waitForSelector('[data-language]');
     const cdp = await page.context().newCDPSession(page);
-    await backToWelcome(page);
-    const start = await measure(page, cdp);
-
-    for (let step = 0; step < steps; step++) {
+    const act = async () => {
       const roll = next();
       if (roll < 0.55) {
-        const targets = await page.$$('dialog[open] button, dialog[open] label, #app button:not([disabled]), #app label, #app .word');
         const open = await page.$$('dialog[open]');
-        const usable = open.length ? await page.$$('dialog[open] button, dialog[open] label') : targets;
+        const usable = open.length
+          ? await page.$$('dialog[open] button, dialog[open] label')
+          : await page.$$('#app button:not([disabled]), #app label, #app .word');
         const target = usable[Math.floor(next() * usable.length)];
         if (target) await target.click({ timeout: 2000, force: true }).catch(() => {});
       } else if (roll < 0.95) {
@@ -73,6 +75,16 @@ describe('a long run of random use', () => {
       } else {
         await page.clock.fastForward(Math.floor(next() * 200_000));
       }
+    };
+    // Warm up first: every language's strings, handouts and clips loaded once are kept on purpose
+    // (a cache, not a leak), so the baseline is taken after a first round of use.
+    const warmUp = Math.floor(steps / 5);
+    for (let step = 0; step < warmUp; step++) await act();
+    await backToWelcome(page);
+    const start = await measure(page, cdp);
+
+    for (let step = warmUp; step < steps; step++) {
+      await act();
       if (step % 250 === 249) await backToWelcome(page);
     }
 
@@ -82,7 +94,7 @@ describe('a long run of random use', () => {
     expect(kiosk.problems, `seed ${seed}`).toEqual([]);
     expect(await page.evaluate(SPEECH_PLAYING)).toBe(0);
     expect(await page.locator('.welcome').count()).toBe(1);
-    expect(end.nodes, `DOM nodes: ${start.nodes} at the start, ${end.nodes} at the end`).toBeLessThanOrEqual(start.nodes + 5);
+    expect(end.nodes, `DOM nodes: ${start.nodes} at the start (${start.tags}), ${end.nodes} at the end (${end.tags})`).toBe(start.nodes);
     expect(end.heap - start.heap, `heap: ${start.heap} → ${end.heap} bytes`).toBeLessThan(2 * 1024 * 1024);
     await kiosk.close();
   }, 300_000);
