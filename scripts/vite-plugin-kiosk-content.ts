@@ -111,7 +111,14 @@ function manifestModule(content: ContentBundle, version: string): string {
     staff: config.staff,
     keypad: config.keypad,
   };
-  const languages = content.languages.map(({ code, name, dir }) => ({ code, name, dir }));
+  // Each language's greeting travels with the language list, so the welcome screen can cycle
+  // through them before any language's strings are loaded.
+  const languages = content.languages.map(({ code, name, dir, strings }) => ({
+    code,
+    name,
+    dir,
+    greeting: String((strings.welcome as Record<string, unknown> | undefined)?.greeting ?? name),
+  }));
   const summaries = Object.fromEntries(content.languages.map((l) => [l.code, l.handouts.map(summarise)]));
   const stringLoaders = content.languages
     .map((l) => `  ${JSON.stringify(l.code)}: () => import(${JSON.stringify(`${PREFIX}strings/${l.code}`)}).then((m) => m.default),`)

@@ -7,6 +7,8 @@ declare module 'virtual:kiosk/manifest' {
     code: string;
     name: string;
     dir: TextDirection;
+    /** "Touch your language to begin", in this language. */
+    greeting: string;
   }
   export const config: RuntimeConfig;
   export const languages: LanguageInfo[];

@@ -31,6 +31,7 @@ export function App({ kiosk, config, i18n, build, prompter, root }: AppProps) {
     i18n,
     build,
     idle: kiosk.idle,
+    clock: kiosk.clock,
     keypad: kiosk.keypad,
     prompter,
     resetVisit: () => {

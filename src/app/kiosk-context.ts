@@ -3,7 +3,7 @@ import { useContext } from 'preact/hooks';
 import type { RuntimeConfig } from '../config/schema';
 import type { I18n } from '../i18n/i18n';
 import type { Translate } from '../i18n/keys';
-import type { IdleTimer } from '../kiosk/idle';
+import type { IdleClock, IdleTimer } from '../kiosk/idle';
 import type { Prompter } from '../speech/prompter';
 import type { KeypadHub } from './kiosk';
 import type { AppState } from './app-state';
@@ -13,6 +13,7 @@ export interface KioskServices {
   i18n: I18n;
   build: { version: string; date: string };
   idle: IdleTimer;
+  clock: IdleClock;
   keypad: KeypadHub;
   prompter: Prompter;
   /** Ends this visit: everything back to defaults, welcome screen showing. */

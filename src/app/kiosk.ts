@@ -30,6 +30,8 @@ export interface KeypadHub {
 
 export interface Kiosk {
   readonly keypad: KeypadHub;
+  /** The kiosk's clock, for anything on screen that runs on time (the welcome greeting). */
+  readonly clock: IdleClock;
   readonly visit: ReadonlySignal<AppState>;
   /** Counts visits; the UI is keyed by it so a new visit starts with freshly mounted components. */
   readonly visitNumber: ReadonlySignal<number>;
@@ -94,6 +96,7 @@ export function createKiosk(deps: KioskDeps): Kiosk {
 
   return {
     keypad,
+    clock: deps.clock,
     visit,
     visitNumber,
     idle,

@@ -12,6 +12,8 @@ export interface LanguageInfo {
   code: string;
   name: string;
   dir: TextDirection;
+  /** "Touch your language to begin", in this language, for the welcome screen's greeting. */
+  greeting: string;
 }
 
 export interface I18n {

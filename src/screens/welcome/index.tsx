@@ -1,14 +1,28 @@
+import { useSignal } from '@preact/signals';
+import { useEffect } from 'preact/hooks';
 import { useServices, useT, useVisit } from '../../app/kiosk-context';
+import type { IdleClock } from '../../kiosk/idle';
 import { BigButton } from '../../ui/big-button';
 import { useFocusOnMount } from '../../ui/focus';
 import { ScreenTopBar } from '../chrome';
 import './welcome.css';
 
+const GREETING_MS = 4000;
+
+/** 0, 1, … count − 1, moving on every `ms` by the kiosk's clock. */
+function useCycle(count: number, ms: number, clock: IdleClock) {
+  const index = useSignal(0);
+  useEffect(() => clock.every(ms, () => (index.value = (index.peek() + 1) % Math.max(count, 1))), [count, ms]);
+  return index;
+}
+
 /** The first screen: every configured language by its own name, in its own script; no flags. */
 export function WelcomeScreen() {
   const t = useT();
   const visit = useVisit();
-  const { i18n, prompter } = useServices();
+  const { i18n, prompter, clock } = useServices();
+  const greeting = useCycle(i18n.languages.length, GREETING_MS, clock);
+  const shown = i18n.languages[greeting.value];
   // On a fresh visit nothing had focus before; after "Language" from the reader, start at the heading.
   const heading = useFocusOnMount<HTMLHeadingElement>(visit.handout.value !== null);
   return (
@@ -18,6 +32,15 @@ export function WelcomeScreen() {
         <h1 class="welcome__title" tabIndex={-1} ref={heading}>
           {t('welcome.greeting')}
         </h1>
+        {/*
+          The attract loop: the greeting in each language in turn, silently. Hidden from assistive
+          technology, which has the heading above and each language's own button.
+        */}
+        {shown && shown.code !== i18n.language.value && (
+          <p class="welcome__greeting" aria-hidden="true" lang={shown.code} dir={shown.dir} key={shown.code}>
+            {shown.greeting}
+          </p>
+        )}
         <ul class="welcome__languages" role="list">
           {i18n.languages.map((language) => (
             <li key={language.code}>
