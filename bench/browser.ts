@@ -1,0 +1,177 @@
+/**
+ * Debian's Chromium through playwright-core (never a downloaded browser), and the instruments the
+ * benchmark puts in every page before the kiosk's own scripts run.
+ */
+import { chromium, type Browser, type BrowserContext, type CDPSession, type Page } from 'playwright-core';
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+// The same flags as tests/browser/browser.ts (which cannot be imported outside vitest).
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--autoplay-policy=no-user-gesture-required',
+  // performance.memory with exact figures rather than bucketed ones.
+  '--enable-precise-memory-info',
+];
+
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+}
+
+/** A kiosk-sized landscape screen; the kiosk's default motion setting (no reduced-motion request). */
+export const VIEWPORT = { width: 1920, height: 1080 };
+
+export interface BenchPage {
+  context: BrowserContext;
+  page: Page;
+  cdp: CDPSession;
+  /** Console errors, page errors and requests that left the kiosk, as in the browser tests. */
+  problems: string[];
+  close(): Promise<void>;
+}
+
+/** A fresh context (empty cache, no service worker yet) with the instruments installed. */
+export async function newBenchPage(browser: Browser, baseUrl: string, options: { cpuThrottling?: number; blockServiceWorkers?: boolean } = {}): Promise<BenchPage> {
+  const context = await browser.newContext({ viewport: VIEWPORT, serviceWorkers: options.blockServiceWorkers ? 'block' : 'allow' });
+  const page = await context.newPage();
+  // tsx compiles with esbuild's keepNames, which wraps inner functions in `__name(...)`: functions
+  // serialised into the page (init scripts, evaluate) need that helper there too.
+  await page.addInitScript('globalThis.__name ??= (target) => target;');
+  await page.addInitScript(INSTRUMENTS);
+  const cdp = await context.newCDPSession(page);
+  if (options.cpuThrottling && options.cpuThrottling > 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate: options.cpuThrottling });
+  const origin = new URL(baseUrl).origin;
+  const problems: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  page.on('request', (request) => {
+    const url = request.url();
+    if (!url.startsWith(origin) && !url.startsWith('data:') && !url.startsWith('blob:')) problems.push(`request left the kiosk: ${url}`);
+  });
+  return { context, page, cdp, problems, close: () => context.close() };
+}
+
+/** What INSTRUMENTS records, read back with `page.evaluate(() => window.__bench)`. */
+export interface BenchRecord {
+  /** performance.now() when a language button was first in the DOM. */
+  tappableInDom: number | null;
+  /** performance.now() once a frame has been rendered with one visible and enabled. */
+  tappable: number | null;
+  pointerdowns: { at: number; action: string | null }[];
+  clicks: { at: number; action: string | null }[];
+  /** Each `playing` event of a media element, with when its clock was first seen moving. */
+  playing: { at: number; src: string; time: number; advancedAt: number | null }[];
+}
+
+/**
+ * Runs in the page before any of the kiosk's scripts. Kept free of closures over Node values: it is
+ * serialised into the page.
+ */
+export const INSTRUMENTS = () => {
+  const record = {
+    tappableInDom: null as number | null,
+    tappable: null as number | null,
+    pointerdowns: [] as { at: number; action: string | null }[],
+    clicks: [] as { at: number; action: string | null }[],
+    playing: [] as { at: number; src: string; time: number; advancedAt: number | null }[],
+  };
+  const media: HTMLMediaElement[] = [];
+  const w = window as unknown as { __bench: typeof record; __media: HTMLMediaElement[] };
+  w.__bench = record;
+  w.__media = media;
+
+  /** After every animation-frame callback of this frame and the frame's rendering: a task posted from rAF. */
+  const afterFrame = (callback: () => void) =>
+    requestAnimationFrame(() => {
+      const channel = new MessageChannel();
+      channel.port1.onmessage = () => {
+        channel.port1.close();
+        callback();
+      };
+      channel.port2.postMessage(null);
+    });
+
+  const track = (element: HTMLMediaElement) => {
+    if (media.includes(element)) return;
+    media.push(element);
+    element.addEventListener('playing', (event) => {
+      const entry = { at: event.timeStamp, src: element.currentSrc, time: element.currentTime, advancedAt: null as number | null };
+      record.playing.push(entry);
+      const watch = () => {
+        if (element.currentTime > entry.time) entry.advancedAt = performance.now();
+        else if (!element.paused && performance.now() - entry.at < 5000) requestAnimationFrame(watch);
+      };
+      requestAnimationFrame(watch);
+    });
+  };
+  // howler makes its html5 elements with `new Audio()` and never puts them in the document: catch them
+  // when they load a source or play.
+  const { load, play } = HTMLMediaElement.prototype;
+  HTMLMediaElement.prototype.load = function (this: HTMLMediaElement) {
+    track(this);
+    return load.call(this);
+  };
+  HTMLMediaElement.prototype.play = function (this: HTMLMediaElement) {
+    track(this);
+    return play.call(this);
+  };
+
+  const actionOf = (target: EventTarget | null) => (target instanceof Element ? (target.closest('[data-action]')?.getAttribute('data-action') ?? null) : null);
+  addEventListener('pointerdown', (event) => record.pointerdowns.push({ at: event.timeStamp, action: actionOf(event.target) }), true);
+  addEventListener('click', (event) => record.clicks.push({ at: event.timeStamp, action: actionOf(event.target) }), true);
+
+  // The first language button that a patient could tap: in the document, visible, enabled. Only its
+  // presence is checked when the DOM changes (no forced layout inside the kiosk's own task); whether it
+  // is visible is checked after each rendered frame, when layout is already done.
+  const tappable = () =>
+    [...document.querySelectorAll<HTMLButtonElement>('button[data-language]')].some((button) => {
+      if (button.disabled) return false;
+      const box = button.getBoundingClientRect();
+      return box.width > 0 && box.height > 0 && (button.checkVisibility?.({ checkOpacity: true, checkVisibilityCSS: true }) ?? true);
+    });
+  const checkAfterFrame = () =>
+    afterFrame(() => {
+      if (!tappable()) return checkAfterFrame();
+      record.tappable = performance.now();
+      // Node learns of it from the console, so nothing of Playwright's runs in the page meanwhile.
+      console.debug('bench:tappable');
+    });
+  const observer = new MutationObserver(() => {
+    if (record.tappableInDom !== null || !document.querySelector('button[data-language]')) return;
+    record.tappableInDom = performance.now();
+    observer.disconnect();
+    checkAfterFrame();
+  });
+  observer.observe(document, { childList: true, subtree: true });
+};
+
+export async function readRecord(page: Page): Promise<BenchRecord> {
+  return page.evaluate(() => {
+    const record = (window as unknown as { __bench: BenchRecord }).__bench;
+    return JSON.parse(JSON.stringify(record)) as BenchRecord;
+  });
+}
+
+/** Heap after a full garbage collection, and the document's node count, from the DevTools protocol. */
+export async function memorySnapshot(cdp: CDPSession) {
+  await cdp.send('HeapProfiler.enable');
+  for (let i = 0; i < 3; i++) await cdp.send('HeapProfiler.collectGarbage');
+  const heap = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number; totalSize: number; embedderHeapUsedSize?: number };
+  const dom = await cdp.send('Memory.getDOMCounters');
+  return {
+    heapUsed: heap.usedSize,
+    heapTotal: heap.totalSize,
+    /** Blink's own objects (DOM, performance entries) in the C++ heap, where Chromium reports it. */
+    embedderHeapUsed: heap.embedderHeapUsedSize ?? null,
+    nodes: dom.nodes,
+    documents: dom.documents,
+    listeners: dom.jsEventListeners,
+  };
+}

@@ -1,0 +1,86 @@
+/**
+ * Navigation to the first language button a patient could tap (in the DOM, visible, enabled, and a
+ * frame rendered with it), in a fresh browser context each run: nothing cached, no service worker.
+ * Also lists what the page requested before that moment, for the first-screen byte count.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { newBenchPage, readRecord } from './browser';
+import { median } from './stats';
+
+export interface FirstTappableRun {
+  /** ms from navigation start (performance.now() origin). */
+  tappable: number;
+  inDom: number;
+  responseEnd: number;
+  domContentLoaded: number;
+}
+
+export interface FirstTappable {
+  throttling: number;
+  runs: FirstTappableRun[];
+  median: number;
+  /** A second load in the same context (HTTP cache and, where registered, the service worker warm). */
+  warm: { runs: number[]; median: number };
+  /** Paths of the build requested before the button was tappable (from the first run). */
+  requested: { path: string; type: string; start: number }[];
+  /** The welcome screen's text (every language's name), for working out which font subsets it needs. */
+  welcomeText: string;
+  problems: string[];
+}
+
+export async function measureFirstTappable(browser: Browser, baseUrl: string, runs: number, throttling: number, blockServiceWorkers = false): Promise<FirstTappable> {
+  const results: FirstTappableRun[] = [];
+  const warm: number[] = [];
+  let requested: FirstTappable['requested'] = [];
+  let welcomeText = '';
+  const problems: string[] = [];
+  for (let run = 0; run < runs; run++) {
+    const bench = await newBenchPage(browser, baseUrl, { cpuThrottling: throttling, blockServiceWorkers });
+    const { page } = bench;
+    const ready = tappableSignal(page);
+    await page.goto(baseUrl, { waitUntil: 'commit' });
+    const one = await tappableFigures(page, ready);
+    results.push(one.run);
+    if (run === 0) {
+      requested = one.requested;
+      welcomeText = await page.evaluate(() => document.body.innerText);
+    }
+    // Warm: the kiosk reloading itself (after an update, or a restart with the browser's cache).
+    await page.waitForLoadState('load');
+    await page.waitForTimeout(300);
+    const again = tappableSignal(page);
+    await page.reload({ waitUntil: 'commit' });
+    warm.push((await tappableFigures(page, again)).run.tappable);
+    problems.push(...bench.problems);
+    await bench.close();
+  }
+  return {
+    throttling,
+    runs: results,
+    median: median(results.map((r) => r.tappable)),
+    warm: { runs: warm, median: median(warm) },
+    requested,
+    welcomeText,
+    problems: [...new Set(problems)],
+  };
+}
+
+/** Resolves when the page logs that a language button is tappable; set up before navigating. */
+const tappableSignal = (page: Page) => page.waitForEvent('console', { predicate: (message) => message.text() === 'bench:tappable', timeout: 30_000 });
+
+async function tappableFigures(page: Page, ready: Promise<unknown>) {
+  // No polling from Node: Playwright's own in-page script would compete with the kiosk for the CPU.
+  await ready;
+  const record = await readRecord(page);
+  const figures = await page.evaluate((until) => {
+    const navigation = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
+    const resources = (performance.getEntriesByType('resource') as PerformanceResourceTiming[])
+      .filter((r) => r.startTime <= until)
+      .map((r) => ({ path: new URL(r.name).pathname.replace(/^\//, ''), type: r.initiatorType, start: r.startTime }));
+    return { responseEnd: navigation?.responseEnd ?? 0, domContentLoaded: navigation?.domContentLoadedEventEnd ?? 0, resources };
+  }, record.tappable as number);
+  return {
+    run: { tappable: record.tappable as number, inDom: record.tappableInDom as number, responseEnd: figures.responseEnd, domContentLoaded: figures.domContentLoaded },
+    requested: [{ path: 'index.html', type: 'navigation', start: 0 }, ...figures.resources],
+  };
+}

@@ -1,0 +1,72 @@
+/**
+ * Memory over a long day: play/next cycles (Play, wait for sound, Next; after the last section "Start
+ * again" and a new visit in the next language), with the JS heap after a forced garbage collection
+ * and the DOM node count taken after a few cycles and after many, each time on the welcome screen.
+ */
+import type { Browser } from 'playwright-core';
+import { memorySnapshot, newBenchPage } from './browser';
+import { openReader, type Target, PLAY, position, startAgain, waitForStatus, waitForOffline } from './kiosk';
+
+export type MemorySnapshot = Awaited<ReturnType<typeof memorySnapshot>> & { cycles: number; visits: number };
+
+export interface Memory {
+  snapshots: MemorySnapshot[];
+  /** Heap growth between the first and the last snapshot, bytes. */
+  heapGrowth: number;
+  nodeGrowth: number;
+  msPerCycle: number;
+  problems: string[];
+}
+
+export async function measureMemory(browser: Browser, target: Target, checkpoints: number[]): Promise<Memory> {
+  const { baseUrl, languages, handout } = target;
+  const bench = await newBenchPage(browser, baseUrl);
+  const { page, cdp } = bench;
+  await page.goto(baseUrl);
+  await waitForOffline(page);
+  let languageIndex = 0;
+  await openReader(page, languages[0] as string, handout);
+  const snapshots: MemorySnapshot[] = [];
+  let visits = 1;
+  let cycles = 0;
+  const last = Math.max(...checkpoints);
+  const started = performance.now();
+  while (cycles < last) {
+    const { index, total } = await position(page);
+    if ((await page.getAttribute(PLAY, 'data-status')) !== 'unavailable') {
+      await page.click(PLAY);
+      await waitForStatus(page, ['playing', 'error', 'unavailable']);
+      // A few frames of the highlight moving.
+      await page.waitForTimeout(50);
+    }
+    if (index < total - 1) {
+      await page.click('[data-action="next"]');
+      await page.waitForFunction((before) => !document.querySelectorAll('.reader__progress li')[before]?.classList.contains('current'), index);
+    } else {
+      await startAgain(page);
+      languageIndex = (languageIndex + 1) % languages.length;
+      await openReader(page, languages[languageIndex] as string, handout);
+      visits++;
+    }
+    cycles++;
+    if (checkpoints.includes(cycles)) {
+      // Always measured on the welcome screen between visits, so the figures compare like with like.
+      await startAgain(page);
+      snapshots.push({ cycles, visits, ...(await memorySnapshot(cdp)) });
+      languageIndex = (languageIndex + 1) % languages.length;
+      await openReader(page, languages[languageIndex] as string, handout);
+      visits++;
+    }
+  }
+  const msPerCycle = (performance.now() - started) / cycles;
+  await bench.close();
+  const first = snapshots[0];
+  const final = snapshots.at(-1);
+  return {
+    snapshots,
+    heapGrowth: first && final ? final.heapUsed - first.heapUsed : Number.NaN,
+    nodeGrowth: first && final ? final.nodes - first.nodes : Number.NaN,
+    msPerCycle,
+    problems: [...new Set(bench.problems)],
+  };
+}

@@ -1,0 +1,110 @@
+/**
+ * `npm run bench`: builds the production kiosk, measures it in headless Chromium, and writes
+ * bench/report.md and bench/report.json. `npm run bench -- --quick` runs a reduced version (under two
+ * minutes) and writes bench/report-quick.* instead, so the committed full report stays as measured.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { audioInBuild, buildAndServe, readViteManifest } from './build';
+import { launchChromium } from './browser';
+import { offlineStates, type Target } from './kiosk';
+import { describeMachine } from './machine';
+import { measureFirstTappable } from './measure-first-screen';
+import { measureHighlight } from './measure-highlight';
+import { measureMemory } from './measure-memory';
+import { measureSectionSwitch } from './measure-switch';
+import { measureTapToSound } from './measure-tap';
+import { goals, markdown, type Results } from './report';
+import { firstScreenBytes, precacheByLanguage } from './sizes';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const quick = process.argv.includes('--quick');
+
+const PLAN = quick
+  ? { tappableRuns: 5, taps: 8, rates: [1, 1.5, 2], highlightBudgetMs: 5_000, perSectionMs: 5_000, switches: 8, settleMs: 300, memory: [10, 40] }
+  : { tappableRuns: 7, taps: 30, rates: [1, 1.5, 2], highlightBudgetMs: 60_000, perSectionMs: 20_000, switches: 30, settleMs: 400, memory: [10, 500] };
+
+const log = (message: string) => console.log(`[bench ${((performance.now() - started) / 1000).toFixed(0).padStart(4)} s] ${message}`);
+const started = performance.now();
+
+async function main() {
+  const config = JSON.parse(readFileSync(`${root}/kiosk.config.json`, 'utf8')) as { languages: string[]; defaultLanguage: string; handouts: string[] };
+  log(`${quick ? 'quick' : 'full'} run: building the production kiosk`);
+  const served = await buildAndServe(root);
+  const browser = await launchChromium();
+  try {
+    const manifest = readViteManifest(served.outDir);
+    const allAudio = audioInBuild(root, manifest);
+    const handout = config.handouts.find((id) => allAudio.some((a) => a.handout === id));
+    if (!handout) throw new Error('No handout has prepared audio in the build: run `npm run audio` first.');
+    const audio = allAudio.filter((a) => a.handout === handout);
+    // The default language first, then the config's order: only languages whose audio is in the build.
+    const ordered = [config.defaultLanguage, ...config.languages.filter((l) => l !== config.defaultLanguage)];
+    const withAudio = ordered.filter((lang) => audio.some((a) => a.lang === lang));
+    const target: Target = { baseUrl: served.baseUrl, handout, languages: withAudio, audio };
+    log(`built in ${(served.buildMs / 1000).toFixed(1)} s; "${handout}" has audio in ${withAudio.join(', ')}; serving ${served.baseUrl}`);
+
+    log(`first tappable button: ${PLAN.tappableRuns} cold runs unthrottled, then at 4x CPU throttling`);
+    const unthrottled = await measureFirstTappable(browser, served.baseUrl, PLAN.tappableRuns, 1);
+    const throttled = await measureFirstTappable(browser, served.baseUrl, PLAN.tappableRuns, 4);
+    log(`  median ${unthrottled.median.toFixed(0)} ms unthrottled, ${throttled.median.toFixed(0)} ms at 4x`);
+    const firstScreen = firstScreenBytes(
+      served.outDir,
+      unthrottled.requested.map((r) => r.path),
+    );
+    const precache = precacheByLanguage(served.outDir, manifest, config.languages, unthrottled.welcomeText);
+
+    log(`tap to sound: ${PLAN.taps} taps`);
+    const tapToSound = await measureTapToSound(browser, target, PLAN.taps);
+    log(`  p50 ${tapToSound.playing.p50.toFixed(1)} ms, p95 ${tapToSound.playing.p95.toFixed(1)} ms`);
+
+    log(`highlight at ${PLAN.rates.join('x, ')}x: ${PLAN.highlightBudgetMs / 1000} s of playback each`);
+    const highlight = await measureHighlight(browser, target, PLAN.rates, PLAN.highlightBudgetMs, PLAN.perSectionMs);
+    for (const h of highlight.rates) log(`  ${h.rate}x: ${h.frames} frames, p95 ${h.error.p95.toFixed(1)} ms, max ${h.error.max.toFixed(1)} ms`);
+
+    log(`section switch: ${PLAN.switches} taps on Next`);
+    const sectionSwitch = await measureSectionSwitch(browser, target, PLAN.switches, PLAN.settleMs);
+    log(`  p50 ${sectionSwitch.total.p50.toFixed(1)} ms, p95 ${sectionSwitch.total.p95.toFixed(1)} ms`);
+
+    log(`memory: ${Math.max(...PLAN.memory)} play/next cycles`);
+    const memory = await measureMemory(browser, target, PLAN.memory);
+    log(`  heap growth ${(memory.heapGrowth / 1000).toFixed(0)} KB, DOM nodes ${memory.nodeGrowth >= 0 ? '+' : ''}${memory.nodeGrowth}`);
+
+    const results: Results = {
+      date: new Date().toISOString(),
+      mode: quick ? 'quick' : 'full',
+      durationSeconds: (performance.now() - started) / 1000,
+      machine: describeMachine(root, browser.version()),
+      buildMs: served.buildMs,
+      handout,
+      languagesWithAudio: withAudio,
+      offline: [...offlineStates],
+      firstScreen,
+      precache,
+      firstTappable: { unthrottled, throttled },
+      tapToSound,
+      highlight: highlight.rates,
+      sectionSwitch,
+      memory,
+      problems: [...new Set([...unthrottled.problems, ...throttled.problems, ...tapToSound.problems, ...highlight.problems, ...sectionSwitch.problems, ...memory.problems])],
+    };
+    const name = quick ? 'report-quick' : 'report';
+    writeFileSync(`${root}/bench/${name}.json`, `${JSON.stringify({ goals: goals(results), ...results }, null, 2)}\n`);
+    writeFileSync(`${root}/bench/${name}.md`, markdown(results));
+    console.log('');
+    for (const g of goals(results)) {
+      const value = `${g.value.toFixed(g.unit === 'MB' ? 2 : 1)} ${g.unit}`;
+      console.log(`${g.pass ? 'PASS' : 'MISS'}  ${g.figure}: ${value} (goal ${g.goal})`);
+    }
+    if (results.problems.length) console.log(`\n${results.problems.length} problem(s) seen in the page:\n${results.problems.map((p) => `  ${p}`).join('\n')}`);
+    log(`wrote bench/${name}.md and bench/${name}.json`);
+  } finally {
+    await browser.close();
+    await served.close();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});
