@@ -31,8 +31,14 @@ export interface KioskPage {
   close(): Promise<void>;
 }
 
+/**
+ * The kiosk in a fresh context, with its service worker blocked: otherwise every context would
+ * download the whole build (all languages' audio) in the background while the test measures the
+ * highlight against the audio clock on a two-core machine. The worker has its own tests
+ * (offline.test.ts, staff.test.ts), which open the kiosk with `openKioskAt`.
+ */
 export async function openKiosk(browser: Browser, viewport = { width: 1920, height: 1080 }): Promise<KioskPage> {
-  return openKioskAt(browser, inject('baseUrl'), viewport);
+  return openKioskAt(browser, inject('baseUrl'), viewport, { serviceWorkers: 'block' });
 }
 
 /** The kiosk served from `baseUrl` (a server the test controls), with its browser context. */
@@ -40,9 +46,10 @@ export async function openKioskAt(
   browser: Browser,
   baseUrl: string,
   viewport = { width: 1920, height: 1080 },
+  { serviceWorkers = 'allow' }: { serviceWorkers?: 'allow' | 'block' } = {},
 ): Promise<KioskPage & { context: BrowserContext }> {
   const origin = new URL(baseUrl).origin;
-  const context = await browser.newContext({ viewport, reducedMotion: 'reduce' });
+  const context = await browser.newContext({ viewport, reducedMotion: 'reduce', serviceWorkers });
   const page = await context.newPage();
   const problems: string[] = [];
   page.on('console', (message) => {

@@ -3,8 +3,8 @@
  * lock the pad), and the panel itself: axe with layout rules, big targets, a test tone that plays.
  */
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeInPage, launchChromium, openKiosk } from './browser';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { axeInPage, launchChromium, openKiosk, openKioskAt } from './browser';
 
 const PIN = '4826'; // staff.pin in kiosk.config.json
 const WRONG = '1111';
@@ -75,7 +75,8 @@ describe('the staff panel', () => {
   });
 
   it('refuses a wrong PIN and opens with the right one', async () => {
-    const kiosk = await openKiosk(browser);
+    // With its service worker, so the panel has an offline copy to report.
+    const kiosk = await openKioskAt(browser, inject('baseUrl'));
     const { page } = kiosk;
     await openPinPad(page);
     await enter(page, WRONG);
