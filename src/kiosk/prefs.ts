@@ -7,7 +7,7 @@ import { signal, type ReadonlySignal } from '@preact/signals';
 export const TEXT_SIZES = ['medium', 'large', 'extra-large'] as const;
 export type TextSize = (typeof TEXT_SIZES)[number];
 
-export const THEMES = ['default', 'contrast'] as const;
+export const THEMES = ['default', 'contrast', 'dark'] as const;
 export type Theme = (typeof THEMES)[number];
 
 export interface Prefs {

@@ -56,6 +56,7 @@ describe.each(Object.entries(VIEWPORTS))('%s', (_name, viewport) => {
     ['extra-large', 'default'],
     ['extra-large', 'contrast'],
     ['large', 'contrast'],
+    ['extra-large', 'dark'],
   ])('every section passes axe with no horizontal scroll at %s text, %s theme', async (size, theme) => {
     const kiosk = await openKiosk(browser, viewport);
     const { page } = kiosk;
@@ -84,6 +85,55 @@ describe.each(Object.entries(VIEWPORTS))('%s', (_name, viewport) => {
     expect(await axeInPage(kiosk.page)).toEqual([]);
     expect(await smallTargets(kiosk.page)).toEqual([]);
     expect(kiosk.problems).toEqual([]);
+    await kiosk.close();
+  });
+});
+
+/** WCAG relative-luminance contrast of two CSS rgb() colours. */
+function contrast(a: string, b: string): number {
+  const luminance = (css: string) => {
+    const [r, g, bl] = (css.match(/[\d.]+/g) ?? []).slice(0, 3).map(Number).map((v) => {
+      const c = v / 255;
+      return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+    });
+    return 0.2126 * r! + 0.7152 * g! + 0.0722 * bl!;
+  };
+  const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x);
+  return (hi! + 0.05) / (lo! + 0.05);
+}
+
+describe('the reading highlight', () => {
+  it.each(['default', 'contrast', 'dark'])('stands out at least 3:1 and keeps the text readable in the %s theme', async (theme) => {
+    const kiosk = await openKiosk(browser);
+    const { page } = kiosk;
+    await chooseLanguage(page, 'en');
+    await setDisplay(page, 'medium', theme);
+    const colours = await page.evaluate(() => {
+      // Mark a word and its sentence as current, as the player does while reading.
+      const word = document.querySelector('.section-text p .word')!;
+      const sentence = word.closest('.sentence')!;
+      const before = word.getBoundingClientRect();
+      word.classList.add('word--current');
+      sentence.classList.add('sentence--current');
+      const after = word.getBoundingClientRect();
+      const w = getComputedStyle(word);
+      const s = getComputedStyle(sentence);
+      return {
+        ring: /rgb\([^)]+\)/.exec(w.boxShadow)?.[0] ?? '',
+        wordBackground: w.backgroundColor,
+        wordText: w.color,
+        sentenceBackground: s.backgroundColor,
+        sentenceText: s.color,
+        underline: s.textDecorationColor,
+        moved: before.x !== after.x || before.y !== after.y || before.width !== after.width || before.height !== after.height,
+      };
+    });
+    expect(colours.moved, 'the highlight changed the layout').toBe(false);
+    expect(colours.ring, `the word has a ring as well as a colour: ${JSON.stringify(colours)}`).not.toBe('');
+    expect(contrast(colours.ring, colours.sentenceBackground)).toBeGreaterThanOrEqual(3);
+    expect(contrast(colours.underline, colours.sentenceBackground)).toBeGreaterThanOrEqual(3);
+    expect(contrast(colours.wordText, colours.wordBackground)).toBeGreaterThanOrEqual(theme === 'contrast' ? 7 : 4.5);
+    expect(contrast(colours.sentenceText, colours.sentenceBackground)).toBeGreaterThanOrEqual(theme === 'contrast' ? 7 : 4.5);
     await kiosk.close();
   });
 });

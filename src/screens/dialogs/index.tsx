@@ -82,6 +82,7 @@ const SIZE_LABELS: Record<TextSize, UiKey> = {
 const THEME_LABELS: Record<Theme, UiKey> = {
   default: 'reader.themeDefault',
   contrast: 'reader.themeContrast',
+  dark: 'reader.themeDark',
 };
 
 const SPEEDS = ['0.75', '1', '1.25', '1.5', '2'] as const;
