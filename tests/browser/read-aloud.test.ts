@@ -88,6 +88,18 @@ describe('reading aloud in Chromium', () => {
     const wrong = outOfStep(samples, timings('what-it-is').words, 1);
     expect(wrong, JSON.stringify(wrong.slice(0, 5))).toEqual([]);
     expect(new Set(samples.map((s) => s.word)).size).toBeGreaterThan(3);
+    // At each change of the highlighted word: every word once, in order, and the change within a
+    // frame of that word's start on the audio clock.
+    const changes = samples.filter((sample, i) => i === 0 || sample.word !== samples[i - 1]!.word);
+    const order = changes.map((c) => c.word);
+    expect(order, 'each word highlighted once, in order').toEqual(order.map((_, i) => order[0]! + i));
+    const words = timings('what-it-is').words;
+    for (const change of changes.slice(1)) {
+      const start = words.find((w) => w.index === change.word)!.start;
+      const frame = Math.max(change.gap, 1000 / 60) / 1000;
+      expect(change.time - start, `word ${change.word} highlighted at ${change.time} s, starts at ${start} s`).toBeGreaterThanOrEqual(-frame - 0.02);
+      expect(change.time - start, `word ${change.word} highlighted at ${change.time} s, starts at ${start} s`).toBeLessThanOrEqual(frame + 0.002);
+    }
     expect(await page.getAttribute('.sentence--current', 'aria-current')).toBe('true');
     expect(kiosk.problems).toEqual([]);
     await kiosk.close();
