@@ -1,0 +1,150 @@
+/**
+ * Every language, in a real Chromium: each screen passes axe (contrast and target size included) in
+ * each theme and at each text size, and right-to-left mirrors the layout while numbers stay
+ * left-to-right.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { axeInPage, launchChromium, openKiosk } from './browser';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+const LANGUAGES = ['en', 'fr', 'es', 'zh-Hans', 'ar', 'pa'];
+/** Each theme and each text size at least once, with the hardest pairings (largest text). */
+const DISPLAYS = [
+  ['medium', 'default'],
+  ['extra-large', 'contrast'],
+  ['large', 'dark'],
+  ['extra-large', 'default'],
+] as const;
+
+async function setDisplay(page: Page, size: string, theme: string) {
+  await page.click('[data-action="settings"]');
+  await page.click(`[data-choice="${size}"]`);
+  await page.click(`[data-choice="${theme}"]`);
+  await page.click('dialog [data-action="close"]');
+}
+
+async function violations(page: Page, where: string) {
+  return (await axeInPage(page)).map((v) => `${where}: ${v.id} ${v.nodes.join(' | ')}`);
+}
+
+describe.each(LANGUAGES)('in %s', (lang) => {
+  it.each(DISPLAYS)('every screen passes axe at %s text in the %s theme', async (size, theme) => {
+    const kiosk = await openKiosk(browser, { width: 1080, height: 1920 });
+    const { page } = kiosk;
+    await page.click(`[data-language="${lang}"]`);
+    await page.waitForSelector('.library, .section-text');
+    const found: string[] = [];
+    if (await page.$('.library')) {
+      found.push(...(await violations(page, 'library')));
+      await page.click('[data-handout]');
+      await page.waitForSelector('.section-text');
+    }
+    await setDisplay(page, size, theme);
+    found.push(...(await violations(page, 'reader')));
+    await page.click('[data-action="sections"]');
+    found.push(...(await violations(page, 'sections')));
+    await page.click('dialog [data-section]:last-of-type >> nth=-1');
+    await page.waitForSelector('dialog', { state: 'detached' });
+    found.push(...(await violations(page, 'last section')));
+    await page.click('[data-action="settings"]');
+    found.push(...(await violations(page, 'settings')));
+    await page.click('dialog [data-action="close"]');
+    await page.click('[data-action="help"]');
+    found.push(...(await violations(page, 'help')));
+    await page.click('dialog [data-action="close"]');
+    await page.click('[data-action="language"]');
+    await page.waitForSelector('.welcome');
+    found.push(...(await violations(page, 'welcome')));
+    expect(found).toEqual([]);
+    expect(kiosk.problems).toEqual([]);
+    await kiosk.close();
+  });
+});
+
+describe('right to left', () => {
+  it('mirrors the reader in Arabic: Previous on the right, progress from the right, text right-aligned', async () => {
+    const kiosk = await openKiosk(browser);
+    const { page } = kiosk;
+    await page.click('[data-language="ar"]');
+    await page.waitForSelector('.library, .section-text');
+    if (await page.$('.library')) await page.click('[data-handout="nerve-ablation"]');
+    await page.waitForSelector('.section-text');
+    await page.click('[data-action="next"]');
+    const layout = await page.evaluate(() => {
+      const box = (selector: string) => document.querySelector(selector)!.getBoundingClientRect();
+      const segments = [...document.querySelectorAll('.reader__progress li')].map((li) => li.getBoundingClientRect().left);
+      const paragraph = document.querySelector('.section-text p')!;
+      return {
+        htmlDir: document.documentElement.dir,
+        htmlLang: document.documentElement.lang,
+        previousLeft: box('[data-action="previous"]').left,
+        nextLeft: box('[data-action="next"]').left,
+        firstSegmentLeft: segments[0]!,
+        lastSegmentLeft: segments.at(-1)!,
+        textAlign: getComputedStyle(paragraph).textAlign,
+        direction: getComputedStyle(paragraph).direction,
+        textLang: document.querySelector('.section-text')!.getAttribute('lang'),
+      };
+    });
+    expect(layout.htmlDir).toBe('rtl');
+    expect(layout.htmlLang).toBe('ar');
+    expect(layout.textLang).toBe('ar');
+    expect(layout.direction).toBe('rtl');
+    expect(layout.previousLeft).toBeGreaterThan(layout.nextLeft);
+    expect(layout.firstSegmentLeft).toBeGreaterThan(layout.lastSegmentLeft);
+    expect(['right', 'start']).toContain(layout.textAlign);
+    await kiosk.close();
+  });
+
+  it('swipes the other way in Arabic: a swipe to the right goes forward', async () => {
+    const kiosk = await openKiosk(browser);
+    const { page } = kiosk;
+    await page.click('[data-language="ar"]');
+    await page.waitForSelector('.library, .section-text');
+    if (await page.$('.library')) await page.click('[data-handout="nerve-ablation"]');
+    await page.waitForSelector('.section-text');
+    const before = await page.textContent('.reader__position');
+    const area = (await page.$('.reader__scroll'))!;
+    const box = (await area.boundingBox())!;
+    const y = box.y + box.height / 2;
+    await page.dispatchEvent('.reader__scroll', 'pointerdown', { clientX: box.x + 200, clientY: y, pointerId: 1, pointerType: 'touch', isPrimary: true });
+    await page.dispatchEvent('.reader__scroll', 'pointerup', { clientX: box.x + 600, clientY: y, pointerId: 1, pointerType: 'touch', isPrimary: true });
+    await expect.poll(() => page.textContent('.reader__position')).not.toBe(before);
+    expect(await page.textContent('.reader__position')).toContain('2');
+    await kiosk.close();
+  });
+
+  it('keeps the nurse line reading left to right inside Arabic text', async () => {
+    const kiosk = await openKiosk(browser);
+    const { page } = kiosk;
+    await page.click('[data-language="ar"]');
+    await page.waitForSelector('.library, .section-text');
+    if (await page.$('.library')) await page.click('[data-handout="nerve-ablation"]');
+    await page.waitForSelector('.section-text');
+    await page.click('[data-action="sections"]');
+    await page.click('dialog [data-section="follow-up"]');
+    const digits = await page.evaluate(() => {
+      const word = [...document.querySelectorAll('.word')].find((w) => /\d/.test(w.textContent ?? ''))!;
+      const range = document.createRange();
+      range.selectNodeContents(word.firstChild!);
+      const rects = [...word.textContent!].map((_, i) => {
+        const r = document.createRange();
+        r.setStart(word.firstChild!, i);
+        r.setEnd(word.firstChild!, i + 1);
+        return r.getBoundingClientRect().left;
+      });
+      return { text: word.textContent, rects };
+    });
+    expect(digits.text).toBe('811');
+    expect(digits.rects).toEqual([...digits.rects].sort((a, b) => a - b));
+    await kiosk.close();
+  });
+});
