@@ -27,8 +27,19 @@ export function KeypadBridge({ children }: { children: ComponentChildren }) {
     unavailable: t('voice.unavailable'),
     heading: t('voice.heading'),
   };
+  /** A sentence of the handout is read in the handout's own voice, from the section audio. */
+  const readSentence = (element: HTMLElement) => {
+    const section = visit.section.peek();
+    const sentence = section?.sentences[Number(element.dataset.sentence)];
+    if (!sentence) return false;
+    prompter.stop();
+    visit.player.play(sentence.firstWord);
+    return true;
+  };
+
   const announce = (element: Element | null) => {
     if (!(element instanceof HTMLElement)) return;
+    if (element.matches('[data-keypad-item="sentence"]') && readSentence(element)) return;
     // A language's own name is said in that language, by its own voice.
     const own = element.getAttribute('lang');
     if (own && own !== lang) prompter.say(own, [element.textContent?.trim() ?? '']);
@@ -84,7 +95,8 @@ export function KeypadBridge({ children }: { children: ComponentChildren }) {
         if (focused && focused !== document.body) {
           // Enter chooses at once, even in touch-to-hear mode (the item was already announced).
           armed.current = focused.closest('label') ?? focused;
-          if (focused.matches('[data-keypad-item]') && screen === 'reader') visit.player.play();
+          if (focused.matches('[data-keypad-item="sentence"]')) readSentence(focused);
+          else if (focused.matches('[data-keypad-item]') && screen === 'reader') visit.player.play();
           else focused.click();
           announceFocusSoon();
         }

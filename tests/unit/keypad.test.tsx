@@ -207,3 +207,21 @@ describe('the prompter', () => {
     expect(played).toEqual([['clip.webm']]);
   });
 });
+
+describe('reading with the keypad', () => {
+  it('moves through the text sentence by sentence, reading each from the section audio', async () => {
+    const { press, recording, kiosk } = await kioskWithKeypad();
+    press('help');
+    kiosk.visit.value.prefs.setTouchToHear(false);
+    await openHandoutAs('en');
+    const first = document.querySelector<HTMLElement>('[data-sentence="0"]')!;
+    while (document.activeElement !== first) press('down');
+    expect(recording.calls.at(-1)).toBe('play from 0');
+    press('down');
+    const second = kiosk.visit.value.section.value!.sentences[1]!;
+    expect(document.activeElement?.getAttribute('data-sentence')).toBe('1');
+    expect(recording.calls.at(-1)).toBe(`play from ${second.firstWord}`);
+    press('enter');
+    expect(recording.calls.at(-1)).toBe(`play from ${second.firstWord}`);
+  });
+});

@@ -145,7 +145,8 @@ function unitText(section: Section, unit: TextUnit): ComponentChildren[] {
     }
     if (sentence.end > inner) parts.push(text.slice(inner, sentence.end));
     out.push(
-      <span key={`s${s}`} class="sentence" data-sentence={s}>
+      // A keypad item: Up and Down move through the text sentence by sentence, reading each aloud.
+      <span key={`s${s}`} class="sentence" data-sentence={s} data-keypad-item="sentence">
         {parts}
       </span>,
     );
