@@ -1,7 +1,7 @@
 /** Boot only: config, i18n, state, render. */
 import { render } from 'preact';
 import { build, config, handoutLoaders, handoutSummaries, languages, promptLoaders, stringLoaders } from 'virtual:kiosk/manifest';
-import { App } from './app/app';
+import { App, preloadScreens } from './app/app';
 import { createKiosk } from './app/kiosk';
 import { createContentSource } from './content/loader';
 import { createI18n } from './i18n/i18n';
@@ -60,6 +60,8 @@ async function boot() {
   const mount = document.getElementById('app');
   if (!mount) throw new Error('index.html has no #app element');
   render(<App kiosk={kiosk} config={config} i18n={i18n} build={build} prompter={prompter} root={document.documentElement} />, mount);
+  // The rest of the kiosk's code, right after the first screen is up, so a first tap waits for nothing.
+  requestAnimationFrame(() => setTimeout(() => void preloadScreens(), 0));
 }
 
 void boot();

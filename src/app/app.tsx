@@ -2,13 +2,11 @@ import { useSignalEffect } from '@preact/signals';
 import { Component, type ComponentChildren } from 'preact';
 import type { RuntimeConfig } from '../config/schema';
 import type { I18n } from '../i18n/i18n';
-import { OpenDialog } from '../screens/dialogs';
 import { IdleWarning } from '../screens/idle-warning';
 import { KeypadBridge } from '../screens/keypad-bridge';
 import type { Prompter } from '../speech/prompter';
-import { LibraryScreen } from '../screens/library';
-import { ReaderScreen } from '../screens/reader';
 import { WelcomeScreen } from '../screens/welcome';
+import { lazyComponent } from '../ui/lazy';
 import type { AppState } from './app-state';
 import type { Kiosk } from './kiosk';
 import { ServicesContext, VisitContext, useVisit, type KioskServices } from './kiosk-context';
@@ -22,6 +20,16 @@ export interface AppProps {
   prompter: Prompter;
   /** Where display choices are applied; the document root in the kiosk, left out in some tests. */
   root?: HTMLElement;
+}
+
+// The welcome screen ships with the first paint; everything after it comes in its own chunk,
+// fetched as soon as the welcome screen is up (see `preloadScreens`).
+const LibraryScreen = lazyComponent(() => import('../screens/library').then((m) => m.LibraryScreen));
+const ReaderScreen = lazyComponent(() => import('../screens/reader').then((m) => m.ReaderScreen));
+const OpenDialog = lazyComponent(() => import('../screens/dialogs').then((m) => m.OpenDialog));
+
+export function preloadScreens(): Promise<unknown> {
+  return Promise.all([LibraryScreen.preload(), ReaderScreen.preload(), OpenDialog.preload()]);
 }
 
 /** Providers and the current screen; nothing else. */

@@ -46,7 +46,7 @@ async function backToWelcome(page: Page) {
   const playing = page.locator('[data-action="play"][data-status="playing"], [data-action="play"][data-status="loading"]');
   if (await playing.count()) await playing.first().click({ force: true }).catch(() => {});
   await page.clock.fastForward(10 * 60 * 1000);
-  await page.waitForSelector('.welcome', { timeout: 10_000 });
+  await page.waitForSelector('.welcome', { timeout: 30_000 });
 }
 
 describe('a long run of random use', () => {

@@ -5,7 +5,10 @@ import { BigButton } from '../../ui/big-button';
 import { ChoiceGroup } from '../../ui/choice-group';
 import { Modal } from '../../ui/modal';
 import { SourceNote } from '../reader';
-import { StaffDialog } from '../staff';
+import { lazyComponent } from '../../ui/lazy';
+
+// Only staff ever open it: its code stays off the patients' path.
+const StaffDialog = lazyComponent(() => import('../staff').then((m) => m.StaffDialog));
 import './dialogs.css';
 
 /** Whichever dialog the visit has open, or nothing. */

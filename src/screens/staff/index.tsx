@@ -12,16 +12,11 @@ import type { OfflineStatus } from '../../kiosk/offline';
 import { BigButton } from '../../ui/big-button';
 import { Modal } from '../../ui/modal';
 import { browserProbes, type LanguageHealth, type StaffProbes, type StorageHealth } from './health';
-import { useLongPress, type LongPressHandlers } from './long-press';
 import { createPinLock, type PinLock } from './pin-lock';
 import { playTestTone } from './tone';
 import './staff.css';
 
-/** Pointer handlers for the element that hides the way in (the app name in the top bar). */
-export function useStaffGesture(): LongPressHandlers {
-  const visit = useVisit();
-  return useLongPress(() => visit.openDialog('staff'));
-}
+export { useStaffGesture } from './gesture';
 
 // One lock per kiosk. The idle timer is the kiosk-wide object every screen can reach (the services
 // object itself is rebuilt on every render), so the lock hangs off it.
