@@ -22,6 +22,7 @@ export function indexAt(starts: readonly number[], time: number): number {
 
 /**
  * The highlight leads the audio clock by this much. A highlight that lags reads as sound ahead of
- * picture, which people notice from about 45 ms; one that leads by a frame does not jar.
+ * picture, which people notice from about 45 ms; one that leads by a few milliseconds does not jar,
+ * and it absorbs the time from reading the clock to the frame reaching the screen.
  */
-export const HIGHLIGHT_LEAD_SECONDS = 0.015;
+export const HIGHLIGHT_LEAD_SECONDS = 0.01;

@@ -1,8 +1,8 @@
 import type { ReadonlySignal } from '@preact/signals';
-import { useSignalEffect } from '@preact/signals';
+import { effect } from '@preact/signals';
 import type { ComponentChildren, Ref } from 'preact';
 import { memo } from 'preact/compat';
-import { useRef } from 'preact/hooks';
+import { useEffect, useRef } from 'preact/hooks';
 import type { Section, TextDirection, TextUnit } from '../../content/model';
 import './section-text.css';
 
@@ -56,28 +56,34 @@ function useHighlight(
   onCurrentWord?: (element: HTMLElement) => void,
 ) {
   const shown = useRef<{ word: Element | null; sentence: Element | null }>({ word: null, sentence: null });
-  useSignalEffect(() => {
-    const wordIndex = currentWord.value;
-    const sentenceIndex = currentSentence.value;
-    const container = root.current;
-    const before = shown.current;
-    const word = container?.querySelector(`[data-word="${wordIndex}"]`) ?? null;
-    const sentence = container?.querySelector(`[data-sentence="${sentenceIndex}"]`) ?? null;
-    if (before.word !== word) {
-      before.word?.classList.remove('word--current');
-      word?.classList.add('word--current');
-    }
-    if (before.sentence !== sentence) {
-      before.sentence?.classList.remove('sentence--current');
-      before.sentence?.removeAttribute('aria-current');
-      sentence?.classList.add('sentence--current');
-      sentence?.setAttribute('aria-current', 'true');
-    }
-    const moved = (word ?? sentence) !== (before.word ?? before.sentence);
-    shown.current = { word, sentence };
-    // Without word boundaries (some browser voices) the sentence is what moves.
-    if (moved && (word ?? sentence)) onCurrentWord?.((word ?? sentence) as HTMLElement);
-  });
+  const onCurrent = useRef(onCurrentWord);
+  onCurrent.current = onCurrentWord;
+  // A plain signal effect, not useSignalEffect: that one re-runs on the next animation frame, which
+  // made the highlight trail the audio by a frame. This one moves it in the frame the player reads
+  // the clock.
+  useEffect(() => {
+    const follow = () => {
+      const container = root.current;
+      const before = shown.current;
+      const word = container?.querySelector(`[data-word="${currentWord.value}"]`) ?? null;
+      const sentence = container?.querySelector(`[data-sentence="${currentSentence.value}"]`) ?? null;
+      if (before.word !== word) {
+        before.word?.classList.remove('word--current');
+        word?.classList.add('word--current');
+      }
+      if (before.sentence !== sentence) {
+        before.sentence?.classList.remove('sentence--current');
+        before.sentence?.removeAttribute('aria-current');
+        sentence?.classList.add('sentence--current');
+        sentence?.setAttribute('aria-current', 'true');
+      }
+      const moved = (word ?? sentence) !== (before.word ?? before.sentence);
+      shown.current = { word, sentence };
+      // Without word boundaries (some browser voices) the sentence is what moves.
+      if (moved && (word ?? sentence)) onCurrent.current?.((word ?? sentence) as HTMLElement);
+    };
+    return effect(follow);
+  }, [currentWord, currentSentence]);
 }
 
 interface StaticTextProps {
