@@ -45,6 +45,9 @@ export async function createI18n(options: I18nOptions): Promise<I18n> {
   const strict = options.strict ?? false;
   await instance.init({
     lng: options.defaultLanguage,
+    // The default language's strings are already here: initialise now, not on a later task, so the
+    // first screen is not held back on a slow kiosk computer.
+    initAsync: false,
     fallbackLng: false,
     supportedLngs: options.languages.map((l) => l.code),
     resources: { [options.defaultLanguage]: { translation: options.defaultStrings } },
