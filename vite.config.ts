@@ -25,14 +25,13 @@ export default defineConfig({
         codeSplitting: {
           groups: [
             {
-              // The first screen's code in two files that index.html fetches in parallel: the app, and
-              // `boot` (the libraries plus the default language's UI strings, which main.tsx would
-              // otherwise request only after the app had run: a second round trip before the first
-              // screen). Libraries apart also keep their file, and the kiosks' cached copy, unchanged
-              // by builds that change only the app. What it bought: bench/report.md.
+              // The UI strings of the default language go in one chunk with the i18n module and what
+              // it needs (i18next, signals, preact), which index.html preloads beside the app. Left to
+              // itself, main.tsx would request those strings only after the app had run: a second round
+              // trip before the first screen. What it bought: bench/NOTES.md.
               name: 'boot',
               test: new RegExp(
-                String.raw`[\\/]node_modules[\\/](preact|@preact[\\/]signals(-core)?|i18next)[\\/]|virtual:kiosk/strings/` +
+                String.raw`[\\/]src[\\/]i18n[\\/]i18n\.ts$|[\\/]node_modules[\\/]i18next[\\/]|virtual:kiosk/strings/` +
                   `${(JSON.parse(readFileSync(new URL('kiosk.config.json', import.meta.url), 'utf8')) as { defaultLanguage: string }).defaultLanguage}$`,
               ),
             },
