@@ -61,6 +61,9 @@ export default defineConfig({
           globalSetup: ['tests/browser/global-setup.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
+          // A real browser on a shared two-core machine can miss a deadline once; a test that fails
+          // twice in a row fails.
+          retry: 1,
           // One Chromium at a time: CI machines have two cores.
           fileParallelism: false,
         },
