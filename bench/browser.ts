@@ -62,7 +62,10 @@ export async function newBenchPage(browser: Browser, baseUrl: string, options: {
 export interface BenchRecord {
   /** performance.now() when a language button was first in the DOM. */
   tappableInDom: number | null;
-  /** performance.now() once a frame has been rendered with one visible and enabled. */
+  /** performance.now() once a frame has been rendered with one visible and enabled (after that frame's tasks). */
+  tappableFrame: number | null;
+  firstContentfulPaint: number | null;
+  /** When it was on screen: first contentful paint if that came after the button was in the DOM, else tappableFrame. */
   tappable: number | null;
   pointerdowns: { at: number; action: string | null }[];
   clicks: { at: number; action: string | null }[];
@@ -77,6 +80,8 @@ export interface BenchRecord {
 export const INSTRUMENTS = () => {
   const record = {
     tappableInDom: null as number | null,
+    tappableFrame: null as number | null,
+    firstContentfulPaint: null as number | null,
     tappable: null as number | null,
     pointerdowns: [] as { at: number; action: string | null }[],
     clicks: [] as { at: number; action: string | null }[],
@@ -136,12 +141,28 @@ export const INSTRUMENTS = () => {
       const box = button.getBoundingClientRect();
       return box.width > 0 && box.height > 0 && (button.checkVisibility?.({ checkOpacity: true, checkVisibilityCSS: true }) ?? true);
     });
+  // When the first content was painted (presentation time): the welcome screen is rendered in one
+  // go, so if that came after the buttons were in the DOM, it is the frame that showed them.
+  let firstContentfulPaint: number | null = null;
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) if (entry.name === 'first-contentful-paint') firstContentfulPaint = entry.startTime;
+  }).observe({ type: 'paint', buffered: true });
+  const settle = (afterFrame: number, waited = 0) => {
+    const inDom = record.tappableInDom as number;
+    if (firstContentfulPaint === null && waited < 1000) {
+      setTimeout(() => settle(afterFrame, waited + 20), 20);
+      return;
+    }
+    record.tappableFrame = afterFrame;
+    record.firstContentfulPaint = firstContentfulPaint;
+    record.tappable = firstContentfulPaint !== null && firstContentfulPaint >= inDom ? firstContentfulPaint : afterFrame;
+    // Node learns of it from the console, so nothing of Playwright's runs in the page meanwhile.
+    console.debug('bench:tappable');
+  };
   const checkAfterFrame = () =>
     afterFrame(() => {
       if (!tappable()) return checkAfterFrame();
-      record.tappable = performance.now();
-      // Node learns of it from the console, so nothing of Playwright's runs in the page meanwhile.
-      console.debug('bench:tappable');
+      settle(performance.now());
     });
   const observer = new MutationObserver(() => {
     if (record.tappableInDom !== null || !document.querySelector('button[data-language]')) return;
@@ -174,4 +195,35 @@ export async function memorySnapshot(cdp: CDPSession) {
     documents: dom.documents,
     listeners: dom.jsEventListeners,
   };
+}
+
+/**
+ * A heap snapshot summed by kind, to tell a leak from warm-up: `code` is V8's compiled code (it grows
+ * as more of the app gets optimised, then stops), `js` the app's objects, strings, arrays and closures,
+ * `native` Blink's own objects held in the snapshot (DOM, performance entries, DevTools buffers).
+ */
+export async function heapByKind(cdp: CDPSession): Promise<{ code: number; js: number; native: number; other: number }> {
+  let chunks = '';
+  const collect = (event: { chunk: string }) => {
+    chunks += event.chunk;
+  };
+  cdp.on('HeapProfiler.addHeapSnapshotChunk', collect);
+  await cdp.send('HeapProfiler.takeHeapSnapshot', { reportProgress: false });
+  cdp.off('HeapProfiler.addHeapSnapshotChunk', collect);
+  const snapshot = JSON.parse(chunks) as { snapshot: { meta: { node_fields: string[]; node_types: [string[]] } }; nodes: number[] };
+  const fields = snapshot.snapshot.meta.node_fields;
+  const types = snapshot.snapshot.meta.node_types[0];
+  const typeAt = fields.indexOf('type');
+  const sizeAt = fields.indexOf('self_size');
+  const totals = { code: 0, js: 0, native: 0, other: 0 };
+  const js = new Set(['object', 'closure', 'array', 'string', 'concatenated string', 'sliced string', 'number', 'regexp', 'symbol', 'bigint', 'object shape']);
+  for (let i = 0; i < snapshot.nodes.length; i += fields.length) {
+    const type = types[snapshot.nodes[i + typeAt] as number] ?? 'other';
+    const size = snapshot.nodes[i + sizeAt] as number;
+    if (type === 'code') totals.code += size;
+    else if (type === 'native') totals.native += size;
+    else if (js.has(type)) totals.js += size;
+    else totals.other += size;
+  }
+  return totals;
 }

@@ -8,7 +8,7 @@ import type { Browser, Page } from 'playwright-core';
 import type { SectionAudio } from './build';
 import { newBenchPage } from './browser';
 import { clipFor, goToSection, openReader, type Target, PLAY, sectionIds, setSpeed, waitForStatus, waitForOffline } from './kiosk';
-import { changeTiming, highlightError, startsFromTimings, summarise, type ChangeTiming, type FrameSample, type Summary } from './stats';
+import { changeTiming, highlightError, percentile, startsFromTimings, summarise, type ChangeTiming, type FrameSample, type Summary } from './stats';
 
 interface RawFrame {
   time: number;
@@ -25,6 +25,7 @@ export interface HighlightAtRate {
   sections: string[];
   /** Per-frame error, ms of wall-clock time. */
   error: Summary;
+  p99: number;
   /** Frames whose highlight was wrong at all. */
   wrongFrames: number;
   changes: ChangeTiming;
@@ -93,6 +94,7 @@ export async function measureHighlight(
       frames: errors.length,
       sections: frames.map((f) => `${f.audio.lang}/${f.audio.section}`),
       error: summarise(errors),
+      p99: percentile(errors, 99),
       wrongFrames: errors.filter((e) => e > 0).length,
       changes,
       frameInterval: intervals.length ? intervals.reduce((a, b) => a + b, 0) / intervals.length : Number.NaN,

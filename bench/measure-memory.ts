@@ -4,15 +4,17 @@
  * and the DOM node count taken after a few cycles and after many, each time on the welcome screen.
  */
 import type { Browser } from 'playwright-core';
-import { memorySnapshot, newBenchPage } from './browser';
+import { heapByKind, memorySnapshot, newBenchPage } from './browser';
 import { openReader, type Target, PLAY, position, startAgain, waitForStatus, waitForOffline } from './kiosk';
 
-export type MemorySnapshot = Awaited<ReturnType<typeof memorySnapshot>> & { cycles: number; visits: number };
+export type MemorySnapshot = Awaited<ReturnType<typeof memorySnapshot>> & { cycles: number; visits: number; byKind: Awaited<ReturnType<typeof heapByKind>> };
 
 export interface Memory {
   snapshots: MemorySnapshot[];
   /** Heap growth between the first and the last snapshot, bytes. */
   heapGrowth: number;
+  /** The same growth by kind, from heap snapshots: compiled code, the app's JS objects, Blink's objects. */
+  growthByKind: { code: number; js: number; native: number; other: number } | null;
   nodeGrowth: number;
   msPerCycle: number;
   problems: string[];
@@ -52,7 +54,14 @@ export async function measureMemory(browser: Browser, target: Target, checkpoint
     if (checkpoints.includes(cycles)) {
       // Always measured on the welcome screen between visits, so the figures compare like with like.
       await startAgain(page);
-      snapshots.push({ cycles, visits, ...(await memorySnapshot(cdp)) });
+      // The benchmark's own records of taps and sounds live in the page too: empty them first.
+      await page.evaluate(() => {
+        const record = (window as unknown as { __bench: { pointerdowns: unknown[]; clicks: unknown[]; playing: unknown[] } }).__bench;
+        record.pointerdowns.length = 0;
+        record.clicks.length = 0;
+        record.playing.length = 0;
+      });
+      snapshots.push({ cycles, visits, ...(await memorySnapshot(cdp)), byKind: await heapByKind(cdp) });
       languageIndex = (languageIndex + 1) % languages.length;
       await openReader(page, languages[languageIndex] as string, handout);
       visits++;
@@ -65,6 +74,15 @@ export async function measureMemory(browser: Browser, target: Target, checkpoint
   return {
     snapshots,
     heapGrowth: first && final ? final.heapUsed - first.heapUsed : Number.NaN,
+    growthByKind:
+      first && final
+        ? {
+            code: final.byKind.code - first.byKind.code,
+            js: final.byKind.js - first.byKind.js,
+            native: final.byKind.native - first.byKind.native,
+            other: final.byKind.other - first.byKind.other,
+          }
+        : null,
     nodeGrowth: first && final ? final.nodes - first.nodes : Number.NaN,
     msPerCycle,
     problems: [...new Set(bench.problems)],

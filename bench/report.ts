@@ -63,6 +63,7 @@ export function goals(r: Results): Goal[] {
 
 const ms = (n: number) => (Number.isFinite(n) ? `${n.toFixed(1)} ms` : '–');
 const kb = (n: number) => `${(n / 1000).toFixed(1)} KB`;
+const kbSigned = (n: number) => `${n >= 0 ? '+' : '−'}${Math.abs(n / 1000).toFixed(0)} KB`;
 const mb = (n: number) => `${(n / 1e6).toFixed(2)} MB`;
 const fmt = (g: Goal) => (g.unit === 'ms' ? ms(g.value) : Number.isFinite(g.value) ? `${g.value.toFixed(g.unit === 'MB' ? 2 : 1)} ${g.unit}` : '–');
 const row = (cells: (string | number)[]) => `| ${cells.join(' | ')} |`;
@@ -97,7 +98,7 @@ export function markdown(r: Results): string {
   out.push(
     '## First screen',
     '',
-    'Files the page requested before its first language button was tappable (first cold run), with their sizes as built and compressed with node:zlib (gzip -9, brotli 11).',
+    'Files the page requested before its first language button was in the DOM (first cold run; chunks prefetched after the first render for other screens are left out), with their sizes as built and compressed with node:zlib (gzip -9, brotli 11).',
     '',
     row(['file', 'raw', 'gzip', 'brotli']),
     row(['---', '---', '---', '---']),
@@ -111,7 +112,7 @@ export function markdown(r: Results): string {
   out.push(
     '## Time to the first tappable language button',
     '',
-    'From navigation start to the first `[data-language]` button in the DOM, visible and enabled, and a frame rendered with it. Cold: a fresh browser context per run (empty cache). Warm: a reload in the same context.',
+    'From navigation start to the first `[data-language]` button in the DOM, visible and enabled, and on screen: the first contentful paint (presentation time) when it follows the button into the DOM, as it does here since the welcome screen renders in one go; otherwise the end of the first frame with the button. Cold: a fresh browser context per run (empty cache). Warm: a reload in the same context.',
     '',
     row(['CPU', 'runs', 'cold median', 'cold runs', 'warm median']),
     row(['---', '---', '---', '---', '---']),
@@ -119,7 +120,7 @@ export function markdown(r: Results): string {
       row([t.throttling > 1 ? `${t.throttling}x slower` : 'unthrottled', t.runs.length, `**${ms(t.median)}**`, t.runs.map((x) => Math.round(x.tappable)).join(', '), ms(t.warm.median)]),
     ),
     '',
-    `In the ${ft.throttled.throttling}x runs (medians): HTML response end ${ms(median(ft.throttled.runs.map((x) => x.responseEnd)))}, DOMContentLoaded ${ms(median(ft.throttled.runs.map((x) => x.domContentLoaded)))}, button in the DOM ${ms(median(ft.throttled.runs.map((x) => x.inDom)))}, rendered ${ms(ft.throttled.median)}.`,
+    `In the ${ft.throttled.throttling}x runs (medians): HTML response end ${ms(median(ft.throttled.runs.map((x) => x.responseEnd)))}, DOMContentLoaded ${ms(median(ft.throttled.runs.map((x) => x.domContentLoaded)))}, button in the DOM ${ms(median(ft.throttled.runs.map((x) => x.inDom)))}, on screen ${ms(ft.throttled.median)}, end of that frame's tasks ${ms(median(ft.throttled.runs.map((x) => x.afterFrame)))}.`,
     '',
   );
 
@@ -141,10 +142,10 @@ export function markdown(r: Results): string {
   out.push(
     '## Highlight against the audio clock',
     '',
-    'Every animation frame while playing: the word highlighted once the frame\'s callbacks have run, against the word the timings give for `media.currentTime` read in that frame. Error = 0 when they agree, else the distance from `currentTime` to the boundary between the two words, in wall-clock ms (audio time ÷ rate). The kiosk deliberately leads by 15 ms (src/speech/timeline.ts), which shows here as "early" changes.',
+    'Every animation frame while playing: the word highlighted once the frame\'s callbacks have run, against the word the timings give for `media.currentTime` read in that frame. Error = 0 when they agree, else the distance from `currentTime` to the boundary between the two words, in wall-clock ms (audio time ÷ rate). The kiosk computes the word 15 ms ahead of the clock (src/speech/timeline.ts), but the class moves one animation frame after it computes it (\`useSignalEffect\` re-runs on the next frame), so at 60 Hz the two nearly cancel: changes land on the same frame or one frame late, rarely early.',
     '',
-    row(['rate', 'frames', 'frame interval', 'p50', 'p95', 'max', 'wrong frames', 'word changes', 'early', 'same frame', '1 frame late', 'later']),
-    row(['---', '---', '---', '---', '---', '---', '---', '---', '---', '---', '---', '---']),
+    row(['rate', 'frames', 'frame interval', 'p50', 'p95', 'p99', 'max', 'wrong frames', 'word changes', 'early', 'same frame', '1 frame late', 'later']),
+    row(['---', '---', '---', '---', '---', '---', '---', '---', '---', '---', '---', '---', '---']),
     ...r.highlight.map((h) =>
       row([
         `${h.rate}x`,
@@ -152,6 +153,7 @@ export function markdown(r: Results): string {
         ms(h.frameInterval),
         ms(h.error.p50),
         `**${ms(h.error.p95)}**`,
+        ms(h.p99),
         ms(h.error.max),
         `${h.wrongFrames} (${((100 * h.wrongFrames) / Math.max(1, h.frames)).toFixed(1)} %)`,
         h.changes.changes,
@@ -190,7 +192,13 @@ export function markdown(r: Results): string {
     row(['---', '---', '---', '---', '---', '---', '---']),
     ...mem.snapshots.map((x) => row([x.cycles, x.visits, mb(x.heapUsed), x.embedderHeapUsed === null ? '–' : mb(x.embedderHeapUsed), x.nodes, x.documents, x.listeners])),
     '',
-    `Growth: heap ${(mem.heapGrowth / 1e3).toFixed(0)} KB, DOM nodes ${mem.nodeGrowth}.`,
+    `Growth: JS heap ${(mem.heapGrowth / 1e3).toFixed(0)} KB, DOM nodes ${mem.nodeGrowth}.` +
+      (mem.snapshots.length > 2
+        ? ` After every language had been visited (cycle ${mem.snapshots.at(-2)?.cycles}: each language's strings and handout stay loaded once used, by design), to the end: JS heap ${kbSigned((mem.snapshots.at(-1)?.heapUsed ?? 0) - (mem.snapshots.at(-2)?.heapUsed ?? 0))}.`
+        : '') +
+      (mem.growthByKind
+        ? ` By kind, from heap snapshots taken at the same moments: V8 compiled code ${kbSigned(mem.growthByKind.code)}, the app's JS objects, strings, arrays and closures ${kbSigned(mem.growthByKind.js)}, Blink objects in the snapshot ${kbSigned(mem.growthByKind.native)} (these last are not in the JS heap figure).`
+        : ''),
     '',
   );
 

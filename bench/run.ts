@@ -22,7 +22,7 @@ const quick = process.argv.includes('--quick');
 
 const PLAN = quick
   ? { tappableRuns: 5, taps: 8, rates: [1, 1.5, 2], highlightBudgetMs: 5_000, perSectionMs: 5_000, switches: 8, settleMs: 300, memory: [10, 40] }
-  : { tappableRuns: 7, taps: 30, rates: [1, 1.5, 2], highlightBudgetMs: 60_000, perSectionMs: 20_000, switches: 30, settleMs: 400, memory: [10, 500] };
+  : { tappableRuns: 7, taps: 30, rates: [1, 1.5, 2], highlightBudgetMs: 60_000, perSectionMs: 20_000, switches: 30, settleMs: 400, memory: [10, 100, 500] };
 
 const log = (message: string) => console.log(`[bench ${((performance.now() - started) / 1000).toFixed(0).padStart(4)} s] ${message}`);
 const started = performance.now();
