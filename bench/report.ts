@@ -142,7 +142,7 @@ export function markdown(r: Results): string {
   out.push(
     '## Highlight against the audio clock',
     '',
-    'Every animation frame while playing: the word highlighted once the frame\'s callbacks have run, against the word the timings give for `media.currentTime` read in that frame. Error = 0 when they agree, else the distance from `currentTime` to the boundary between the two words, in wall-clock ms (audio time ÷ rate). The kiosk computes the word 15 ms ahead of the clock (src/speech/timeline.ts), but the class moves one animation frame after it computes it (\`useSignalEffect\` re-runs on the next frame), so at 60 Hz the two nearly cancel: changes land on the same frame or one frame late, rarely early.',
+    'Every animation frame while playing: the word highlighted once the frame\'s callbacks have run, against the word the timings give for `media.currentTime` read in that frame. Error = 0 when they agree, else the distance from `currentTime` to the boundary between the two words, in wall-clock ms (audio time ÷ rate). The kiosk looks the word up slightly ahead of the clock on purpose (HIGHLIGHT_LEAD_SECONDS in src/speech/timeline.ts). For each change of the spoken word: did the highlight move a frame early, on the same frame, one frame late, or later?',
     '',
     row(['rate', 'frames', 'frame interval', 'p50', 'p95', 'p99', 'max', 'wrong frames', 'word changes', 'early', 'same frame', '1 frame late', 'later']),
     row(['---', '---', '---', '---', '---', '---', '---', '---', '---', '---', '---', '---', '---']),

@@ -1,7 +1,8 @@
 /**
  * `npm run bench`: builds the production kiosk, measures it in headless Chromium, and writes
  * bench/report.md and bench/report.json. `npm run bench -- --quick` runs a reduced version (under two
- * minutes) and writes bench/report-quick.* instead, so the committed full report stays as measured.
+ * minutes) and writes bench/report-quick.* instead, so the committed full report stays as measured;
+ * `-- --render` rewrites bench/report.md from bench/report.json.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -26,6 +27,13 @@ const PLAN = quick
 
 const log = (message: string) => console.log(`[bench ${((performance.now() - started) / 1000).toFixed(0).padStart(4)} s] ${message}`);
 const started = performance.now();
+
+/** `--render`: writes bench/report.md again from bench/report.json (after a change to the report's wording). */
+function render() {
+  const results = JSON.parse(readFileSync(`${root}/bench/report.json`, 'utf8')) as Results;
+  writeFileSync(`${root}/bench/report.md`, markdown(results));
+  console.log('wrote bench/report.md from bench/report.json');
+}
 
 async function main() {
   const config = JSON.parse(readFileSync(`${root}/kiosk.config.json`, 'utf8')) as { languages: string[]; defaultLanguage: string; handouts: string[] };
@@ -104,7 +112,7 @@ async function main() {
   }
 }
 
-main().catch((error: unknown) => {
+(process.argv.includes('--render') ? Promise.resolve(render()) : main()).catch((error: unknown) => {
   console.error(error);
   process.exitCode = 1;
 });
