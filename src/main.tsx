@@ -52,16 +52,21 @@ async function boot() {
       void kiosk.resetVisit();
     },
   });
-  // Offline after the first load; a new build takes over only while nobody is using the kiosk.
-  registerOffline({
-    isSafeToUpdate: () => isBetweenVisits(kiosk.visit.value, kiosk.idle),
-    onUpdateReady: () => console.info('A new kiosk build is ready; it starts when the welcome screen is next left alone.'),
-  });
   const mount = document.getElementById('app');
   if (!mount) throw new Error('index.html has no #app element');
   render(<App kiosk={kiosk} config={config} i18n={i18n} build={build} prompter={prompter} root={document.documentElement} />, mount);
-  // The rest of the kiosk's code, right after the first screen is up, so a first tap waits for nothing.
-  requestAnimationFrame(() => setTimeout(() => void preloadScreens(), 0));
+  // After the first screen is up (the worker's install competes with it on a slow kiosk): the rest
+  // of the kiosk's code, so a first tap waits for nothing, then the offline copy. A new build takes
+  // over only while nobody is using the kiosk.
+  requestAnimationFrame(() =>
+    setTimeout(() => {
+      void preloadScreens();
+      registerOffline({
+        isSafeToUpdate: () => isBetweenVisits(kiosk.visit.value, kiosk.idle),
+        onUpdateReady: () => console.info('A new kiosk build is ready; it starts when the welcome screen is next left alone.'),
+      });
+    }, 0),
+  );
 }
 
 void boot();
