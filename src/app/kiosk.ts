@@ -60,23 +60,22 @@ export function createKiosk(deps: KioskDeps): Kiosk {
       return () => keypadListeners.delete(listener);
     },
   };
-  let resetting: Promise<void> | null = null;
 
+  /**
+   * A new visit starts at once, whatever else is pending: the next patient must never find the
+   * last one's handout because a language change was still settling.
+   */
   const resetVisit = (): Promise<void> => {
-    resetting ??= (async () => {
-      const old = visit.peek();
-      old.dispose();
-      old.player.dispose();
-      await deps.i18n.setLanguage(deps.config.defaultLanguage);
-      batch(() => {
-        visit.value = startVisit();
-        visitNumber.value++;
-        keypadUsed.value = false;
-      });
-    })().finally(() => {
-      resetting = null;
+    const old = visit.peek();
+    old.dispose();
+    old.player.dispose();
+    batch(() => {
+      visit.value = startVisit();
+      visitNumber.value++;
+      keypadUsed.value = false;
     });
-    return resetting;
+    // The default language's strings are bundled, so this settles in the same task.
+    return deps.i18n.setLanguage(deps.config.defaultLanguage);
   };
 
   const idle = createIdleTimer({

@@ -84,9 +84,11 @@ export async function createI18n(options: I18nOptions): Promise<I18n> {
       if (!instance.hasResourceBundle(code, 'translation')) {
         instance.addResourceBundle(code, 'translation', await options.loadStrings(code));
       }
-      await instance.changeLanguage(code);
+      // The screens translate with getFixedT(language), so the switch is complete once the signal
+      // moves; i18next's own current language follows, and nothing waits for it.
       language.value = code;
       applyToDocument();
+      void instance.changeLanguage(code);
     },
     fixedT(code) {
       return instance.getFixedT(code) as unknown as Translate;
