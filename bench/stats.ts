@@ -2,6 +2,7 @@
  * The benchmark's arithmetic, kept pure so it is tested without a browser
  * (tests/unit/bench-stats.test.ts): percentiles, and how far the reading highlight is from the audio.
  */
+import { indexAt } from '../src/speech/timeline';
 
 /** The p-th percentile (0–100) by linear interpolation between closest ranks; NaN for no values. */
 export function percentile(values: readonly number[], p: number): number {
@@ -33,22 +34,8 @@ export function summarise(values: readonly number[]): Summary {
   };
 }
 
-/** The last index whose start is at or before `time`, or -1 before the first (as the kiosk's own timeline). */
-export function wordAt(starts: readonly number[], time: number): number {
-  let low = 0;
-  let high = starts.length - 1;
-  let found = -1;
-  while (low <= high) {
-    const mid = (low + high) >> 1;
-    if ((starts[mid] as number) <= time) {
-      found = mid;
-      low = mid + 1;
-    } else {
-      high = mid - 1;
-    }
-  }
-  return found;
-}
+/** The word being spoken at `time`: the kiosk's own binary search over word starts. */
+export const wordAt = indexAt;
 
 /**
  * How wrong the highlight is on one frame, in milliseconds of wall-clock time: 0 when the highlighted

@@ -5,7 +5,7 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeInPage, launchChromium, openKiosk } from './browser';
+import { axeInPage, chooseLanguage, launchChromium, openKiosk } from './browser';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -68,10 +68,7 @@ describe('right to left', () => {
   it('mirrors the reader in Arabic: Previous on the right, progress from the right, text right-aligned', async () => {
     const kiosk = await openKiosk(browser);
     const { page } = kiosk;
-    await page.click('[data-language="ar"]');
-    await page.waitForSelector('.library, .section-text');
-    if (await page.$('.library')) await page.click('[data-handout="nerve-ablation"]');
-    await page.waitForSelector('.section-text');
+    await chooseLanguage(page, 'ar');
     await page.click('[data-action="next"]');
     const layout = await page.evaluate(() => {
       const box = (selector: string) => document.querySelector(selector)!.getBoundingClientRect();
@@ -102,10 +99,7 @@ describe('right to left', () => {
   it('swipes the other way in Arabic: a swipe to the right goes forward', async () => {
     const kiosk = await openKiosk(browser);
     const { page } = kiosk;
-    await page.click('[data-language="ar"]');
-    await page.waitForSelector('.library, .section-text');
-    if (await page.$('.library')) await page.click('[data-handout="nerve-ablation"]');
-    await page.waitForSelector('.section-text');
+    await chooseLanguage(page, 'ar');
     const before = await page.textContent('.reader__position');
     const area = (await page.$('.reader__scroll'))!;
     const box = (await area.boundingBox())!;
@@ -120,10 +114,7 @@ describe('right to left', () => {
   it('keeps the nurse line reading left to right inside Arabic text', async () => {
     const kiosk = await openKiosk(browser);
     const { page } = kiosk;
-    await page.click('[data-language="ar"]');
-    await page.waitForSelector('.library, .section-text');
-    if (await page.$('.library')) await page.click('[data-handout="nerve-ablation"]');
-    await page.waitForSelector('.section-text');
+    await chooseLanguage(page, 'ar');
     await page.click('[data-action="sections"]');
     await page.click('dialog [data-section="follow-up"]');
     const digits = await page.evaluate(() => {
