@@ -2,25 +2,14 @@
  * Debian's Chromium through playwright-core (never a downloaded browser), and the instruments the
  * benchmark puts in every page before the kiosk's own scripts run.
  */
-import { chromium, type Browser, type BrowserContext, type CDPSession, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, CDPSession, Page } from 'playwright-core';
+import { CHROMIUM, launchChromium as launchWith } from '../tests/browser/chromium';
 
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-
-// The same flags as tests/browser/browser.ts (which cannot be imported outside vitest).
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--autoplay-policy=no-user-gesture-required',
-  // performance.memory with exact figures rather than bucketed ones.
-  '--enable-precise-memory-info',
-];
+export { CHROMIUM };
 
 export function launchChromium(): Promise<Browser> {
-  return chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+  // performance.memory with exact figures rather than bucketed ones.
+  return launchWith(['--enable-precise-memory-info']);
 }
 
 /** A kiosk-sized landscape screen; the kiosk's default motion setting (no reduced-motion request). */

@@ -11,6 +11,7 @@ import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeInPage, launchChromium, openKiosk } from './browser';
+import { RECORD_MEDIA } from './media';
 
 const read = <T,>(path: string) => JSON.parse(readFileSync(new URL(`../../${path}`, import.meta.url), 'utf8')) as T;
 const config = read<{ languages: string[]; defaultLanguage: string; handouts: string[]; idle: { timeoutSeconds: number; warningSeconds: number } }>('kiosk.config.json');
@@ -27,17 +28,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
-
-/** Records every media element the page plays, so the test can read the audio clock. */
-const RECORD_MEDIA = () => {
-  const w = window as unknown as { __media: HTMLMediaElement[] };
-  w.__media = [];
-  const play = HTMLMediaElement.prototype.play;
-  HTMLMediaElement.prototype.play = function (this: HTMLMediaElement) {
-    if (!w.__media.includes(this)) w.__media.push(this);
-    return play.call(this);
-  };
-};
 
 interface Sample {
   time: number;
