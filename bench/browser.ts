@@ -25,13 +25,14 @@ export interface BenchPage {
 }
 
 /** A fresh context (empty cache, no service worker yet) with the instruments installed. */
-export async function newBenchPage(browser: Browser, baseUrl: string, options: { cpuThrottling?: number; blockServiceWorkers?: boolean } = {}): Promise<BenchPage> {
+export async function newBenchPage(browser: Browser, baseUrl: string, options: { cpuThrottling?: number; blockServiceWorkers?: boolean; instruments?: boolean } = {}): Promise<BenchPage> {
   const context = await browser.newContext({ viewport: VIEWPORT, serviceWorkers: options.blockServiceWorkers ? 'block' : 'allow' });
   const page = await context.newPage();
   // tsx compiles with esbuild's keepNames, which wraps inner functions in `__name(...)`: functions
   // serialised into the page (init scripts, evaluate) need that helper there too.
   await page.addInitScript('globalThis.__name ??= (target) => target;');
-  await page.addInitScript(INSTRUMENTS);
+  // The soak run goes without: their per-tap records would grow for hours and muddy the trend.
+  if (options.instruments !== false) await page.addInitScript(INSTRUMENTS);
   const cdp = await context.newCDPSession(page);
   if (options.cpuThrottling && options.cpuThrottling > 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate: options.cpuThrottling });
   const origin = new URL(baseUrl).origin;
@@ -76,10 +77,15 @@ export const INSTRUMENTS = () => {
     clicks: [] as { at: number; action: string | null }[],
     playing: [] as { at: number; src: string; time: number; advancedAt: number | null }[],
   };
-  const media: HTMLMediaElement[] = [];
-  const w = window as unknown as { __bench: typeof record; __media: HTMLMediaElement[] };
+  // Media elements are held weakly (as in tests/browser/media.ts): an instrument that kept every
+  // element a long run has used would itself look like a leak. Playing elements are never collected.
+  const seen = new WeakSet<HTMLMediaElement>();
+  const media: WeakRef<HTMLMediaElement>[] = [];
+  const w = window as unknown as { __bench: typeof record };
   w.__bench = record;
-  w.__media = media;
+  Object.defineProperty(window, '__media', {
+    get: () => media.map((ref) => ref.deref()).filter((m): m is HTMLMediaElement => m !== undefined),
+  });
 
   /** After every animation-frame callback of this frame and the frame's rendering: a task posted from rAF. */
   const afterFrame = (callback: () => void) =>
@@ -93,8 +99,10 @@ export const INSTRUMENTS = () => {
     });
 
   const track = (element: HTMLMediaElement) => {
-    if (media.includes(element)) return;
-    media.push(element);
+    if (seen.has(element)) return;
+    seen.add(element);
+    for (let i = media.length - 1; i >= 0; i--) if (!media[i]!.deref()) media.splice(i, 1);
+    media.push(new WeakRef(element));
     element.addEventListener('playing', (event) => {
       const entry = { at: event.timeStamp, src: element.currentSrc, time: element.currentTime, advancedAt: null as number | null };
       record.playing.push(entry);

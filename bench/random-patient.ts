@@ -49,7 +49,9 @@ export async function walkAway(page: Page): Promise<void> {
   }
   await page.clock.fastForward(10 * 60 * 1000);
   try {
-    await page.waitForSelector('.welcome', { timeout: 90_000 });
+    // A locator, not waitForSelector: the element handle that returns would keep each visit's welcome
+    // screen alive in the page (held for DevTools), which looks like a leak the kiosk does not have.
+    await page.locator('.welcome').waitFor({ timeout: 90_000 });
   } catch (error) {
     const state = await page.evaluate(() => ({
       play: document.querySelector('[data-action="play"]')?.getAttribute('data-status'),

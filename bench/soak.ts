@@ -46,11 +46,11 @@ function slope(xs: number[], ys: number[]): number {
 async function main() {
   const served = await buildAndServe(root);
   const browser = await launchChromium();
-  const bench = await newBenchPage(browser, served.baseUrl, { blockServiceWorkers: true });
+  const bench = await newBenchPage(browser, served.baseUrl, { blockServiceWorkers: true, instruments: false });
   const { page, cdp, problems } = bench;
   await page.clock.install();
   await page.goto(served.baseUrl);
-  await page.waitForSelector('[data-language]');
+  await page.locator('[data-language]').first().waitFor();
   const next = seededRandom(seed);
   const samples: Sample[] = [];
   const started = Date.now();

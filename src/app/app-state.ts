@@ -62,6 +62,9 @@ export function createAppState({ config, i18n, content, player }: AppStateDeps):
   let readAgainAfterLanguage = false;
   // Loads can finish out of order when a patient taps quickly; only the latest may land.
   let loadToken = 0;
+  // Once the visit is over nothing it started may act: a language or handout still loading when the
+  // patient walked away would otherwise open, and even read aloud, in front of the next patient.
+  let disposed = false;
 
   const loadSectionAudio = () => {
     const current = handout.value;
@@ -75,6 +78,7 @@ export function createAppState({ config, i18n, content, player }: AppStateDeps):
   };
 
   const openHandout = async (id: string, atSection = 0): Promise<void> => {
+    if (disposed) return;
     player.stop();
     const token = ++loadToken;
     batch(() => {
@@ -103,7 +107,7 @@ export function createAppState({ config, i18n, content, player }: AppStateDeps):
 
   const goToSection = (index: number) => {
     const current = handout.value;
-    if (!current) return;
+    if (!current || disposed) return;
     const clamped = Math.min(Math.max(index, 0), current.sections.length - 1);
     player.stop();
     batch(() => {
@@ -139,11 +143,12 @@ export function createAppState({ config, i18n, content, player }: AppStateDeps):
       const reading = handout.value;
       const keepSection = sectionIndex.value;
       await i18n.setLanguage(code);
+      if (disposed) return;
       if (reading) {
         // Same section ids in every language, so the patient stays where they were; if it was being
         // read aloud, it starts again in the new language.
         await openHandout(reading.id, keepSection);
-        if (wasPlaying) player.play();
+        if (wasPlaying && !disposed) player.play();
       } else if (config.handouts.length === 1) {
         await openHandout(config.handouts[0] as string);
       } else {
@@ -180,6 +185,7 @@ export function createAppState({ config, i18n, content, player }: AppStateDeps):
       dialog.value = null;
     },
     dispose() {
+      disposed = true;
       loadToken++;
       stopAutoAdvance();
       player.stop();

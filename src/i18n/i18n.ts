@@ -62,6 +62,7 @@ export async function createI18n(options: I18nOptions): Promise<I18n> {
   } as Parameters<I18next['init']>[0]);
 
   const language = signal(options.defaultLanguage);
+  let requests = 0;
   const find = (code: string) => options.languages.find((l) => l.code === code);
   const dir = computed<TextDirection>(() => find(language.value)?.dir ?? 'ltr');
   const t = computed<Translate>(() => instance.getFixedT(language.value) as unknown as Translate);
@@ -81,8 +82,13 @@ export async function createI18n(options: I18nOptions): Promise<I18n> {
     languages: options.languages,
     async setLanguage(code) {
       if (!find(code)) throw new Error(`Language "${code}" is not configured`);
+      // The latest request wins: a language whose strings arrive after a later choice (or after the
+      // visit reset back to the default) must not take the screen over.
+      const request = ++requests;
       if (!instance.hasResourceBundle(code, 'translation')) {
-        instance.addResourceBundle(code, 'translation', await options.loadStrings(code));
+        const strings = await options.loadStrings(code);
+        if (!instance.hasResourceBundle(code, 'translation')) instance.addResourceBundle(code, 'translation', strings);
+        if (request !== requests) return;
       }
       // The screens translate with getFixedT(language), so the switch is complete once the signal
       // moves; i18next's own current language follows, and nothing waits for it.

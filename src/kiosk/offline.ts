@@ -74,8 +74,9 @@ export function registerOffline(options: OfflineOptions): () => void {
 
   container
     .register(options.scriptUrl ?? `${import.meta.env.BASE_URL}sw.js`)
-    .then((registration) => {
-      if (disposed) return;
+    .then((registration: ServiceWorkerRegistration | undefined) => {
+      // Automation that blocks workers (Playwright's serviceWorkers: 'block') resolves with nothing.
+      if (disposed || !registration) return;
       markWaiting(registration.waiting);
       registration.addEventListener('updatefound', () => {
         const worker = registration.installing;

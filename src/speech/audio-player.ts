@@ -46,6 +46,8 @@ export function createAudioPlayer({ sounds, clock, defaults, log = console.warn 
   let frame: number | null = null;
   // Bumped on every load and stop, so a sound that finishes loading late cannot act on a newer state.
   let generation = 0;
+  // A disposed player loads nothing more: a late caller would create sounds nobody releases.
+  let disposed = false;
 
   const soundFor = (key: string, audio: SectionAudio): Promise<Sound> => {
     let pending = cache.get(key);
@@ -171,6 +173,7 @@ export function createAudioPlayer({ sounds, clock, defaults, log = console.warn 
     volume,
     error,
     load(ref, next) {
+      if (disposed) return;
       stop();
       sound = null;
       const audio = ref.section.audio;
@@ -244,6 +247,7 @@ export function createAudioPlayer({ sounds, clock, defaults, log = console.warn 
     },
     stop,
     dispose() {
+      disposed = true;
       stop();
       current = null;
       sound = null;

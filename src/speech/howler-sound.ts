@@ -3,8 +3,37 @@
  * (Web Audio mode would raise it); one Howl per section, unloaded when no longer current or next,
  * because html5 sounds share a pool of ten media elements.
  */
-import { Howl } from 'howler';
+import { Howl, Howler } from 'howler';
 import type { Sound } from './sound';
+
+/** What of howler 2.2.4's private state `retire` touches (hence the exact version pin). */
+interface HowlInternals {
+  _sounds: { _node?: HTMLAudioElement & { _unlocked?: boolean } }[];
+}
+interface HowlerInternals {
+  _html5AudioPool?: (HTMLAudioElement & { _unlocked?: boolean })[];
+}
+
+/**
+ * Unloads a sound without handing its media element on. howler 2.2.4 returns an unloaded sound's
+ * element to a pool for the next sound, but leaves two of the old sound's listeners on it: its
+ * `ended` handler, and, when a play was waiting for the file to be ready, a `canplaythrough` handler
+ * that later plays the element for the old sound, whatever it then holds. The soak benchmark saw
+ * both: listeners piling up on the pooled elements (each holding a finished visit), and a next
+ * section's preloaded element started by the section before it. So the element is retired instead
+ * (it is collected once its silent source has loaded) and a fresh one takes its place in the pool.
+ */
+function retire(howl: Howl): void {
+  let pooled = 0;
+  for (const sound of (howl as unknown as HowlInternals)._sounds) {
+    if (!sound._node?._unlocked) continue;
+    sound._node._unlocked = false;
+    pooled++;
+  }
+  howl.unload();
+  const pool = (Howler as unknown as HowlerInternals)._html5AudioPool;
+  for (let i = 0; pool && i < pooled; i++) pool.push(Object.assign(new Audio(), { _unlocked: true }));
+}
 
 export function createHowlerSound(src: string[]): Sound {
   let id: number | undefined;
@@ -90,7 +119,7 @@ export function createHowlerSound(src: string[]): Sound {
       errorCallback = callback;
     },
     unload() {
-      howl.unload();
+      retire(howl);
     },
   };
 }

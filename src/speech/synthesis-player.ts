@@ -41,6 +41,8 @@ export function createSynthesisPlayer({ synthesis, createUtterance, defaults }: 
   const volume = signal(clampVolume(defaults.volume));
   const error = signal<string | null>(null);
   let wordStarts: number[] = [];
+  // A disposed player speaks no more: a late caller must not read to the next patient.
+  let disposed = false;
   // Utterances from a cancelled run still fire events; only the latest run may change state.
   let run = 0;
 
@@ -132,6 +134,7 @@ export function createSynthesisPlayer({ synthesis, createUtterance, defaults }: 
     volume,
     error,
     load(ref) {
+      if (disposed) return;
       halt();
       wordStarts = ref.section.words.map((w) => w.start);
       batch(() => {
@@ -183,6 +186,7 @@ export function createSynthesisPlayer({ synthesis, createUtterance, defaults }: 
     },
     stop,
     dispose() {
+      disposed = true;
       stop();
       section.value = null;
       synthesis?.removeEventListener('voiceschanged', onVoicesChanged);

@@ -48,16 +48,16 @@ export async function openKioskAt(
     if (!url.startsWith(origin) && !url.startsWith('data:') && !url.startsWith('blob:')) problems.push(`request left the kiosk: ${url}`);
   });
   await page.goto(baseUrl);
-  await page.waitForSelector('[data-language]');
+  await page.locator('[data-language]').first().waitFor();
   return { page, problems, context, close: () => context.close() };
 }
 
 /** Chooses a language and opens a handout, through the library when more than one is configured. */
 export async function chooseLanguage(page: Page, code: string, handoutId = 'nerve-ablation') {
   await page.click(`[data-language="${code}"]`);
-  await page.waitForSelector('.library, .section-text');
-  if (await page.$('.library')) await page.click(`[data-handout="${handoutId}"]`);
-  await page.waitForSelector('.section-text');
+  await page.locator('.library, .section-text').first().waitFor();
+  if (await page.locator('.library').count()) await page.click(`[data-handout="${handoutId}"]`);
+  await page.locator('.section-text').first().waitFor();
 }
 
 /** Runs axe-core with every rule, layout ones included, in the page; returns the violations. */

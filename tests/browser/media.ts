@@ -3,11 +3,20 @@
  * so tests can read the audio clock and check that nothing is left playing.
  */
 export const RECORD_MEDIA = () => {
-  const w = window as unknown as { __media: HTMLMediaElement[] };
-  w.__media = [];
+  // Weakly held: a recorder that kept every element a long run has used would itself look like a
+  // leak. A playing element is never collected, so nothing a test looks for can go missing.
+  const seen = new WeakSet<HTMLMediaElement>();
+  const refs: WeakRef<HTMLMediaElement>[] = [];
+  Object.defineProperty(window, '__media', {
+    get: () => refs.map((ref) => ref.deref()).filter((m): m is HTMLMediaElement => m !== undefined),
+  });
   const play = HTMLMediaElement.prototype.play;
   HTMLMediaElement.prototype.play = function (this: HTMLMediaElement) {
-    if (!w.__media.includes(this)) w.__media.push(this);
+    if (!seen.has(this)) {
+      seen.add(this);
+      for (let i = refs.length - 1; i >= 0; i--) if (!refs[i]!.deref()) refs.splice(i, 1);
+      refs.push(new WeakRef(this));
+    }
     return play.call(this);
   };
 };

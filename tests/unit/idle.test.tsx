@@ -73,6 +73,27 @@ describe('idle reset', () => {
     expect(recording.calls).toContain('dispose');
   });
 
+  it('lets nothing a finished visit started land after the reset (no late handout, no late reading)', async () => {
+    // A patient reading in English asks for French and walks away while the French strings load:
+    // the old visit must not go on to open the handout and read it aloud to the next patient.
+    const { kiosk, recording, i18n } = await inReader();
+    recording.player.play();
+    const old = kiosk.visit.value;
+    old.showLanguages();
+    const choosing = old.chooseLanguage('fr');
+    await kiosk.resetVisit();
+    recording.calls.length = 0;
+    await choosing;
+    await old.openHandout('nerve-ablation');
+    old.goToSection(2);
+    expect(recording.calls).toEqual([]);
+    expect(old.handout.value?.lang).toBe('en');
+    expect(old.screen.value).toBe('welcome');
+    // The French strings that arrived late do not take over the next patient's welcome screen.
+    expect(i18n.language.value).toBe('en');
+    expect(document.documentElement.lang).toBe('en');
+  });
+
   it('resets silently on an untouched welcome screen, without a warning', async () => {
     const clock = fakeClock();
     await renderKiosk({ clock });

@@ -191,6 +191,21 @@ describe('the audio player', () => {
     expect(sounds.made.size).toBe(3);
   });
 
+  it('unloads every sound on dispose, and a disposed player loads and plays nothing more', async () => {
+    const { player, sounds } = audioPlayer();
+    player.load(ref(section('a')), ref(section('b')));
+    await settle();
+    player.dispose();
+    await settle();
+    expect([...sounds.made.values()].map((s) => s.unloaded)).toEqual([true, true]);
+    // A caller that was still awaiting something when the visit ended.
+    player.load(ref(section('c')));
+    player.play();
+    await settle();
+    expect(sounds.made.size).toBe(2);
+    expect(player.status.value).toBe('idle');
+  });
+
   it('applies speed within 0.75x to 2x and volume with a reset to the default', async () => {
     const { player, sounds } = audioPlayer();
     player.load(ref(section('a')));
