@@ -39,7 +39,7 @@ export async function randomAction(page: Page, next: () => number): Promise<void
  * The patient pauses any reading and walks away; past the idle time and the warning the kiosk
  * resets itself. Needs `page.clock.install()` before the page loaded.
  */
-export async function walkAway(page: Page): Promise<void> {
+export async function walkAway(page: Page, problems: readonly string[] = []): Promise<void> {
   // Close any open dialog first (the Play button is inert behind it), then pause the reading.
   for (let i = 0; i < 3 && (await page.locator('dialog[open]').count()); i++) await page.keyboard.press('Escape');
   const playing = page.locator('[data-action="play"][data-status="playing"], [data-action="play"][data-status="loading"]');
@@ -57,10 +57,13 @@ export async function walkAway(page: Page): Promise<void> {
       play: document.querySelector('[data-action="play"]')?.getAttribute('data-status'),
       dialogs: [...document.querySelectorAll('dialog[open]')].map((d) => d.textContent?.slice(0, 80)),
       screen: document.querySelector('main')?.className,
+      visit: document.querySelector<HTMLElement>('.app')?.dataset.visit,
       lang: document.documentElement.lang,
       active: document.activeElement?.outerHTML.slice(0, 120),
       now: Date.now(),
     }));
-    throw new Error(`The kiosk did not return to the welcome screen: ${JSON.stringify(state)}`, { cause: error });
+    // Do the page's timers still run? (If not, the fault is in the clock, not in the kiosk.)
+    const timersRun = await page.evaluate(() => new Promise((resolve) => { setTimeout(() => resolve(true), 500); setTimeout(() => resolve(false), 5000); }).catch(() => 'n/a'));
+    throw new Error(`The kiosk did not return to the welcome screen: ${JSON.stringify({ ...state, timersRun, problems: problems.slice(-5) })}`, { cause: error });
   }
 }

@@ -58,7 +58,7 @@ async function main() {
   let lastSample = -Infinity;
   while (Date.now() - started < minutes * 60_000) {
     for (let i = 0; i < 40; i++, actions++) await randomAction(page, next);
-    await walkAway(page);
+    await walkAway(page, problems);
     if (Date.now() - lastSample >= sampleEvery) {
       lastSample = Date.now();
       const memory = await memorySnapshot(cdp);

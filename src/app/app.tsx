@@ -55,7 +55,8 @@ export function App({ kiosk, config, i18n, build, prompter, root }: AppProps) {
         <VisitContext.Provider value={visit} key={kiosk.visitNumber.value}>
           <DocumentState visit={visit} root={root} i18n={i18n} />
           <KeypadBridge>
-            <div class="app">
+            {/* The visit's number, for staff diagnostics and the soak benchmark: did a reset happen? */}
+            <div class="app" data-visit={kiosk.visitNumber.value}>
               <CurrentScreen />
             </div>
             <OpenDialog />

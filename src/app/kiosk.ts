@@ -67,13 +67,20 @@ export function createKiosk(deps: KioskDeps): Kiosk {
    */
   const resetVisit = (): Promise<void> => {
     const old = visit.peek();
-    old.dispose();
-    old.player.dispose();
+    // The next patient's visit first: whatever goes wrong in letting go of the old one (it is
+    // reported), the kiosk must not stay in a finished visit.
     batch(() => {
       visit.value = startVisit();
       visitNumber.value++;
       keypadUsed.value = false;
     });
+    for (const close of [() => old.dispose(), () => old.player.dispose()]) {
+      try {
+        close();
+      } catch (error) {
+        console.error('The finished visit did not close cleanly', error);
+      }
+    }
     // The default language's strings are bundled, so this settles in the same task.
     return deps.i18n.setLanguage(deps.config.defaultLanguage);
   };

@@ -59,15 +59,15 @@ describe('a long run of random use', () => {
     // (a cache, not a leak), so the baseline is taken after a first round of use.
     const warmUp = Math.floor(steps / 5);
     for (let step = 0; step < warmUp; step++) await randomAction(page, next);
-    await walkAway(page);
+    await walkAway(page, kiosk.problems);
     const start = await measure(page, cdp);
 
     for (let step = warmUp; step < steps; step++) {
       await randomAction(page, next);
-      if (step % 250 === 249) await walkAway(page);
+      if (step % 250 === 249) await walkAway(page, kiosk.problems);
     }
 
-    await walkAway(page);
+    await walkAway(page, kiosk.problems);
     await page.waitForTimeout(300);
     const end = await measure(page, cdp);
     expect(kiosk.problems, `seed ${seed}`).toEqual([]);

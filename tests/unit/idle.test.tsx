@@ -1,5 +1,5 @@
 import { act, fireEvent, screen, waitFor } from '@testing-library/preact';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished, vi } from 'vitest';
 import { fakeClock } from '../helpers/fake-clock';
 import { config, openHandoutAs, renderKiosk } from '../helpers/kiosk';
 import { createPrompter } from '../../src/speech/prompter';
@@ -92,6 +92,24 @@ describe('idle reset', () => {
     // The French strings that arrived late do not take over the next patient's welcome screen.
     expect(i18n.language.value).toBe('en');
     expect(document.documentElement.lang).toBe('en');
+  });
+
+  it('starts the next visit even when the finished one fails to close', async () => {
+    const { kiosk, recording, clock } = await inReader();
+    const dispose = recording.player.dispose;
+    recording.player.dispose = () => {
+      throw new Error('a player that will not let go');
+    };
+    onTestFinished(() => {
+      recording.player.dispose = dispose;
+    });
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const before = kiosk.visitNumber.value;
+    await advance(clock, timeout + warning);
+    await screen.findByText('Touch your language to begin');
+    expect(kiosk.visitNumber.value).toBe(before + 1);
+    expect(errors).toHaveBeenCalledWith('The finished visit did not close cleanly', expect.any(Error));
+    errors.mockRestore();
   });
 
   it('resets silently on an untouched welcome screen, without a warning', async () => {
