@@ -1,6 +1,7 @@
 /** The goals from issue 8, each figure judged against its goal, and the report as Markdown. */
 import type { Machine } from './machine';
 import type { FirstTappable } from './measure-first-screen';
+import type { StaticFloor } from './measure-static-floor';
 import type { HighlightAtRate } from './measure-highlight';
 import type { Memory } from './measure-memory';
 import type { SectionSwitch } from './measure-switch';
@@ -22,6 +23,8 @@ export interface Results {
   firstScreen: FirstScreen;
   precache: Precache;
   firstTappable: { unthrottled: FirstTappable; throttled: FirstTappable };
+  /** The welcome screen as static HTML with no script: what this machine needs to paint it at all. */
+  staticFloor?: { unthrottled: StaticFloor; throttled: StaticFloor };
   tapToSound: TapToSound;
   highlight: HighlightAtRate[];
   sectionSwitch: SectionSwitch;
@@ -120,6 +123,12 @@ export function markdown(r: Results): string {
       row([t.throttling > 1 ? `${t.throttling}x slower` : 'unthrottled', t.runs.length, `**${ms(t.median)}**`, t.runs.map((x) => Math.round(x.tappable)).join(', '), ms(t.warm.median)]),
     ),
     '',
+    ...(r.staticFloor
+      ? [
+          `The floor on this machine: the same welcome screen saved as a static page (same stylesheets and fonts, no script at all) first paints at ${ms(r.staticFloor.unthrottled.median)} unthrottled and **${ms(r.staticFloor.throttled.median)}** at ${r.staticFloor.throttled.throttling}x (medians of ${r.staticFloor.throttled.runs.length} cold runs: ${r.staticFloor.throttled.runs.map((x) => Math.round(x)).join(', ')}). The kiosk's time less this is what its own code costs.`,
+          '',
+        ]
+      : []),
     `In the ${ft.throttled.throttling}x runs (medians): HTML response end ${ms(median(ft.throttled.runs.map((x) => x.responseEnd)))}, DOMContentLoaded ${ms(median(ft.throttled.runs.map((x) => x.domContentLoaded)))}, button in the DOM ${ms(median(ft.throttled.runs.map((x) => x.inDom)))}, on screen ${ms(ft.throttled.median)}, end of that frame's tasks ${ms(median(ft.throttled.runs.map((x) => x.afterFrame)))}.`,
     '',
   );

@@ -11,6 +11,7 @@ import { launchChromium } from './browser';
 import { offlineStates, type Target } from './kiosk';
 import { describeMachine } from './machine';
 import { measureFirstTappable } from './measure-first-screen';
+import { measureStaticFloor, writeStaticWelcome } from './measure-static-floor';
 import { measureHighlight } from './measure-highlight';
 import { measureMemory } from './measure-memory';
 import { measureSectionSwitch } from './measure-switch';
@@ -56,6 +57,12 @@ async function main() {
     const unthrottled = await measureFirstTappable(browser, served.baseUrl, PLAN.tappableRuns, 1);
     const throttled = await measureFirstTappable(browser, served.baseUrl, PLAN.tappableRuns, 4);
     log(`  median ${unthrottled.median.toFixed(0)} ms unthrottled, ${throttled.median.toFixed(0)} ms at 4x`);
+    const staticUrl = await writeStaticWelcome(browser, served.baseUrl, served.outDir);
+    const staticFloor = {
+      unthrottled: await measureStaticFloor(browser, staticUrl, PLAN.tappableRuns, 1),
+      throttled: await measureStaticFloor(browser, staticUrl, PLAN.tappableRuns, 4),
+    };
+    log(`  the same screen as static HTML: ${staticFloor.unthrottled.median.toFixed(0)} ms unthrottled, ${staticFloor.throttled.median.toFixed(0)} ms at 4x`);
     const firstScreen = firstScreenBytes(
       served.outDir,
       unthrottled.requested.map((r) => r.path),
@@ -90,6 +97,7 @@ async function main() {
       firstScreen,
       precache,
       firstTappable: { unthrottled, throttled },
+      staticFloor,
       tapToSound,
       highlight: highlight.rates,
       sectionSwitch,
