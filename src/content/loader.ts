@@ -1,6 +1,7 @@
 /**
  * The only place the kiosk fetches content. Handouts are compiled at build time; each language's
- * handout is its own chunk, fetched when a patient opens it and kept for the rest of the page's life.
+ * handout is its own chunk, fetched when a patient first opens it. The chunk keeps the handout as
+ * text and each load parses a fresh copy, which goes with the visit that used it.
  */
 import type { Handout, HandoutSummary } from './model';
 

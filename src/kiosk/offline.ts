@@ -55,6 +55,7 @@ export function registerOffline(options: OfflineOptions): () => void {
   let controlled = container.controller !== null;
   let disposed = false;
   let stopChecking = () => {};
+  let asked: ServiceWorker | null = null;
 
   const markWaiting = (worker: ServiceWorker | null) => {
     if (!worker || !container.controller || waiting.peek() === worker) return;
@@ -101,7 +102,11 @@ export function registerOffline(options: OfflineOptions): () => void {
       });
       return;
     }
-    waiting.value?.postMessage({ type: 'SKIP_WAITING' });
+    const worker = waiting.value;
+    // Once per new build: the gate re-runs on every change while the kiosk stays between visits.
+    if (!worker || asked === worker) return;
+    asked = worker;
+    worker.postMessage({ type: 'SKIP_WAITING' });
   });
 
   return () => {
