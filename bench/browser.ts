@@ -4,6 +4,7 @@
  */
 import type { Browser, BrowserContext, CDPSession, Page } from 'playwright-core';
 import { CHROMIUM, launchChromium as launchWith } from '../tests/browser/chromium';
+import { watchForProblems } from '../tests/browser/problems';
 
 export { CHROMIUM };
 
@@ -35,16 +36,7 @@ export async function newBenchPage(browser: Browser, baseUrl: string, options: {
   if (options.instruments !== false) await page.addInitScript(INSTRUMENTS);
   const cdp = await context.newCDPSession(page);
   if (options.cpuThrottling && options.cpuThrottling > 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate: options.cpuThrottling });
-  const origin = new URL(baseUrl).origin;
-  const problems: string[] = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
-  });
-  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-  page.on('request', (request) => {
-    const url = request.url();
-    if (!url.startsWith(origin) && !url.startsWith('data:') && !url.startsWith('blob:')) problems.push(`request left the kiosk: ${url}`);
-  });
+  const problems = watchForProblems(page, baseUrl);
   return { context, page, cdp, problems, close: () => context.close() };
 }
 

@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { inject } from 'vitest';
+import { watchForProblems } from './problems';
 
 export { CHROMIUM, launchChromium } from './chromium';
 
@@ -35,18 +36,9 @@ export async function openKioskAt(
   viewport = { width: 1920, height: 1080 },
   { serviceWorkers = 'allow' }: { serviceWorkers?: 'allow' | 'block' } = {},
 ): Promise<KioskPage & { context: BrowserContext }> {
-  const origin = new URL(baseUrl).origin;
   const context = await browser.newContext({ viewport, reducedMotion: 'reduce', serviceWorkers });
   const page = await context.newPage();
-  const problems: string[] = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
-  });
-  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-  page.on('request', (request) => {
-    const url = request.url();
-    if (!url.startsWith(origin) && !url.startsWith('data:') && !url.startsWith('blob:')) problems.push(`request left the kiosk: ${url}`);
-  });
+  const problems = watchForProblems(page, baseUrl);
   await page.goto(baseUrl);
   await page.locator('[data-language]').first().waitFor();
   return { page, problems, context, close: () => context.close() };
