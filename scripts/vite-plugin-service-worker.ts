@@ -44,11 +44,15 @@ export async function writeServiceWorker(root: string, dir: string): Promise<Pre
   return manifest;
 }
 
-/** Every file under `dir` but the worker itself, source maps and dot-folders, sorted by path. */
+/**
+ * Every file under `dir` but the worker itself, source maps, dot-folders and `.woff` fonts, sorted by
+ * path. (@fontsource lists a `.woff` after each `.woff2` for browsers older than any the kiosk
+ * supports: built, but never fetched, so not worth a place in every kiosk's cache.)
+ */
 export function precacheManifest(dir: string): PrecacheManifest {
   const files: PrecacheEntry[] = listFiles(dir)
     .map((path) => relative(dir, path).split('\\').join('/'))
-    .filter((url) => url !== WORKER_FILE && !url.endsWith('.map') && !url.split('/').some((part) => part.startsWith('.')))
+    .filter((url) => url !== WORKER_FILE && !url.endsWith('.map') && !url.endsWith('.woff') && !url.split('/').some((part) => part.startsWith('.')))
     .sort()
     .map((url) => {
       const body = readFileSync(join(dir, url));

@@ -2,9 +2,13 @@
  * The update rule, without a browser: a new build waits while anyone is using the kiosk and takes
  * over only between visits. The service worker container is a fake; the kiosk is the real one.
  */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { signal } from '@preact/signals';
 import { act, fireEvent, screen, waitFor } from '@testing-library/preact';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, onTestFinished } from 'vitest';
+import { precacheManifest } from '../../scripts/vite-plugin-service-worker';
 import { isBetweenVisits, registerOffline } from '../../src/kiosk/offline';
 import { parseRange, rangeResponse } from '../../src/service-worker/range';
 import { fakeClock } from '../helpers/fake-clock';
@@ -246,5 +250,23 @@ describe('Range answers from the cache', () => {
     expect([...new Uint8Array(await part.arrayBuffer())]).toEqual([...body.slice(100, 200)]);
     expect((await rangeResponse(full(), 'bytes=5000-')).status).toBe(416);
     expect((await rangeResponse(full(), 'bytes=0-1,5-6')).status).toBe(200);
+  });
+});
+
+describe('the precache list', () => {
+  it('holds every built file but the worker, source maps, dot-folders and unused .woff fonts', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'precache-'));
+    onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
+    for (const file of ['index.html', 'sw.js', 'assets/app.js', 'assets/app.js.map', 'assets/font.woff2', 'assets/font.woff', '.vite/manifest.json']) {
+      mkdirSync(dirname(join(dir, file)), { recursive: true });
+      writeFileSync(join(dir, file), file);
+    }
+    const manifest = precacheManifest(dir);
+    expect(manifest.files.map((f) => f.url)).toEqual(['assets/app.js', 'assets/font.woff2', 'index.html']);
+    expect(manifest.files[0]!.bytes).toBe('assets/app.js'.length);
+    // The version follows the contents: the same files give the same version, a change a new one.
+    expect(precacheManifest(dir).version).toBe(manifest.version);
+    writeFileSync(join(dir, 'assets/app.js'), 'changed');
+    expect(precacheManifest(dir).version).not.toBe(manifest.version);
   });
 });
