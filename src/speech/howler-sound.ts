@@ -18,10 +18,10 @@ interface HowlerInternals {
  * Unloads a sound without handing its media element on. howler 2.2.4 returns an unloaded sound's
  * element to a pool for the next sound, but leaves two of the old sound's listeners on it: its
  * `ended` handler, and, when a play was waiting for the file to be ready, a `canplaythrough` handler
- * that later plays the element for the old sound, whatever it then holds. The soak benchmark saw
- * both: listeners piling up on the pooled elements (each holding a finished visit), and a next
- * section's preloaded element started by the section before it. So the element is retired instead
- * (it is collected once its silent source has loaded) and a fresh one takes its place in the pool.
+ * that plays the element for the old sound once whatever it then holds is ready. A soak run saw
+ * both: listeners piling up on the pooled elements (each holding a finished visit), and old sounds'
+ * handlers firing on elements that had since been given another section's file. So the element is
+ * retired instead (collected once its silent source has loaded) and a fresh one takes its place.
  */
 function retire(howl: Howl): void {
   let pooled = 0;
