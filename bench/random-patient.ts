@@ -40,12 +40,16 @@ export async function randomAction(page: Page, next: () => number): Promise<void
  * resets itself. Needs `page.clock.install()` before the page loaded.
  */
 export async function walkAway(page: Page, problems: readonly string[] = []): Promise<void> {
-  // Close any open dialog first (the Play button is inert behind it), then pause the reading.
-  for (let i = 0; i < 3 && (await page.locator('dialog[open]').count()); i++) await page.keyboard.press('Escape');
+  // Close any open dialog (the Play button is inert behind it), then pause the reading: speech that
+  // plays on holds the kiosk awake, as it should. Round by round, because the last action's dialog
+  // may open only after the frame that rendered it (its showModal() runs in an effect), and in
+  // touch-to-hear mode the first touch on Play only says its name.
   const playing = page.locator('[data-action="play"][data-status="playing"], [data-action="play"][data-status="loading"]');
-  // In touch-to-hear mode the first touch only says the button's name; the second one pauses.
-  for (let touch = 0; touch < 2 && (await playing.count()); touch++) {
-    await playing.first().click({ force: true }).catch(() => {});
+  for (let round = 0; round < 8; round++) {
+    await page.waitForTimeout(50);
+    if (await page.locator('dialog[open]').count()) await page.keyboard.press('Escape');
+    else if (await playing.count()) await playing.first().click({ force: true }).catch(() => {});
+    else break;
   }
   await page.clock.fastForward(10 * 60 * 1000);
   try {
