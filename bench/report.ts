@@ -203,7 +203,7 @@ export function markdown(r: Results): string {
     '',
     `Growth: JS heap ${(mem.heapGrowth / 1e3).toFixed(0)} KB, DOM nodes ${mem.nodeGrowth}.` +
       (mem.snapshots.length > 2
-        ? ` After every language had been visited (cycle ${mem.snapshots.at(-2)?.cycles}: each language's strings and handout stay loaded once used, by design), to the end: JS heap ${kbSigned((mem.snapshots.at(-1)?.heapUsed ?? 0) - (mem.snapshots.at(-2)?.heapUsed ?? 0))}.`
+        ? ` After every language had been visited (cycle ${mem.snapshots.at(-2)?.cycles}: each language's strings and handout text stay loaded once used, by design; a visit's parsed handout goes with the visit), to the end: JS heap ${kbSigned((mem.snapshots.at(-1)?.heapUsed ?? 0) - (mem.snapshots.at(-2)?.heapUsed ?? 0))}.`
         : '') +
       (mem.growthByKind
         ? ` By kind, from heap snapshots taken at the same moments: V8 compiled code ${kbSigned(mem.growthByKind.code)}, the app's JS objects, strings, arrays and closures ${kbSigned(mem.growthByKind.js)}, Blink objects in the snapshot ${kbSigned(mem.growthByKind.native)} (these last are not in the JS heap figure).`
