@@ -40,12 +40,12 @@ async function serveCopy(): Promise<{ dir: string; server: StaticServer }> {
   return { dir, server };
 }
 
-/** Every file of the build, as paths from the site root, but the worker itself. */
+/** Every file of the build, as paths from the site root, but the worker itself and unused `.woff` fonts. */
 function builtFiles(dir: string): string[] {
   return readdirSync(dir, { recursive: true, withFileTypes: true })
     .filter((entry) => entry.isFile())
     .map((entry) => '/' + join(entry.parentPath, entry.name).slice(dir.length + 1).split('\\').join('/'))
-    .filter((path) => path !== '/sw.js' && !path.endsWith('.map'))
+    .filter((path) => path !== '/sw.js' && !path.endsWith('.map') && !path.endsWith('.woff'))
     .sort();
 }
 

@@ -44,9 +44,9 @@ async function measure(page: Page, cdp: CDPSession) {
 }
 
 describe('a long run of random use', () => {
-  it('survives 1,500 random touches and keys with idle resets, leaving nothing behind', async () => {
+  it('survives 3,000 random touches and keys with idle resets, leaving nothing behind', async () => {
     const seed = Number(process.env.SOAK_SEED ?? 20261125);
-    const steps = Number(process.env.SOAK_STEPS ?? 1500);
+    const steps = Number(process.env.SOAK_STEPS ?? 3000);
     const next = seededRandom(seed);
     const kiosk = await openKiosk(browser);
     const { page } = kiosk;
