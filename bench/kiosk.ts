@@ -88,6 +88,26 @@ export async function startAgain(page: Page) {
   await waitFor(page, '[data-language]');
 }
 
+/** The next language after `lang` in the target's list, round and round. */
+export const nextLanguage = (target: Target, lang: string) => target.languages[(target.languages.indexOf(lang) + 1) % target.languages.length] as string;
+
+/**
+ * Tap Next; after the last section, "Start again" and a new visit in the next language. Returns the
+ * language now being read and whether a new visit began.
+ */
+export async function nextSectionOrVisit(page: Page, target: Target, lang: string): Promise<{ lang: string; newVisit: boolean }> {
+  const { index, total } = await position(page);
+  if (index < total - 1) {
+    await page.click('[data-action="next"]');
+    await page.waitForFunction((before) => !document.querySelectorAll('.reader__progress li')[before]?.classList.contains('current'), index);
+    return { lang, newVisit: false };
+  }
+  await startAgain(page);
+  const next = nextLanguage(target, lang);
+  await openReader(page, next, target.handout);
+  return { lang: next, newVisit: true };
+}
+
 /**
  * A kiosk in service runs under its offline worker: once the worker has installed (precaching every
  * file) and taken the page over, audio comes from its cache. Waits for that, if the build has a worker.

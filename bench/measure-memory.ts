@@ -5,7 +5,7 @@
  */
 import type { Browser } from 'playwright-core';
 import { heapByKind, memorySnapshot, newBenchPage } from './browser';
-import { openReader, type Target, PLAY, position, startAgain, waitForStatus, waitForOffline } from './kiosk';
+import { nextLanguage, nextSectionOrVisit, openReader, type Target, PLAY, startAgain, waitForStatus, waitForOffline } from './kiosk';
 
 export type MemorySnapshot = Awaited<ReturnType<typeof memorySnapshot>> & { cycles: number; visits: number; byKind: Awaited<ReturnType<typeof heapByKind>> };
 
@@ -26,30 +26,23 @@ export async function measureMemory(browser: Browser, target: Target, checkpoint
   const { page, cdp } = bench;
   await page.goto(baseUrl);
   await waitForOffline(page);
-  let languageIndex = 0;
-  await openReader(page, languages[0] as string, handout);
+  let lang = languages[0] as string;
+  await openReader(page, lang, handout);
   const snapshots: MemorySnapshot[] = [];
   let visits = 1;
   let cycles = 0;
   const last = Math.max(...checkpoints);
   const started = performance.now();
   while (cycles < last) {
-    const { index, total } = await position(page);
     if ((await page.getAttribute(PLAY, 'data-status')) !== 'unavailable') {
       await page.click(PLAY);
       await waitForStatus(page, ['playing', 'error', 'unavailable']);
       // A few frames of the highlight moving.
       await page.waitForTimeout(50);
     }
-    if (index < total - 1) {
-      await page.click('[data-action="next"]');
-      await page.waitForFunction((before) => !document.querySelectorAll('.reader__progress li')[before]?.classList.contains('current'), index);
-    } else {
-      await startAgain(page);
-      languageIndex = (languageIndex + 1) % languages.length;
-      await openReader(page, languages[languageIndex] as string, handout);
-      visits++;
-    }
+    const moved = await nextSectionOrVisit(page, target, lang);
+    lang = moved.lang;
+    if (moved.newVisit) visits++;
     cycles++;
     if (checkpoints.includes(cycles)) {
       // Always measured on the welcome screen between visits, so the figures compare like with like.
@@ -62,8 +55,8 @@ export async function measureMemory(browser: Browser, target: Target, checkpoint
         record.playing.length = 0;
       });
       snapshots.push({ cycles, visits, ...(await memorySnapshot(cdp)), byKind: await heapByKind(cdp) });
-      languageIndex = (languageIndex + 1) % languages.length;
-      await openReader(page, languages[languageIndex] as string, handout);
+      lang = nextLanguage(target, lang);
+      await openReader(page, lang, handout);
       visits++;
     }
   }

@@ -5,7 +5,7 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { newBenchPage, readRecord } from './browser';
-import { openReader, type Target, PLAY, position, startAgain, waitForStatus, waitForOffline } from './kiosk';
+import { nextSectionOrVisit, openReader, type Target, PLAY, position, waitForStatus, waitForOffline } from './kiosk';
 import { summarise, type Summary } from './stats';
 
 export interface Tap {
@@ -39,12 +39,11 @@ export async function measureTapToSound(browser: Browser, target: Target, count:
   const { page } = bench;
   await page.goto(baseUrl);
   await waitForOffline(page);
-  let languageIndex = 0;
-  let lang = languages[languageIndex] as string;
+  let lang = languages[0] as string;
   await openReader(page, lang, handout);
   const taps: Tap[] = [];
   while (taps.length < count) {
-    const { index, total } = await position(page);
+    const { index } = await position(page);
     for (let k = 0; k < TAPS_PER_SECTION && taps.length < count; k++) {
       const tap = await tapPlay(page, sectionAudio);
       if (tap) taps.push({ lang, section: index, kind: k === 0 ? 'first play' : 'resume', ...tap });
@@ -52,15 +51,7 @@ export async function measureTapToSound(browser: Browser, target: Target, count:
       await page.click(PLAY);
       await waitForStatus(page, ['paused', 'idle', 'ended', 'unavailable', 'error']);
     }
-    if (index < total - 1) {
-      await page.click('[data-action="next"]');
-      await page.waitForFunction((before) => !document.querySelectorAll('.reader__progress li')[before]?.classList.contains('current'), index);
-    } else {
-      await startAgain(page);
-      languageIndex = (languageIndex + 1) % languages.length;
-      lang = languages[languageIndex] as string;
-      await openReader(page, lang, handout);
-    }
+    ({ lang } = await nextSectionOrVisit(page, target, lang));
   }
   await bench.close();
   const kinds = [...new Set(taps.map((t) => t.kind))];
