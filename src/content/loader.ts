@@ -1,7 +1,8 @@
 /**
  * The only place the kiosk fetches content. Handouts are compiled at build time; each language's
- * handout is its own chunk, fetched when a patient first opens it. The chunk keeps the handout as
- * text and each load parses a fresh copy, which goes with the visit that used it.
+ * handout is a JSON file with a small module that knows its audio and figure URLs, both fetched when
+ * a patient opens it. Each load is a fresh copy, which goes with the visit that used it (a module
+ * would stay in memory, source and all, for the page's life).
  */
 import type { Handout, HandoutSummary } from './model';
 

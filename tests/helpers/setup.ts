@@ -2,8 +2,29 @@
  * jsdom gaps, filled only as far as the kiosk relies on them. The real behaviour is covered by the
  * browser tests in tests/browser/, which run in Chromium.
  */
+import { readFile } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { cleanup } from '@testing-library/preact';
 import { afterEach } from 'vitest';
+
+// The kiosk fetches its handouts from its own origin (asset URLs such as `/.generated/…` or
+// `/@fs/…`). No server runs under jsdom, so such a request is answered from disk as Vite's server
+// would answer it, 404 included; anything else goes to the real fetch.
+// (A string, not `new URL(…)`: under jsdom, URL is jsdom's, which node:url does not accept.)
+const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..') + '/';
+const realFetch = globalThis.fetch;
+globalThis.fetch = async (input: RequestInfo | URL, init?: RequestInit) => {
+  const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+  if (!url.startsWith('/')) return realFetch(input, init);
+  const path = url.startsWith('/@fs/') ? url.slice('/@fs'.length) : projectRoot + url.slice(1);
+  try {
+    const body = await readFile(decodeURIComponent(path.split('?')[0] as string));
+    return new Response(body, { status: 200, headers: { 'content-type': path.endsWith('.json') ? 'application/json' : 'application/octet-stream' } });
+  } catch {
+    return new Response('Not found', { status: 404 });
+  }
+};
 
 if (typeof HTMLDialogElement !== 'undefined' && !HTMLDialogElement.prototype.showModal) {
   // jsdom has <dialog> but not showModal()/close() (jsdom issue #3294).

@@ -1,7 +1,19 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { handoutLoaders } from 'virtual:kiosk/manifest';
 
 describe('handout modules from the build', () => {
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('fetch the handout as a file of its own, and name the handout when that fails', async () => {
+    const requested: string[] = [];
+    vi.stubGlobal('fetch', async (url: string) => {
+      requested.push(url);
+      return new Response('gone', { status: 404 });
+    });
+    await expect(handoutLoaders.fr!['nerve-ablation']!()).rejects.toThrow(/^Handout fr\/nerve-ablation: .*nerve-ablation\.fr\.json answered 404$/);
+    expect(requested).toEqual([expect.stringMatching(/nerve-ablation\.fr\.json$/)]);
+  });
+
   it('give each load its own copy, so a finished visit’s handout can be collected', async () => {
     const load = handoutLoaders.en!['nerve-ablation']!;
     const first = await load();
