@@ -5,6 +5,7 @@ import preact from '@preact/preset-vite';
 import { defineConfig } from 'vite';
 import { contentSecurityPolicy } from './scripts/vite-plugin-csp.ts';
 import { kioskContent } from './scripts/vite-plugin-kiosk-content.ts';
+import { prerenderWelcome } from './scripts/vite-plugin-prerender.ts';
 import { serviceWorker } from './scripts/vite-plugin-service-worker.ts';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
@@ -12,7 +13,14 @@ const root = fileURLToPath(new URL('.', import.meta.url));
 const contentRoot = process.env.KIOSK_CONTENT_ROOT ?? root;
 
 export default defineConfig({
-  plugins: [preact(), kioskContent(contentRoot), serviceWorker(root), contentSecurityPolicy()],
+  plugins: [
+    preact(),
+    kioskContent(contentRoot),
+    // The welcome screen is drawn into index.html at build time. What it bought: bench/NOTES.md.
+    prerenderWelcome(root, contentRoot),
+    serviceWorker(root),
+    contentSecurityPolicy(),
+  ],
   build: {
     target: 'es2022',
     // Every asset stays a file: no data: URIs, so the Content-Security-Policy can stay strict.
@@ -25,13 +33,14 @@ export default defineConfig({
         codeSplitting: {
           groups: [
             {
-              // The UI strings of the default language go in one chunk with the i18n module and what
-              // it needs (i18next, signals, preact), which index.html preloads beside the app. Left to
-              // itself, main.tsx would request those strings only after the app had run: a second round
-              // trip before the first screen. What it bought: bench/NOTES.md.
+              // The UI strings of the default language go in one chunk with the i18n module, which
+              // index.html preloads beside the app. Left to itself, main.tsx would request those
+              // strings only after the app had run: a second round trip before the first screen.
+              // i18next is not in it: it loads after the first screen (src/i18n/i18n.ts). What each
+              // bought: bench/NOTES.md.
               name: 'boot',
               test: new RegExp(
-                String.raw`[\\/]src[\\/]i18n[\\/]i18n\.ts$|[\\/]node_modules[\\/]i18next[\\/]|virtual:kiosk/strings/` +
+                String.raw`[\\/]src[\\/]i18n[\\/](i18n|bundled-translator)\.ts$|virtual:kiosk/strings/` +
                   `${(JSON.parse(readFileSync(new URL('kiosk.config.json', import.meta.url), 'utf8')) as { defaultLanguage: string }).defaultLanguage}$`,
               ),
             },

@@ -15,6 +15,8 @@ export interface FirstTappableRun {
   /** After the first frame with the button visible had run its tasks (an upper bound for `tappable`). */
   afterFrame: number;
   firstContentfulPaint: number | null;
+  /** When a touch on the screen began to be acted on (the kiosk's `kiosk:taps-heard` mark). */
+  tapsHeard: number | null;
   responseEnd: number;
   domContentLoaded: number;
 }
@@ -26,7 +28,7 @@ export interface FirstTappable {
   /** A second load in the same context (HTTP cache and, where registered, the service worker warm). */
   warm: { runs: number[]; median: number };
   /**
-   * Paths of the build requested before the button was in the DOM (from the first run): what the first
+   * Paths of the build requested before the button was tappable (from the first run): what the first
    * screen needed. Chunks the kiosk prefetches once it has rendered (other screens) are not counted.
    */
   requested: { path: string; type: string; start: number }[];
@@ -85,13 +87,14 @@ async function tappableFigures(page: Page, ready: Promise<unknown>) {
       .filter((r) => r.startTime <= until)
       .map((r) => ({ path: new URL(r.name).pathname.replace(/^\//, ''), type: r.initiatorType, start: r.startTime }));
     return { responseEnd: navigation?.responseEnd ?? 0, domContentLoaded: navigation?.domContentLoadedEventEnd ?? 0, resources };
-  }, record.tappableInDom as number);
+  }, record.tappable as number);
   return {
     run: {
       tappable: record.tappable as number,
       inDom: record.tappableInDom as number,
       afterFrame: record.tappableFrame as number,
       firstContentfulPaint: record.firstContentfulPaint,
+      tapsHeard: record.tapsHeard,
       responseEnd: figures.responseEnd, domContentLoaded: figures.domContentLoaded,
     },
     requested: [{ path: 'index.html', type: 'navigation', start: 0 }, ...figures.resources],

@@ -24,7 +24,7 @@ export async function writeStaticWelcome(browser: Browser, baseUrl: string, outD
   const bench = await newBenchPage(browser, baseUrl, { blockServiceWorkers: true, instruments: false });
   const { page } = bench;
   await page.goto(baseUrl);
-  await page.locator('[data-language]').first().waitFor();
+  await page.locator('html[data-kiosk="ready"] [data-language]').first().waitFor();
   const rendered = await page.evaluate(() => ({
     htmlAttributes: [...document.documentElement.attributes].map((a) => `${a.name}="${a.value.replace(/"/g, '&quot;')}"`).join(' '),
     stylesheets: [...document.querySelectorAll<HTMLLinkElement>('link[rel="stylesheet"]')].map((l) => new URL(l.href).pathname),

@@ -50,7 +50,7 @@ async function main() {
   const { page, cdp, problems } = bench;
   await page.clock.install();
   await page.goto(served.baseUrl);
-  await page.locator('[data-language]').first().waitFor();
+  await page.locator('html[data-kiosk="ready"] [data-language]').first().waitFor();
   const next = seededRandom(seed);
   const samples: Sample[] = [];
   const started = Date.now();

@@ -1,43 +1,26 @@
-/** Boot only: config, i18n, state, render. */
-import { render } from 'preact';
-import { build, config, handoutLoaders, handoutSummaries, languages, promptLoaders, stringLoaders } from 'virtual:kiosk/manifest';
-import { App, preloadScreens } from './app/app';
-import { createKiosk } from './app/kiosk';
-import { createContentSource } from './content/loader';
-import { createI18n } from './i18n/i18n';
-import { realClock } from './kiosk/idle';
+/** Boot only: the kiosk, the window's guards, the first screen, then the rest in the background. */
+import { hydrate, render } from 'preact';
+import { preloadScreens } from './app/app';
+import { assembleKiosk } from './app/assemble';
 import { DEFAULT_KEYPAD, keypadActionFor, type KeypadMap } from './kiosk/keypad';
 import { installLockdown } from './kiosk/lockdown';
 import { isBetweenVisits, registerOffline } from './kiosk/offline';
-import { createPromptOutput } from './speech/prompt-output';
-import { createPromptClips, createPrompter } from './speech/prompter';
-import { createKioskPlayer } from './speech/create-player';
+import { replayEarlyTaps } from './kiosk/early-taps';
 import 'virtual:kiosk/fonts.css';
 import './styles/base.css';
 
+/** After the next frame has been drawn (a task queued from a frame callback runs after its paint). */
+const afterPaint = () => new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+
 async function boot() {
-  const loadStrings = (code: string) => {
-    const loader = stringLoaders[code];
-    if (!loader) throw new Error(`No UI strings for "${code}"`);
-    return loader();
-  };
-  const i18n = await createI18n({
-    languages,
-    defaultLanguage: config.defaultLanguage,
-    defaultStrings: await loadStrings(config.defaultLanguage),
-    loadStrings,
-    document,
-    strict: import.meta.env.DEV,
-  });
-  const kiosk = createKiosk({
-    config,
-    i18n,
-    content: createContentSource(handoutSummaries, handoutLoaders),
-    createPlayer: () => createKioskPlayer(config.audio),
-    clock: realClock,
-  });
+  const mount = document.getElementById('app');
+  if (!mount) throw new Error('index.html has no #app element');
+  // The build draws the welcome screen into index.html (src/prerender.tsx): let the browser show it
+  // before the app takes it over, so a patient sees it without waiting for any of this code.
+  const prerendered = mount.firstElementChild !== null;
+  if (prerendered) await afterPaint();
+  const { config, i18n, kiosk, app } = await assembleKiosk({ document });
   const keypadMap = { ...DEFAULT_KEYPAD, ...config.keypad } as KeypadMap;
-  const prompter = createPrompter(createPromptClips(promptLoaders), createPromptOutput(), () => kiosk.visit.peek().player.volume.peek());
   installLockdown(window, {
     onActivity: () => kiosk.idle.activity(),
     onKey: (event) => {
@@ -52,14 +35,19 @@ async function boot() {
       void kiosk.resetVisit();
     },
   });
-  const mount = document.getElementById('app');
-  if (!mount) throw new Error('index.html has no #app element');
-  render(<App kiosk={kiosk} config={config} i18n={i18n} build={build} prompter={prompter} root={document.documentElement} />, mount);
-  // After the first screen is up (the worker's install competes with it on a slow kiosk): the rest
-  // of the kiosk's code, so a first tap waits for nothing, then the offline copy. A new build takes
-  // over only while nobody is using the kiosk.
+  if (prerendered) hydrate(app, mount);
+  else render(app, mount);
+  // A patient who touched the drawn screen before the app had taken it over is answered now.
+  replayEarlyTaps(window);
+  // The app is up: for staff tools, the tests and the benchmark (the drawn screen looks the same).
+  document.documentElement.dataset.kiosk = 'ready';
+  performance.mark('kiosk:ready');
+  // After the first screen is up (the worker's install competes with it on a slow kiosk): i18next and
+  // the rest of the kiosk's code, so a first tap waits for nothing, then the offline copy. A new
+  // build takes over only while nobody is using the kiosk.
   requestAnimationFrame(() =>
     setTimeout(() => {
+      i18n.ready().catch((error: unknown) => console.error('i18next did not load; a language choice will try again', error));
       void preloadScreens();
       registerOffline({
         isSafeToUpdate: () => isBetweenVisits(kiosk.visit.value, kiosk.idle),

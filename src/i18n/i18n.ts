@@ -2,10 +2,15 @@
  * The only module that talks to i18next. It owns the current language signal, loads a language's
  * strings on first use (each language is its own chunk) and keeps `<html lang dir>` in step, so screen
  * readers and the browser's own text shaping always know what language is on screen.
+ *
+ * The first screen is translated from the default language's bundled strings (bundled-translator.ts):
+ * i18next is its own chunk, loaded once that screen is up (`ready()`), and takes over from then on.
+ * Another language is only ever shown through i18next.
  */
 import { computed, signal, type ReadonlySignal } from '@preact/signals';
-import i18next, { type i18n as I18next } from 'i18next';
+import type { i18n as I18next } from 'i18next';
 import type { TextDirection } from '../content/model';
+import { bundledTranslator } from './bundled-translator';
 import type { Translate } from './keys';
 
 export interface LanguageInfo {
@@ -24,8 +29,10 @@ export interface I18n {
   readonly languages: readonly LanguageInfo[];
   /** Loads the language's strings if needed, then switches to it. */
   setLanguage(code: string): Promise<void>;
-  /** A translate function for another language (the picker speaks each name in its own language). */
+  /** A translate function for a given language, whatever the patient chose (the staff panel's). */
   fixedT(code: string): Translate;
+  /** Loads i18next if it is not loaded yet; resolves once it translates. `setLanguage` waits for it itself. */
+  ready(): Promise<void>;
 }
 
 export interface I18nOptions {
@@ -40,32 +47,44 @@ export interface I18nOptions {
   strict?: boolean;
 }
 
-export async function createI18n(options: I18nOptions): Promise<I18n> {
-  const instance: I18next = i18next.createInstance();
+export function createI18n(options: I18nOptions): I18n {
   const strict = options.strict ?? false;
-  await instance.init({
-    lng: options.defaultLanguage,
-    // The default language's strings are already here: initialise now, not on a later task, so the
-    // first screen is not held back on a slow kiosk computer.
-    initAsync: false,
-    fallbackLng: false,
-    supportedLngs: options.languages.map((l) => l.code),
-    resources: { [options.defaultLanguage]: { translation: options.defaultStrings } },
-    interpolation: { escapeValue: false }, // Preact escapes text; i18next escaping would show "&amp;".
-    returnNull: false,
-    saveMissing: strict,
-    missingKeyHandler: strict
-      ? (_lngs, _ns, key) => {
-          throw new Error(`Missing UI string "${key}"`);
-        }
-      : undefined,
-  } as Parameters<I18next['init']>[0]);
+  const missing = (key: string): string => {
+    if (strict) throw new Error(`Missing UI string "${key}"`);
+    return key;
+  };
+  const bundled = bundledTranslator(options.defaultLanguage, options.defaultStrings, missing);
+  const engine = signal<I18next | null>(null);
+  let loading: Promise<I18next> | null = null;
+  const loadEngine = () =>
+    (loading ??= import('i18next').then(async ({ default: i18next }) => {
+      const instance = i18next.createInstance();
+      await instance.init({
+        lng: options.defaultLanguage,
+        initAsync: false,
+        fallbackLng: false,
+        supportedLngs: options.languages.map((l) => l.code),
+        resources: { [options.defaultLanguage]: { translation: options.defaultStrings } },
+        interpolation: { escapeValue: false }, // Preact escapes text; i18next escaping would show "&amp;".
+        returnNull: false,
+        saveMissing: strict,
+        missingKeyHandler: strict ? (_lngs: readonly string[], _ns: string, key: string) => missing(key) : undefined,
+      } as Parameters<I18next['init']>[0]);
+      engine.value = instance;
+      return instance;
+    }).catch((error: unknown) => {
+      loading = null; // the next language choice tries again
+      throw error;
+    }));
 
   const language = signal(options.defaultLanguage);
   let requests = 0;
   const find = (code: string) => options.languages.find((l) => l.code === code);
   const dir = computed<TextDirection>(() => find(language.value)?.dir ?? 'ltr');
-  const t = computed<Translate>(() => instance.getFixedT(language.value) as unknown as Translate);
+  const t = computed<Translate>(() => {
+    const instance = engine.value;
+    return instance ? (instance.getFixedT(language.value) as unknown as Translate) : bundled;
+  });
 
   const applyToDocument = () => {
     const root = options.document?.documentElement;
@@ -85,11 +104,12 @@ export async function createI18n(options: I18nOptions): Promise<I18n> {
       // The latest request wins: a language whose strings arrive after a later choice (or after the
       // visit reset back to the default) must not take the screen over.
       const request = ++requests;
+      const instance = engine.peek() ?? (await loadEngine());
       if (!instance.hasResourceBundle(code, 'translation')) {
         const strings = await options.loadStrings(code);
         if (!instance.hasResourceBundle(code, 'translation')) instance.addResourceBundle(code, 'translation', strings);
-        if (request !== requests) return;
       }
+      if (request !== requests) return;
       // The screens translate with getFixedT(language), so the switch is complete once the signal
       // moves; i18next's own current language follows, and nothing waits for it.
       language.value = code;
@@ -97,7 +117,13 @@ export async function createI18n(options: I18nOptions): Promise<I18n> {
       void instance.changeLanguage(code);
     },
     fixedT(code) {
-      return instance.getFixedT(code) as unknown as Translate;
+      const instance = engine.peek();
+      if (instance) return instance.getFixedT(code) as unknown as Translate;
+      if (code === options.defaultLanguage) return bundled;
+      throw new Error(`The strings for "${code}" are not loaded yet`);
+    },
+    async ready() {
+      await loadEngine();
     },
   };
 }

@@ -40,7 +40,7 @@ export async function openKioskAt(
   const page = await context.newPage();
   const problems = watchForProblems(page, baseUrl);
   await page.goto(baseUrl);
-  await page.locator('[data-language]').first().waitFor();
+  await page.locator('html[data-kiosk="ready"] [data-language]').first().waitFor();
   return { page, problems, context, close: () => context.close() };
 }
 

@@ -117,7 +117,7 @@ describe('offline', () => {
     await expect(fetch(server.url)).rejects.toThrow();
     await page.addInitScript(RECORD_PLAYING);
     await page.reload();
-    await page.waitForSelector('[data-language]');
+    await page.waitForSelector('html[data-kiosk="ready"] [data-language]');
     await readInEnglish(page);
     await page.click('[data-action="play"]');
     await page.waitForSelector('[data-action="play"][data-status="playing"]', { timeout: 15_000 });
@@ -142,7 +142,7 @@ describe('offline', () => {
     const first = await launch();
     const page = first.pages()[0] ?? (await first.newPage());
     await page.goto(server.url);
-    await page.waitForSelector('[data-language]');
+    await page.waitForSelector('html[data-kiosk="ready"] [data-language]');
     await waitForOfflineCopy(page);
     await first.close();
     await server.close();
@@ -153,7 +153,7 @@ describe('offline', () => {
     const errors: string[] = [];
     again.on('pageerror', (error) => errors.push(error.message));
     await again.goto(server.url);
-    await again.waitForSelector('[data-language]');
+    await again.waitForSelector('html[data-kiosk="ready"] [data-language]');
     await readInEnglish(again);
     expect(errors).toEqual([]);
   });
@@ -215,7 +215,7 @@ describe('updates', () => {
     const reloaded = page.waitForEvent('load', { timeout: 30_000 });
     await page.click('[data-action="home"]');
     await reloaded;
-    await page.waitForSelector('[data-language]');
+    await page.waitForSelector('html[data-kiosk="ready"] [data-language]');
     expect(await page.evaluate(() => (window as unknown as { __samePage?: boolean }).__samePage)).toBeUndefined();
     expect(await workerVersion(page)).toBe(next.version);
     expect(kiosk.problems).toEqual([]);

@@ -72,7 +72,7 @@ async function openEnglish() {
   const kiosk = await openKiosk(browser);
   await kiosk.page.addInitScript(RECORD_MEDIA);
   await kiosk.page.reload();
-  await kiosk.page.waitForSelector('[data-language]');
+  await kiosk.page.waitForSelector('html[data-kiosk="ready"] [data-language]');
   await chooseLanguage(kiosk.page, 'en');
   return kiosk;
 }

@@ -121,7 +121,7 @@ describe('privacy between visits', () => {
     const { page } = kiosk;
     await page.clock.install();
     await page.reload();
-    await page.waitForSelector('[data-language]');
+    await page.waitForSelector('html[data-kiosk="ready"] [data-language]');
     const before = await page.evaluate(() => ({ history: history.length, url: location.href }));
     await chooseLanguage(page, 'fr');
     await page.click('[data-action="next"]');

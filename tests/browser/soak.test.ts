@@ -53,7 +53,7 @@ describe('a long run of random use', () => {
     await page.clock.install();
     await page.addInitScript(RECORD_MEDIA);
     await page.reload();
-    await page.locator('[data-language]').first().waitFor();
+    await page.locator('html[data-kiosk="ready"] [data-language]').first().waitFor();
     const cdp = await page.context().newCDPSession(page);
     // Warm up first: every language's strings, handouts and clips loaded once are kept on purpose
     // (a cache, not a leak), so the baseline is taken after a first round of use.

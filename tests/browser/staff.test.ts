@@ -67,7 +67,7 @@ describe('the staff panel', () => {
     const reloaded = page.waitForEvent('load');
     await page.click('[data-action="reload"]');
     await reloaded;
-    await page.waitForSelector('[data-language]');
+    await page.waitForSelector('html[data-kiosk="ready"] [data-language]');
     expect(await page.evaluate(() => (window as unknown as { __samePage?: boolean }).__samePage)).toBeUndefined();
     expect(await page.locator('dialog[open]').count()).toBe(0);
     expect(kiosk.problems).toEqual([]);

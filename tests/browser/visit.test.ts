@@ -84,7 +84,7 @@ describe.each(VISITS)('a whole visit in %s', (lang) => {
     await page.clock.install();
     await page.addInitScript(RECORD_MEDIA);
     await page.reload();
-    await page.waitForSelector('[data-language]');
+    await page.waitForSelector('html[data-kiosk="ready"] [data-language]');
     const defaults = await page.evaluate(() => ({ lang: document.documentElement.lang, dir: document.documentElement.dir, size: document.documentElement.dataset.textSize }));
     await expectNoAxeViolations(page, 'welcome screen');
 

@@ -26,7 +26,7 @@ export async function renderKiosk(
 ): Promise<TestKiosk> {
   const config = options.config ?? baseConfig;
   const loadStrings = (code: string) => (stringLoaders[code] as () => Promise<Record<string, unknown>>)();
-  const i18n = await createI18n({
+  const i18n = createI18n({
     languages,
     defaultLanguage: config.defaultLanguage,
     defaultStrings: await loadStrings(config.defaultLanguage),

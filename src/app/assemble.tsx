@@ -1,0 +1,44 @@
+/**
+ * Puts the kiosk together from the build's manifest: strings, the visit, the prompter and the app.
+ * Used by main.tsx in the browser and by prerender.tsx at build time, so the welcome screen drawn
+ * into index.html is the one the browser's first render finds (Preact hydrates it as it is).
+ */
+import { build, config, handoutLoaders, handoutSummaries, languages, promptLoaders, stringLoaders } from 'virtual:kiosk/manifest';
+import { createContentSource } from '../content/loader';
+import { createI18n } from '../i18n/i18n';
+import { realClock } from '../kiosk/idle';
+import { createKioskPlayer } from '../speech/create-player';
+import { createPromptOutput } from '../speech/prompt-output';
+import { createPromptClips, createPrompter } from '../speech/prompter';
+import { App } from './app';
+import { createKiosk } from './kiosk';
+
+/**
+ * Nothing here plays, listens or starts a timer until the app is mounted, so it is safe at build
+ * time. `document` is the one whose root follows the language: none at build time.
+ */
+export async function assembleKiosk(env: { document?: Document }) {
+  const loadStrings = (code: string) => {
+    const loader = stringLoaders[code];
+    if (!loader) throw new Error(`No UI strings for "${code}"`);
+    return loader();
+  };
+  const i18n = createI18n({
+    languages,
+    defaultLanguage: config.defaultLanguage,
+    defaultStrings: await loadStrings(config.defaultLanguage),
+    loadStrings,
+    document: env.document,
+    strict: import.meta.env.DEV,
+  });
+  const kiosk = createKiosk({
+    config,
+    i18n,
+    content: createContentSource(handoutSummaries, handoutLoaders),
+    createPlayer: () => createKioskPlayer(config.audio),
+    clock: realClock,
+  });
+  const prompter = createPrompter(createPromptClips(promptLoaders), createPromptOutput(), () => kiosk.visit.peek().player.volume.peek());
+  const app = <App kiosk={kiosk} config={config} i18n={i18n} build={build} prompter={prompter} root={env.document?.documentElement} />;
+  return { config, i18n, kiosk, prompter, app };
+}
