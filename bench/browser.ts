@@ -49,6 +49,8 @@ export interface BenchRecord {
   firstContentfulPaint: number | null;
   /** When the kiosk marked that a touch on the screen is acted on (`kiosk:taps-heard`). */
   tapsHeard: number | null;
+  /** When the app had taken the drawn screen over (`kiosk:ready`); null if not by `tappable`. */
+  appReady: number | null;
   /**
    * When it was on screen (first contentful paint if that came after the button was in the DOM, else
    * tappableFrame) and a touch on it acted on (tapsHeard), whichever is later.
@@ -70,6 +72,7 @@ export const INSTRUMENTS = () => {
     tappableFrame: null as number | null,
     firstContentfulPaint: null as number | null,
     tapsHeard: null as number | null,
+    appReady: null as number | null,
     tappable: null as number | null,
     pointerdowns: [] as { at: number; action: string | null }[],
     clicks: [] as { at: number; action: string | null }[],

@@ -17,6 +17,8 @@ export interface FirstTappableRun {
   firstContentfulPaint: number | null;
   /** When a touch on the screen began to be acted on (the kiosk's `kiosk:taps-heard` mark). */
   tapsHeard: number | null;
+  /** When the app had taken the drawn screen over (the kiosk's `kiosk:ready` mark). */
+  appReady: number | null;
   responseEnd: number;
   domContentLoaded: number;
 }
@@ -81,6 +83,9 @@ async function tappableFigures(page: Page, ready: Promise<unknown>) {
   // No polling from Node: Playwright's own in-page script would compete with the kiosk for the CPU.
   await ready;
   const record = await readRecord(page);
+  // The app takes over the drawn screen after it is shown: wait for that too (it is reported, not part of `tappable`).
+  await page.waitForFunction(() => performance.getEntriesByName('kiosk:ready').length > 0, undefined, { timeout: 30_000 });
+  const appReady = await page.evaluate(() => performance.getEntriesByName('kiosk:ready')[0]?.startTime ?? null);
   const figures = await page.evaluate((until) => {
     const navigation = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
     const resources = (performance.getEntriesByType('resource') as PerformanceResourceTiming[])
@@ -95,6 +100,7 @@ async function tappableFigures(page: Page, ready: Promise<unknown>) {
       afterFrame: record.tappableFrame as number,
       firstContentfulPaint: record.firstContentfulPaint,
       tapsHeard: record.tapsHeard,
+      appReady,
       responseEnd: figures.responseEnd, domContentLoaded: figures.domContentLoaded,
     },
     requested: [{ path: 'index.html', type: 'navigation', start: 0 }, ...figures.resources],
