@@ -9,6 +9,15 @@ import { createServer, type Plugin } from 'vite';
 import { kioskContent } from './vite-plugin-kiosk-content.ts';
 
 const ENTRY = '/src/prerender.tsx';
+const MOUNT = '<div id="app"></div>';
+const ROOT = /<html lang="[^"]*" dir="[^"]*">/;
+
+/** index.html with the screen inside its empty #app, and the screen's language on its root. */
+export function drawInto(html: string, page: { html: string; lang: string; dir: string }): string {
+  if (!html.includes(MOUNT)) throw new Error(`index.html: no empty ${MOUNT} to draw the welcome screen into`);
+  if (!ROOT.test(html)) throw new Error('index.html: the root element must be written <html lang="…" dir="…">, for the welcome screen\'s language');
+  return html.replace(MOUNT, () => `<div id="app">${page.html}</div>`).replace(ROOT, () => `<html lang="${page.lang}" dir="${page.dir}">`);
+}
 
 export function prerenderWelcome(root: string, contentRoot: string): Plugin {
   return {
@@ -27,10 +36,7 @@ export function prerenderWelcome(root: string, contentRoot: string): Plugin {
         });
         try {
           const { prerender } = (await server.ssrLoadModule(ENTRY)) as { prerender: () => Promise<{ html: string; lang: string; dir: string }> };
-          const page = await prerender();
-          const mount = '<div id="app"></div>';
-          if (!html.includes(mount)) throw new Error(`index.html: no empty ${mount} to draw the welcome screen into`);
-          return html.replace(mount, `<div id="app">${page.html}</div>`).replace(/<html lang="[^"]*" dir="[^"]*">/, `<html lang="${page.lang}" dir="${page.dir}">`);
+          return drawInto(html, await prerender());
         } finally {
           await server.close();
         }

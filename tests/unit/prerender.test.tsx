@@ -30,9 +30,12 @@ describe('the welcome screen drawn at build time', () => {
     kiosk.dispose();
   });
 
-  it('has every language button, each in its own language and direction', async () => {
+  it('has every language button, each in its own language and direction, and nothing the CSP would block', async () => {
     const mount = document.createElement('div');
-    mount.innerHTML = (await prerender()).html;
+    const { html } = await prerender();
+    // style-src 'self' blocks style attributes written in HTML (Preact's own, set from script, are allowed).
+    expect(html).not.toMatch(/\sstyle=|<script|\son[a-z]+=/i);
+    mount.innerHTML = html;
     const buttons = [...mount.querySelectorAll('button[data-language]')];
     expect(buttons.map((b) => [b.getAttribute('lang'), b.getAttribute('dir')])).toEqual([
       ['en', 'ltr'],
@@ -50,12 +53,15 @@ describe('the welcome screen drawn at build time', () => {
     listenForEarlyTaps();
     // Touched while still the drawn page: nothing handles it yet.
     mount.querySelector<HTMLElement>('button[data-language="es"]')!.click();
-    const { app, kiosk } = await assembleKiosk({});
-    const chosen = vi.spyOn(kiosk.visit.peek(), 'chooseLanguage');
+    const { app, kiosk, prompter } = await assembleKiosk({});
+    // Only which handlers run matters here, not the strings and clips they would load.
+    const chosen = vi.spyOn(kiosk.visit.peek(), 'chooseLanguage').mockResolvedValue(undefined);
+    const said = vi.spyOn(prompter, 'say').mockImplementation(() => {});
     hydrate(app, mount);
     expect(chosen).not.toHaveBeenCalled();
     replayEarlyTaps(window);
     expect(chosen).toHaveBeenCalledExactlyOnceWith('es');
+    expect(said).toHaveBeenCalledExactlyOnceWith('es', ['Español']);
     // The app answers later touches itself; they are not noted again.
     mount.querySelector<HTMLElement>('button[data-language="fr"]')!.click();
     replayEarlyTaps(window);
@@ -77,12 +83,28 @@ describe('the welcome screen drawn at build time', () => {
     listenForEarlyTaps();
     mount.querySelector<HTMLElement>('[data-action="help"]')!.click();
     const { app, kiosk } = await assembleKiosk({});
-    const chosen = vi.spyOn(kiosk.visit.peek(), 'chooseLanguage');
+    const chosen = vi.spyOn(kiosk.visit.peek(), 'chooseLanguage').mockResolvedValue(undefined);
     hydrate(app, mount);
     replayEarlyTaps(window);
     expect(chosen).not.toHaveBeenCalled();
     expect(document.querySelector('dialog[open]')).toBeNull();
     render(null, mount);
     kiosk.dispose();
+  });
+});
+
+describe('drawing the screen into index.html', () => {
+  const template = '<!doctype html>\n<html lang="en" dir="ltr">\n<body><div id="app"></div></body></html>';
+
+  it('puts it inside #app and gives the root the screen’s language and direction', async () => {
+    const { drawInto } = await import('../../scripts/vite-plugin-prerender');
+    const html = drawInto(template, { html: '<main lang="ar">مرحبا $& $1</main>', lang: 'ar', dir: 'rtl' });
+    expect(html).toBe('<!doctype html>\n<html lang="ar" dir="rtl">\n<body><div id="app"><main lang="ar">مرحبا $& $1</main></div></body></html>');
+  });
+
+  it('refuses a template it cannot draw into, naming index.html', async () => {
+    const { drawInto } = await import('../../scripts/vite-plugin-prerender');
+    expect(() => drawInto(template.replace('<div id="app"></div>', '<div id="root"></div>'), { html: '', lang: 'en', dir: 'ltr' })).toThrow(/^index\.html: no empty <div id="app"><\/div>/);
+    expect(() => drawInto(template.replace(' dir="ltr"', ''), { html: '', lang: 'en', dir: 'ltr' })).toThrow(/^index\.html: the root element/);
   });
 });
