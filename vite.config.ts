@@ -29,6 +29,9 @@ export default defineConfig({
     // Every browser the kiosk supports has <link rel="modulepreload">: the polyfill is dead weight.
     modulePreload: { polyfill: false },
     rolldownOptions: {
+      // Rolldown warns when plugins take over a second of a build; drawing the welcome screen (a
+      // throwaway SSR server) always does, and the warning would greet staff on every `npm start`.
+      checks: { bundlerTimings: false },
       output: {
         codeSplitting: {
           groups: [
