@@ -45,16 +45,14 @@ async function boot() {
   // After the first screen is up (the worker's install competes with it on a slow kiosk): i18next and
   // the rest of the kiosk's code, so a first tap waits for nothing, then the offline copy. A new
   // build takes over only while nobody is using the kiosk.
-  requestAnimationFrame(() =>
-    setTimeout(() => {
-      i18n.ready().catch((error: unknown) => console.error('i18next did not load; a language choice will try again', error));
-      void preloadScreens();
-      registerOffline({
-        isSafeToUpdate: () => isBetweenVisits(kiosk.visit.value, kiosk.idle),
-        onUpdateReady: () => console.info('A new kiosk build is ready; it starts when the welcome screen is next left alone.'),
-      });
-    }, 0),
-  );
+  void afterPaint().then(() => {
+    i18n.ready().catch((error: unknown) => console.error('i18next did not load; a language choice will try again', error));
+    void preloadScreens();
+    registerOffline({
+      isSafeToUpdate: () => isBetweenVisits(kiosk.visit.value, kiosk.idle),
+      onUpdateReady: () => console.info('A new kiosk build is ready; it starts when the welcome screen is next left alone.'),
+    });
+  });
 }
 
 void boot();

@@ -6,12 +6,11 @@
 
 /** What public/early-taps.js puts on the window. */
 export interface EarlyTaps {
-  take(): { attribute: 'data-language' | 'data-action'; value: string } | null;
+  take(): HTMLElement | null;
 }
 
 export function replayEarlyTaps(win: Window & { kioskEarlyTaps?: EarlyTaps }): void {
-  const tap = win.kioskEarlyTaps?.take() ?? null;
-  if (!tap) return;
-  const controls = win.document.querySelectorAll<HTMLElement>('button[data-language], [data-action="touch-to-hear"]');
-  [...controls].find((control) => control.getAttribute(tap.attribute) === tap.value)?.click();
+  const control = win.kioskEarlyTaps?.take() ?? null;
+  // Hydration keeps the drawn elements, so the touched one is now the app's own.
+  if (control?.isConnected) control.click();
 }
