@@ -9,16 +9,16 @@ import { checkAudio } from './audio/check-audio.ts';
 import { buildContent } from './lib/build-content.ts';
 import { InputError, formatProblem } from './lib/input-error.ts';
 import { checkReadability } from './lib/readability.ts';
+import type { HandoutMeta, ReviewStatus } from '../src/content/model.ts';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
-
-function main(): number {
+/** Runs every check of the project at `root`; returns the exit code. */
+export function runCheck(root: string, out: (line: string) => void = console.log, err: (line: string) => void = console.error): number {
   try {
     const content = buildContent(root);
     for (const language of content.languages) {
       for (const handout of language.handouts) {
         const words = handout.sections.reduce((n, s) => n + s.words.length, 0);
-        console.log(`ok  ${language.code}/${handout.id}: ${handout.sections.length} sections, ${words} words (${handout.meta.translation})`);
+        out(`ok  ${language.code}/${handout.id}: ${handout.sections.length} sections, ${words} words; ${describeReview(handout.meta.review)}`);
       }
     }
     let warnings = 0;
@@ -27,28 +27,38 @@ function main(): number {
       for (const handout of language.handouts) {
         const report = checkReadability(handout);
         for (const warning of report.warnings) {
-          console.log(`warning  locales/${language.code}/handouts/${handout.id}.md: ${warning.section}: ${warning.message}`);
+          out(`warning  locales/${language.code}/handouts/${handout.id}.md: ${warning.section}: ${warning.message}`);
         }
         warnings += report.warnings.length;
         if (report.grade !== null) grades.push(`${language.code}/${handout.id} ${report.grade}`);
       }
     }
-    if (grades.length) console.log(`grade  Flesch–Kincaid estimate (aim for 6 to 8): ${grades.join(', ')}`);
-    if (warnings) console.log(`${warnings} readability warning${warnings === 1 ? '' : 's'} (they do not fail the check).`);
+    if (grades.length) out(`grade  Flesch–Kincaid estimate (aim for 6 to 8): ${grades.join(', ')}`);
+    if (warnings) out(`${warnings} readability warning${warnings === 1 ? '' : 's'} (they do not fail the check).`);
     // Audio that is missing, stale or mistimed would read the wrong words or none: an error here,
     // even though the build still makes a working kiosk (those sections fall back to text only).
+    // A review that no longer covers the text: the kiosk shows that translation as a draft, and the
+    // check fails so that somebody reviews it again rather than nobody noticing.
     const audioProblems = checkAudio(root, content);
-    if (audioProblems.length) throw new InputError(audioProblems);
+    if (audioProblems.length || content.reviewFlags.length) throw new InputError([...content.reviewFlags, ...audioProblems]);
     const sections = content.languages.reduce((n, l) => n + l.handouts.reduce((m, h) => m + h.sections.length, 0), 0);
-    console.log(`ok  audio: ${sections} sections with current audio and word timings`);
-    console.log(`\nChecked kiosk.config.json, ${content.files.length - 1} content files and the audio: no problems.`);
+    out(`ok  audio: ${sections} sections with current audio and word timings`);
+    out(`\nChecked kiosk.config.json, ${content.files.length - 1} content files and the audio: no problems.`);
     return 0;
   } catch (error) {
     if (!(error instanceof InputError)) throw error;
-    for (const problem of error.problems) console.error(`error  ${formatProblem(problem)}`);
-    console.error(`\n${error.problems.length} problem${error.problems.length === 1 ? '' : 's'} found. Nothing was changed.`);
+    for (const problem of error.problems) err(`error  ${formatProblem(problem)}`);
+    err(`\n${error.problems.length} problem${error.problems.length === 1 ? '' : 's'} found. Nothing was changed.`);
     return 1;
   }
 }
 
-process.exitCode = main();
+function describeReview(review: HandoutMeta['review']): string {
+  const one = (status: ReviewStatus) =>
+    status.state === 'not-reviewed' ? 'not reviewed' : `${status.state === 'reviewed' ? 'reviewed' : 'review OUT OF DATE'} (${status.by}, ${status.date})`;
+  return review.translation ? `translation ${one(review.translation)}, original ${one(review.medical)}` : `medical content ${one(review.medical)}`;
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  process.exitCode = runCheck(fileURLToPath(new URL('..', import.meta.url)));
+}

@@ -51,6 +51,11 @@ export function kioskContent(root: string): Plugin {
       const content = load();
       for (const file of content.files) this.addWatchFile(file);
       await writeSubsetFonts(fontDir, visibleText(content.languages.flatMap((l) => [l.name, l.strings, l.handouts])));
+      if (content.reviewFlags.length) {
+        this.warn(
+          `${content.reviewFlags.length} review(s) no longer cover the text; those translations are shown as drafts:\n` + content.reviewFlags.map(formatProblem).join('\n'),
+        );
+      }
       const audio = attachAudio(content);
       attachments = audio.attachments;
       if (audio.problems.length) {

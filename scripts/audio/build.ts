@@ -6,10 +6,11 @@
  * Incremental: a section is re-made only when its display text, spoken text, voice or rate changed,
  * or its files are missing or corrupt. With nothing changed it writes no file at all.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
+import { existsSync, readdirSync, readFileSync, rmdirSync, statSync, unlinkSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { buildContent } from '../lib/build-content.ts';
 import { InputError, type InputProblem } from '../lib/input-error.ts';
+import { writeAtomic, writeIfChanged } from '../lib/write-file.ts';
 import { alignWords } from './align.ts';
 import { inspectSection, planSpeech, readManifest, type SectionTarget } from './check-audio.ts';
 import { loadEngine, UnknownVoiceError, type SpeechEngine } from './engine.ts';
@@ -276,38 +277,4 @@ function removeUnconfigured(audioDir: string, sections: Record<string, ManifestE
   };
   walk(audioDir);
   return removed;
-}
-
-export function writeIfChanged(path: string, data: string, shown: string): boolean {
-  try {
-    if (readFileSync(path, 'utf8') === data) return false;
-  } catch {
-    // missing or unreadable: write it
-  }
-  writeAtomic(path, data, shown);
-  return true;
-}
-
-/**
- * Writes through a temp file in the same folder and renames it over the target, so a reader (or a
- * run cut short) sees the old file or the new one, never half of one.
- */
-export function writeAtomic(path: string, data: string | Uint8Array, shown: string): void {
-  const temp = `${path}.tmp-${process.pid}`;
-  try {
-    mkdirSync(dirname(path), { recursive: true });
-    writeFileSync(temp, data);
-    renameSync(temp, path);
-  } catch (error) {
-    try {
-      rmSync(temp, { force: true });
-    } catch {
-      // The temp file was never created (its folder could not be).
-    }
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code && ['EACCES', 'EPERM', 'EROFS', 'ENOTDIR', 'EEXIST', 'EISDIR', 'ENOSPC'].includes(code)) {
-      throw new InputError([{ file: shown, message: `cannot be written (${(error as Error).message}); check that the audio/ folder is writable` }]);
-    }
-    throw error;
-  }
 }

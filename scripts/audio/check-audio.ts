@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import type { Section } from '../../src/content/model.ts';
 import type { ContentBundle } from '../lib/build-content.ts';
 import { InputError, type InputProblem } from '../lib/input-error.ts';
+import { phoneNumbers } from '../lib/placeholders.ts';
 import { loadLexicon, type Lexicon } from './lexicon.ts';
 import { normaliseSection } from './normalise.ts';
 import { sectionFiles, sectionKey, sha256, type Manifest, type ManifestEntry } from './timings.ts';
@@ -64,7 +65,7 @@ export function planSpeech(root: string, content: ContentBundle, languages?: rea
             if (!(written in lexicon) && !lowerKeys.has(written.toLocaleLowerCase(language.code)) && /\p{L}/u.test(written)) notInLexicon.add(written);
           }
         }
-        const speech = normaliseSection(section, { lang: language.code, nurseLine: content.config.site.nurseLine, lexicon });
+        const speech = normaliseSection(section, { lang: language.code, phoneNumbers: phoneNumbers(content.config.site), lexicon });
         targets.push({
           key: sectionKey(language.code, handout.id, section.id),
           lang: language.code,

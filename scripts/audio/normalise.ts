@@ -21,8 +21,8 @@ export interface SpeechText {
 
 export interface NormaliseOptions {
   lang: string;
-  /** The site's nurse line as it appears in the display text (`site.nurseLine`); read digit by digit. */
-  nurseLine?: string;
+  /** The site's phone numbers as they appear in the display text (nurse line, poison centre, emergency); read digit by digit. */
+  phoneNumbers?: readonly string[];
   /** Display word → spoken spelling, from `locales/<lang>/pronunciation.json`. */
   lexicon?: Readonly<Record<string, string>>;
   /** Pause after the heading and after each list item, in ms. */
@@ -109,19 +109,20 @@ export function normaliseSection(
     rewrites.push(rewrite);
   };
 
-  // 1. The nurse line, digit by digit: "811" → "8 1 1" ("eight one one" in every voice, never
+  // 1. Phone numbers, digit by digit: "811" → "8 1 1" ("eight one one" in every voice, never
   //    "eight hundred eleven"); "1-866-797-0000" → "1, 8 6 6, 7 9 7, 0 0 0 0".
-  const nurse = options.nurseLine?.trim();
-  if (nurse) {
-    for (let at = text.indexOf(nurse); at >= 0; at = text.indexOf(nurse, at + nurse.length)) {
+  for (const number of options.phoneNumbers ?? []) {
+    const phone = number.trim();
+    if (!phone) continue;
+    for (let at = text.indexOf(phone); at >= 0; at = text.indexOf(phone, at + phone.length)) {
       const before = text.charAt(at - 1);
-      const after = text.charAt(at + nurse.length);
+      const after = text.charAt(at + phone.length);
       if (/\d/.test(before) || /\d/.test(after)) continue;
-      for (let i = at; i < at + nurse.length; i++) {
+      for (let i = at; i < at + phone.length; i++) {
         const ch = text.charAt(i);
         const next = text.charAt(i + 1);
         const isDigit = /\d/.test(ch);
-        const spoken = isDigit ? (i + 1 < at + nurse.length && /\d/.test(next) ? `${ch} ` : ch) : ', ';
+        const spoken = isDigit ? (i + 1 < at + phone.length && /\d/.test(next) ? `${ch} ` : ch) : ', ';
         claim({ start: i, end: i + 1, spoken, anchorStart: i, anchorEnd: i + 1 });
       }
     }
@@ -158,7 +159,15 @@ export function normaliseSection(
     }
   }
 
-  // 5. A pause after the heading and after each list item, with a full stop first where the text
+  // 5. A no-break space grouping thousands ("4 000", as French writes it, kept on one line) becomes
+  //    a plain space: eSpeak reads "4 000" as "quatre mille" but reads the digits one by one
+  //    when the space is a no-break one.
+  for (const match of text.matchAll(/\d([\u00A0\u202F])\d{3}(?!\d)/gu)) {
+    const at = (match.index as number) + 1;
+    claim({ start: at, end: at + 1, spoken: ' ', anchorStart: at, anchorEnd: at + 1 });
+  }
+
+  // 6. A pause after the heading and after each list item, with a full stop first where the text
   //    has none, so the voice falls as at the end of a sentence.
   const pauseAfter = (unit: TextUnit, ms: number) => {
     const piece = text.slice(unit.start, unit.end).trimEnd();

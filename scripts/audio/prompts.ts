@@ -20,8 +20,9 @@ import i18next from 'i18next';
 import type { KioskConfig } from '../../src/config/schema.ts';
 import type { ContentBundle, LanguageContent, UiStrings } from '../lib/build-content.ts';
 import { InputError, type InputProblem } from '../lib/input-error.ts';
+import { phoneNumbers } from '../lib/placeholders.ts';
 import { segmentText } from '../lib/segment.ts';
-import { writeAtomic, writeIfChanged } from './build.ts';
+import { writeAtomic, writeIfChanged } from '../lib/write-file.ts';
 import { loadEngine, UnknownVoiceError, type SpeechEngine } from './engine.ts';
 import { loadLexicon, type Lexicon } from './lexicon.ts';
 import { normaliseSection, type SpeechText } from './normalise.ts';
@@ -206,13 +207,13 @@ export function collectPhrases(language: Pick<LanguageContent, 'code' | 'name' |
 // ---------------------------------------------------------------- speech and sound
 
 /** The SSML the engine is given for a phrase: lexicon and abbreviations applied, `& < >` escaped. */
-export function promptSpeech(phrase: string, lang: string, lexicon: Lexicon, nurseLine?: string): SpeechText {
+export function promptSpeech(phrase: string, lang: string, lexicon: Lexicon, phones: readonly string[] = []): SpeechText {
   const words = segmentText(phrase, lang)
     .flatMap((s) => s.words)
     .map((w, index) => ({ id: `prompt.w${index}`, index, start: w.start, end: w.end }));
   // An empty heading and no blocks: no pauses are added, just the phrase.
   const heading = { start: 0, end: 0, firstSentence: 0, sentenceCount: 0 };
-  return normaliseSection({ text: phrase, words, heading, blocks: [] }, { lang, lexicon, ...(nurseLine ? { nurseLine } : {}) });
+  return normaliseSection({ text: phrase, words, heading, blocks: [] }, { lang, lexicon, phoneNumbers: phones });
 }
 
 /** `<first 16 hex of sha256(voice, rate, speech text)>.webm`. */
@@ -290,7 +291,7 @@ export async function buildPrompts(options: PromptBuildOptions): Promise<PromptL
     const { phrases, skipped } = collectPhrases(language, content.config);
     const dir = join(root, 'audio', language.code, PROMPTS_FOLDER);
     const planned = phrases.map((phrase) => {
-      const speech = promptSpeech(phrase, language.code, lexicon, content.config.site.nurseLine);
+      const speech = promptSpeech(phrase, language.code, lexicon, phoneNumbers(content.config.site));
       return { phrase, speech: speech.text, file: clipFileName(settings.voice, settings.wordsPerMinute, speech.text) };
     });
     const files = new Map<string, { speech: string; phrase: string; existing: { duration: number; bytes: number } | null }>();

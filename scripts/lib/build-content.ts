@@ -6,10 +6,13 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { KioskConfig } from '../../src/config/schema.ts';
 import type { Handout, HandoutSummary, TextDirection } from '../../src/content/model.ts';
+import { checkTranslatedFacts } from './check-facts.ts';
 import { checkHandoutTranslation, checkUiStrings } from './check-translations.ts';
-import { compileHandout } from './compile-handout.ts';
+import { compileHandoutSource, type CompiledHandout } from './compile-handout.ts';
 import { InputError, type InputProblem } from './input-error.ts';
 import { loadConfig } from './load-config.ts';
+import { placeholderValues } from './placeholders.ts';
+import { reviewOutcome } from './review.ts';
 
 export type UiStrings = Record<string, unknown>;
 
@@ -20,6 +23,8 @@ export interface LanguageContent {
   dir: TextDirection;
   strings: UiStrings;
   handouts: Handout[];
+  /** The same handouts with what only the build's checks need (source text, review record), by id. */
+  sources: Map<string, CompiledHandout>;
 }
 
 export interface ContentBundle {
@@ -30,6 +35,11 @@ export interface ContentBundle {
   figures: Map<string, string>;
   /** Every input file read, so the dev server can rebuild when one changes. */
   files: string[];
+  /**
+   * Reviews that no longer cover the text (it changed since). Not an error for the build: those
+   * translations are shown as drafts. `npm run check` fails on them, so they are not forgotten.
+   */
+  reviewFlags: InputProblem[];
 }
 
 export function directionOf(code: string): TextDirection {
@@ -70,6 +80,7 @@ export function buildContent(root: string): ContentBundle {
     }
     const dir = directionOf(code);
     const handouts: Handout[] = [];
+    const sources = new Map<string, CompiledHandout>();
     for (const id of config.handouts) {
       const path = join(root, 'locales', code, 'handouts', `${id}.md`);
       files.push(path);
@@ -78,40 +89,67 @@ export function buildContent(root: string): ContentBundle {
         continue;
       }
       try {
-        const handout = compileHandout(readFileSync(path, 'utf8'), {
+        const compiled = compileHandoutSource(readFileSync(path, 'utf8'), {
           file: rel(path),
           lang: code,
           dir,
-          placeholders: { nurseLine: config.site.nurseLine },
+          placeholders: placeholderValues(config.site),
           figures: new Set(figures.keys()),
         });
+        const { handout } = compiled;
         if (handout.id !== id) {
           problems.push({ file: rel(path), where: 'line 2', message: `front matter id is "${handout.id}" but the file name says "${id}"` });
         }
         handouts.push(handout);
+        sources.set(id, compiled);
       } catch (error) {
         if (error instanceof InputError) problems.push(...error.problems);
         else throw error;
       }
     }
-    languages.push({ code, name: typeof name === 'string' ? name : code, dir, strings, handouts });
+    languages.push({ code, name: typeof name === 'string' ? name : code, dir, strings, handouts, sources });
   }
 
-  // English is the reference every translation is checked against; it need not be offered.
-  const reference = languages.find((l) => l.code === 'en') ?? languages.find((l) => l.code === config.defaultLanguage);
+  const reference = referenceLanguage(languages, config);
+  const reviewFlags: InputProblem[] = [];
   for (const language of languages) {
-    if (!reference || language === reference) continue;
+    if (!reference) continue;
+    if (language === reference) {
+      for (const compiled of language.sources.values()) {
+        if (compiled.handout.meta.translation !== 'original') {
+          problems.push({ file: compiled.file, where: 'translation', message: `is "${compiled.handout.meta.translation}"; every translation is checked against ${reference.code}, so its handouts are "original"` });
+        }
+        const outcome = reviewOutcome(compiled);
+        compiled.handout.meta.review = { medical: outcome.medical, translation: null };
+        reviewFlags.push(...outcome.flags);
+      }
+      continue;
+    }
     if (Object.keys(language.strings).length) {
       problems.push(...checkUiStrings(reference.strings, language.strings, language.code, `locales/${language.code}/ui.json`));
     }
-    for (const handout of language.handouts) {
-      const original = reference.handouts.find((h) => h.id === handout.id);
-      if (original) problems.push(...checkHandoutTranslation(original, handout, `locales/${language.code}/handouts/${handout.id}.md`));
+    for (const compiled of language.sources.values()) {
+      const { handout } = compiled;
+      if (handout.meta.translation === 'original') {
+        problems.push({ file: compiled.file, where: 'translation', message: `is "original", but the original is ${reference.code}; a translation is "draft" or "reviewed"` });
+      }
+      const original = reference.sources.get(handout.id);
+      if (!original) continue;
+      problems.push(...checkHandoutTranslation(original.handout, handout, compiled.file));
+      problems.push(...checkTranslatedFacts(original, compiled));
+      const outcome = reviewOutcome(original, compiled);
+      handout.meta.review = { medical: outcome.medical, translation: outcome.translation };
+      reviewFlags.push(...outcome.flags);
     }
   }
 
   if (problems.length) throw new InputError(problems);
-  return { root, config, languages, figures, files };
+  return { root, config, languages, figures, files, reviewFlags };
+}
+
+/** English is the original every translation is checked against (it need not be offered); else the default language. */
+export function referenceLanguage(languages: LanguageContent[], config: KioskConfig): LanguageContent | undefined {
+  return languages.find((l) => l.code === 'en') ?? languages.find((l) => l.code === config.defaultLanguage);
 }
 
 export function summarise(handout: Handout): HandoutSummary {

@@ -20,7 +20,9 @@ import type {
   TranslationStatus,
   Word,
 } from '../../src/content/model.ts';
+import { createHash } from 'node:crypto';
 import { InputError, type InputProblem } from './input-error.ts';
+import { PLACEHOLDER, PLACEHOLDER_FIELDS } from './placeholders.ts';
 import { segmentText } from './segment.ts';
 
 export interface CompileOptions {
@@ -35,12 +37,16 @@ export interface CompileOptions {
 }
 
 const SECTION_ID = /\s*\{#([a-z0-9]+(?:-[a-z0-9]+)*)\}\s*$/;
-const PLACEHOLDER = /\{([A-Za-z][A-Za-z0-9]*)\}/g;
+/** Ends a paragraph or list item that a translation must keep: when to call 911, dose limits. */
+const SAFETY_MARK = /\s*\{!safety\}\s*$/;
+const ANY_MARK = /\{!([^}]*)\}/;
+const REVIEW_DATE = /^\d{4}-\d{2}-\d{2}$/;
+const FINGERPRINT = /^[0-9a-f]{12}$/;
 const TRANSLATION_STATUSES: readonly TranslationStatus[] = ['original', 'draft', 'reviewed'];
 
 type DraftBlock =
   | { kind: 'paragraph'; text: string; line: number }
-  | { kind: 'list'; ordered: boolean; items: string[]; line: number }
+  | { kind: 'list'; ordered: boolean; items: string[]; itemLines: number[]; line: number }
   | { kind: 'figure'; image: string; alt: string; caption: string; line: number };
 
 interface DraftSection {
@@ -48,9 +54,51 @@ interface DraftSection {
   heading: string;
   line: number;
   blocks: DraftBlock[];
+  units: SourceUnit[];
+}
+
+/**
+ * A heading, paragraph, list item or caption as written in the file: placeholders not yet filled, so
+ * the checks compare `{poisonCentre}` with `{poisonCentre}` and not one site's digits.
+ */
+export interface SourceUnit {
+  text: string;
+  line: number;
+  /** Marked `{!safety}`: every translation must keep its counterpart in the same section. */
+  safety: boolean;
+}
+
+export interface SectionSource {
+  id: string;
+  line: number;
+  units: SourceUnit[];
+}
+
+/** `reviewed:` in the front matter: who signed the text off, when, and which text they saw. */
+export interface ReviewRecord {
+  by: string;
+  date: string;
+  /** Fingerprint of this file's text when it was reviewed. */
+  text: string;
+  /** For a translation: fingerprint of the original's text it was checked against. */
+  original?: string;
+}
+
+/** The compiled handout and what the build's checks need that the kiosk does not. */
+export interface CompiledHandout {
+  handout: Handout;
+  file: string;
+  sections: SectionSource[];
+  review: ReviewRecord | null;
+  /** Hash of what a reviewer reads: summary, source, licence and body (not the review fields). */
+  fingerprint: string;
 }
 
 export function compileHandout(source: string, options: CompileOptions): Handout {
+  return compileHandoutSource(source, options).handout;
+}
+
+export function compileHandoutSource(source: string, options: CompileOptions): CompiledHandout {
   const problems: InputProblem[] = [];
   const report = (line: number | undefined, message: string) =>
     problems.push({ file: options.file, where: line ? `line ${line}` : undefined, message });
@@ -63,11 +111,30 @@ export function compileHandout(source: string, options: CompileOptions): Handout
     text.replace(PLACEHOLDER, (whole, name: string) => {
       const value = options.placeholders[name];
       if (value === undefined) {
-        report(line, `unknown placeholder ${whole}; known: ${Object.keys(options.placeholders).map((k) => `{${k}}`).join(', ')}`);
+        const field = (PLACEHOLDER_FIELDS as Record<string, string>)[name];
+        report(
+          line,
+          field
+            ? `${whole} needs ${field} in kiosk.config.json, which is not set`
+            : `unknown placeholder ${whole}; known: ${Object.keys(PLACEHOLDER_FIELDS).map((k) => `{${k}}`).join(', ')}`,
+        );
         return whole;
       }
       return value;
     });
+  /** Takes the `{!safety}` mark off a unit's text and notes the unit, as written, for the checks. */
+  const note = (section: DraftSection | undefined, raw: string, line: number, markable: boolean): string => {
+    const safety = SAFETY_MARK.test(raw);
+    const text = raw.replace(SAFETY_MARK, '');
+    const stray = ANY_MARK.exec(text);
+    if (stray) {
+      report(line, stray[1] === 'safety' ? '{!safety} goes at the very end of a paragraph or list item' : `unknown mark ${stray[0]}; the only mark is {!safety}`);
+    } else if (safety && !markable) {
+      report(line, '{!safety} marks a paragraph or list item, not a heading or caption');
+    }
+    section?.units.push({ text, line, safety: safety && markable });
+    return text;
+  };
 
   let title = '';
   const sections: DraftSection[] = [];
@@ -89,7 +156,9 @@ export function compileHandout(source: string, options: CompileOptions): Handout
       }
       const id = match[1] as string;
       if (sections.some((s) => s.id === id)) report(line, `section id "${id}" is used twice`);
-      sections.push({ id, heading: fill(raw.replace(SECTION_ID, '').trim(), line), line, blocks: [] });
+      const section: DraftSection = { id, heading: '', line, blocks: [], units: [] };
+      section.heading = fill(note(section, raw.replace(SECTION_ID, '').trim(), line, false), line);
+      sections.push(section);
       continue;
     }
     if (node.type === 'heading') {
@@ -103,10 +172,10 @@ export function compileHandout(source: string, options: CompileOptions): Handout
       report(line, 'text before the first "## " section heading; put it inside a section');
       continue;
     }
-    if (block.kind === 'paragraph') block.text = fill(block.text, line);
-    if (block.kind === 'list') block.items = block.items.map((item) => fill(item, line));
+    if (block.kind === 'paragraph') block.text = fill(note(current, block.text, line, true), line);
+    if (block.kind === 'list') block.items = block.items.map((item, i) => fill(note(current, item, block.itemLines[i] ?? line, true), block.itemLines[i] ?? line));
     if (block.kind === 'figure') {
-      block.caption = fill(block.caption, line);
+      block.caption = fill(note(current, block.caption, line, false), line);
       if (!options.figures.has(block.image)) {
         report(line, `figure "${block.image}" is not in locales/figures/ (found: ${[...options.figures].join(', ') || 'none'})`);
       }
@@ -125,7 +194,7 @@ export function compileHandout(source: string, options: CompileOptions): Handout
   }
   if (problems.length) throw new InputError(problems);
 
-  return {
+  const handout: Handout = {
     id: meta.id,
     lang: options.lang,
     dir: options.dir,
@@ -134,12 +203,30 @@ export function compileHandout(source: string, options: CompileOptions): Handout
     meta: meta.meta,
     sections: sections.map((draft, index) => buildSection(draft, index, options.lang)),
   };
+  return {
+    handout,
+    file: options.file,
+    sections: sections.map(({ id, line, units }) => ({ id, line, units })),
+    review: meta.review,
+    fingerprint: fingerprintOf(meta, body),
+  };
+}
+
+/**
+ * What a reviewer signs off, reduced to a short hash: the summary, source and licence lines and the
+ * body, with line endings and trailing spaces evened out. The review fields themselves are left out,
+ * so recording a review does not change what was reviewed.
+ */
+function fingerprintOf(meta: FrontMatter, body: string): string {
+  const text = [meta.summary, meta.meta.source, meta.meta.licence, body.split('\n').map((l) => l.trimEnd()).join('\n').trim()].join('\n\u0000\n');
+  return createHash('sha256').update(text).digest('hex').slice(0, 12);
 }
 
 interface FrontMatter {
   id: string;
   summary: string;
   meta: HandoutMeta;
+  review: ReviewRecord | null;
 }
 
 function splitFrontMatter(
@@ -147,7 +234,7 @@ function splitFrontMatter(
   report: (line: number | undefined, message: string) => void,
 ): { meta: FrontMatter; body: string; bodyLine: number } {
   const match = /^---\n([\s\S]*?)\n---\n/.exec(text);
-  const empty: FrontMatter = { id: '', summary: '', meta: { source: '', licence: '', translation: 'original' } };
+  const empty: FrontMatter = { id: '', summary: '', meta: { source: '', licence: '', translation: 'original', review: unreviewed('original') }, review: null };
   if (!match) {
     report(1, 'the file must start with front matter between "---" lines (id, summary, source, licence, translation)');
     return { meta: empty, body: text, bodyLine: 1 };
@@ -175,13 +262,69 @@ function splitFrontMatter(
   if (translation && !TRANSLATION_STATUSES.includes(translation)) {
     report(2, `front matter field "translation" is "${translation}"; expected one of ${TRANSLATION_STATUSES.join(', ')}`);
   }
-  const meta: HandoutMeta = { source, licence, translation };
-  if (typeof data.reviewedBy === 'string') meta.reviewedBy = data.reviewedBy;
-  const known = new Set(['id', 'summary', 'source', 'licence', 'translation', 'reviewedBy']);
+  const meta: HandoutMeta = { source, licence, translation, review: unreviewed(translation) };
+  const review = readReview(data.reviewed, translation, report);
+  if ('reviewedBy' in data) report(2, 'front matter field "reviewedBy" is replaced by "reviewed: { by, date }"; npm run review writes it');
+  const known = new Set(['id', 'summary', 'source', 'licence', 'translation', 'reviewed']);
   for (const key of Object.keys(data)) {
-    if (!known.has(key)) report(2, `unknown front matter field "${key}"; known: ${[...known].join(', ')}`);
+    if (!known.has(key) && key !== 'reviewedBy') report(2, `unknown front matter field "${key}"; known: ${[...known].join(', ')}`);
   }
-  return { meta: { id, summary, meta }, body: text.slice(match[0].length), bodyLine };
+  return { meta: { id, summary, meta, review }, body: text.slice(match[0].length), bodyLine };
+}
+
+/** Until the build compares fingerprints, nothing counts as reviewed. */
+function unreviewed(translation: TranslationStatus): HandoutMeta['review'] {
+  return { medical: { state: 'not-reviewed' }, translation: translation === 'original' ? null : { state: 'not-reviewed' } };
+}
+
+const REVIEW_HOW = 'record it with npm run review (see the README, "Reviewing a handout")';
+
+function readReview(
+  value: unknown,
+  translation: TranslationStatus,
+  report: (line: number | undefined, message: string) => void,
+): ReviewRecord | null {
+  if (value === undefined || value === null) {
+    if (translation === 'reviewed') report(2, `"translation: reviewed" needs the reviewer and date in "reviewed: { by, date }"; ${REVIEW_HOW}`);
+    return null;
+  }
+  if (translation === 'draft') {
+    report(2, `"translation: draft" but a review is recorded in "reviewed"; a reviewed translation says "translation: reviewed"`);
+    return null;
+  }
+  if (typeof value !== 'object' || Array.isArray(value)) {
+    report(2, `front matter field "reviewed" must be { by, date, text${translation === 'reviewed' ? ', original' : ''} }; ${REVIEW_HOW}`);
+    return null;
+  }
+  const record = value as Record<string, unknown>;
+  let ok = true;
+  const bad = (message: string) => {
+    ok = false;
+    report(2, message);
+  };
+  const by = typeof record.by === 'string' ? record.by.trim() : '';
+  if (!by) bad('"reviewed.by" is missing: the reviewer\'s name and role, such as "A. Chen, RN, clinical educator"');
+  const date = typeof record.date === 'string' ? record.date : '';
+  const parsed = REVIEW_DATE.test(date) ? new Date(`${date}T00:00:00Z`) : null;
+  if (!parsed || Number.isNaN(parsed.getTime()) || parsed.toISOString().slice(0, 10) !== date) {
+    bad(`"reviewed.date" is ${JSON.stringify(record.date ?? null)}; expected the day of the review as YYYY-MM-DD`);
+  } else if (parsed.getTime() > Date.now() + 86_400_000) {
+    bad(`"reviewed.date" ${date} is in the future`);
+  }
+  const fingerprint = (name: 'text' | 'original') => {
+    const found = record[name];
+    if (typeof found === 'string' && FINGERPRINT.test(found)) return found;
+    bad(`"reviewed.${name}" is ${JSON.stringify(found ?? null)}; it is the fingerprint of the text that was reviewed, written by npm run review`);
+    return '';
+  };
+  const text = fingerprint('text');
+  const original = translation === 'reviewed' ? fingerprint('original') : undefined;
+  if (translation === 'original' && record.original !== undefined) bad('"reviewed.original" belongs in a translation; the original records only its own "text"');
+  for (const key of Object.keys(record)) {
+    if (!['by', 'date', 'text', 'original'].includes(key)) bad(`unknown field "reviewed.${key}"; known: by, date, text, original`);
+  }
+  if (!ok) return null;
+  return original === undefined ? { by, date, text } : { by, date, text, original };
 }
 
 function toBlock(
@@ -198,12 +341,9 @@ function toBlock(
       return { kind: 'paragraph', text: plainText(node), line };
     }
     case 'list':
-      return {
-        kind: 'list',
-        ordered: Boolean(node.ordered),
-        items: node.children.map((item) => plainText(item)).filter((text) => text.length > 0),
-        line,
-      };
+      const items = node.children.map((item) => ({ text: plainText(item), line: line + (item.position?.start.line ?? 0) - (node.position?.start.line ?? 0) }));
+      const kept = items.filter((item) => item.text.length > 0);
+      return { kind: 'list', ordered: Boolean(node.ordered), items: kept.map((i) => i.text), itemLines: kept.map((i) => i.line), line };
     case 'blockquote':
     case 'code':
     case 'html':

@@ -19,6 +19,11 @@ const handoutId = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, {
   message: 'a handout id in lower case with hyphens, such as "nerve-ablation"',
 });
 
+/** Read aloud digit by digit wherever a handout shows it, so it must be digits only, as dialled. */
+const phoneNumber = z
+  .string()
+  .regex(/^[0-9][0-9 -]{1,18}[0-9]$/, { message: 'a phone number of digits, spaces or hyphens, such as "811" or "1-866-797-0000"' });
+
 const speechVoice = z
   .object({
     voice: z.string().min(1).describe('eSpeak NG voice name used by `npm run audio`, e.g. "en-us".'),
@@ -85,10 +90,13 @@ export const kioskConfigSchema = z
     site: z
       .object({
         name: z.string().min(1).max(80).describe('The clinic’s name, shown on the staff panel.'),
-        nurseLine: z
-          .string()
-          .regex(/^[0-9][0-9 -]{1,18}[0-9]$/, { message: 'a phone number of digits, spaces or hyphens, such as "811" or "1-866-797-0000"' })
-          .describe('The nurse advice line printed in the follow-up section, e.g. "811".'),
+        nurseLine: phoneNumber.describe('The nurse advice line, `{nurseLine}` in a handout, e.g. "811".'),
+        poisonCentre: phoneNumber
+          .describe(
+            'The regional poison centre, `{poisonCentre}` in a handout: "1-844-764-7669" (1-844-POISON-X) reaches the poison centre for most of Canada; Québec: "1-800-463-5060". A handout that uses {poisonCentre} does not build without it.',
+          )
+          .optional(),
+        emergency: phoneNumber.default('911').describe('The emergency number, `{emergency}` in a handout; 911 in Canada.'),
       })
       .strict(),
     staff: z

@@ -92,13 +92,36 @@ export interface Section {
 
 export type TranslationStatus = 'original' | 'draft' | 'reviewed';
 
+/**
+ * Whether a review is on record for the text the kiosk shows. `out-of-date`: a review was recorded,
+ * but the text it covered (or, for a translation, its original) has changed since.
+ */
+export type ReviewState = 'reviewed' | 'not-reviewed' | 'out-of-date';
+
+export interface ReviewStatus {
+  state: ReviewState;
+  /** Who signed it off and when (YYYY-MM-DD), where a review is recorded. */
+  by?: string;
+  date?: string;
+}
+
 export interface HandoutMeta {
   /** Where the facts come from, shown small in the reader. */
   source: string;
   licence: string;
+  /** What the file says it is; `review` says whether that still holds. */
   translation: TranslationStatus;
-  /** Who reviewed a translation, when it is `reviewed`. */
-  reviewedBy?: string;
+  review: {
+    /** The medical review of the original text (for a translation: of its original). */
+    medical: ReviewStatus;
+    /** The translation's own review; null for the original. */
+    translation: ReviewStatus | null;
+  };
+}
+
+/** A translation not signed off for its current text and original is shown with the draft notice. */
+export function showsDraftNotice(meta: HandoutMeta): boolean {
+  return meta.review.translation !== null && meta.review.translation.state !== 'reviewed';
 }
 
 export interface Handout {

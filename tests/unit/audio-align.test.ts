@@ -17,7 +17,7 @@ interface Recorded {
 function load(name: string) {
   const c = AUDIO_CASES.find((x) => x.name === name)!;
   const section = compileHandout(c.markdown, { file: c.name, lang: c.lang, dir: 'ltr', placeholders: { nurseLine: c.nurseLine }, figures: new Set() }).sections[0]!;
-  const speech = normaliseSection(section, { lang: c.lang, nurseLine: c.nurseLine });
+  const speech = normaliseSection(section, { lang: c.lang, phoneNumbers: [c.nurseLine] });
   const recorded = JSON.parse(readFileSync(new URL(`../fixtures/audio/events-${name}.json`, import.meta.url), 'utf8')) as Recorded;
   return { section, speech, recorded, alignment: alignWords(section, speech, recorded.events, recorded.durationMs) };
 }

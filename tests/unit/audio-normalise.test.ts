@@ -40,7 +40,7 @@ function expectExactMap(s: Section, speech: { text: string; displayOffsets: numb
 describe('normaliseSection', () => {
   it('reads the nurse line digit by digit and maps every digit back into the number', () => {
     const s = section('Call the nurse line: {nurseLine}. Take 3811 steps.');
-    const speech = normaliseSection(s, { lang: 'en', nurseLine: '811' });
+    const speech = normaliseSection(s, { lang: 'en', phoneNumbers: ['811'] });
     expect(speech.text).toContain('line: 8 1 1.');
     expect(speech.text).toContain('3811 steps'); // only the nurse line, not a number containing it
     const [start, end] = wordRange(s, '811');
@@ -52,7 +52,7 @@ describe('normaliseSection', () => {
 
   it('reads a grouped phone number in groups, with a pause at each hyphen', () => {
     const s = section('Call {nurseLine} today.', 'en', '1-866-797-0000');
-    const speech = normaliseSection(s, { lang: 'en', nurseLine: '1-866-797-0000' });
+    const speech = normaliseSection(s, { lang: 'en', phoneNumbers: ['1-866-797-0000'] });
     expect(speech.text).toContain('Call 1, 8 6 6, 7 9 7, 0 0 0 0 today.');
     const [start, end] = wordRange(s, '866');
     expect(spokenFor(s, speech.text, speech.displayOffsets, start, end)).toBe('8 6 6');

@@ -10,7 +10,7 @@ import { AUDIO_CASES } from '../fixtures/audio/cases.ts';
 
 const c = AUDIO_CASES.find((x) => x.name === 'en')!;
 const section = compileHandout(c.markdown, { file: 'en', lang: 'en', dir: 'ltr', placeholders: { nurseLine: '811' }, figures: new Set() }).sections[0]!;
-const speech = normaliseSection(section, { lang: 'en', nurseLine: '811' });
+const speech = normaliseSection(section, { lang: 'en', phoneNumbers: ['811'] });
 const recorded = JSON.parse(readFileSync(new URL('../fixtures/audio/events-en.json', import.meta.url), 'utf8'));
 const alignment = alignWords(section, speech, recorded.events, recorded.durationMs);
 const duration = recorded.durationMs / 1000;

@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'preact/hooks';
 import { useServices, useT, useVisit } from '../../app/kiosk-context';
-import type { Handout, Section } from '../../content/model';
+import { showsDraftNotice, type Handout, type Section } from '../../content/model';
 import { BigButton } from '../../ui/big-button';
 import { useFocusOnMount } from '../../ui/focus';
 import { SectionText } from '../../ui/section-text';
@@ -90,7 +90,7 @@ function ReaderBody({ handout, section, headingRef }: ReaderBodyProps) {
             <li key={s.id} class={s.index < section.index ? 'done' : s.index === section.index ? 'current' : ''} />
           ))}
         </ol>
-        {handout.meta.translation === 'draft' && <p class="reader__draft">{t('reader.draftTranslation')}</p>}
+        {showsDraftNotice(handout.meta) && <p class="reader__draft">{t('reader.draftTranslation')}</p>}
         <div class="reader__listened" aria-hidden="true">
           <span style={{ transform: `scaleX(${player.progress.value})` }} />
         </div>

@@ -5,6 +5,7 @@
  */
 import { handoutLoaders, handoutSummaries } from 'virtual:kiosk/manifest';
 import { createContentSource, type ContentSource } from '../../content/loader';
+import type { HandoutMeta } from '../../content/model';
 import type { LanguageInfo } from '../../i18n/i18n';
 import { readOfflineStatus, type OfflineStatus } from '../../kiosk/offline';
 
@@ -17,6 +18,14 @@ export interface LanguageHealth {
   withAudio: number;
   /** Handouts that failed to load. */
   failed: number;
+  /** Each loaded handout's review record, in the configured order. */
+  reviews: HandoutReview[];
+}
+
+export interface HandoutReview {
+  id: string;
+  title: string;
+  review: HandoutMeta['review'];
 }
 
 export interface StorageHealth {
@@ -38,7 +47,7 @@ export async function contentHealth(
   return Promise.all(
     languages.map(async ({ code, name }) => {
       const results = await Promise.allSettled(handoutIds.map((id) => source.load(code, id)));
-      const health: LanguageHealth = { code, name, handouts: 0, sections: 0, withAudio: 0, failed: 0 };
+      const health: LanguageHealth = { code, name, handouts: 0, sections: 0, withAudio: 0, failed: 0, reviews: [] };
       for (const result of results) {
         if (result.status === 'rejected') {
           health.failed++;
@@ -47,6 +56,7 @@ export async function contentHealth(
         health.handouts++;
         health.sections += result.value.sections.length;
         health.withAudio += result.value.sections.filter((section) => section.audio !== null).length;
+        health.reviews.push({ id: result.value.id, title: result.value.title, review: result.value.meta.review });
       }
       return health;
     }),

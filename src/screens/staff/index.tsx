@@ -11,6 +11,7 @@ import type { IdleTimer } from '../../kiosk/idle';
 import type { OfflineStatus } from '../../kiosk/offline';
 import { BigButton } from '../../ui/big-button';
 import { Modal } from '../../ui/modal';
+import type { ReviewStatus } from '../../content/model';
 import { browserProbes, type LanguageHealth, type StaffProbes, type StorageHealth } from './health';
 import { createPinLock, type PinLock } from './pin-lock';
 import { playTestTone } from './tone';
@@ -216,6 +217,45 @@ function StaffPanel({ t, lang, services, probes, reload }: PanelProps) {
         )}
       </section>
 
+      <section aria-labelledby="staff-reviews">
+        <h3 id="staff-reviews">{t('staff.reviews')}</h3>
+        {content === null ? (
+          <p>{t('staff.checking')}</p>
+        ) : (
+          <>
+            <table class="staff-panel__table" data-staff="reviews">
+              <thead>
+                <tr>
+                  <th scope="col">{t('staff.language')}</th>
+                  <th scope="col">{t('staff.handout')}</th>
+                  <th scope="col">{t('staff.medicalReview')}</th>
+                  <th scope="col">{t('staff.translationReview')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {content.flatMap((row) =>
+                  row.reviews.map((handout) => (
+                    <tr key={`${row.code}/${handout.id}`} data-review={`${row.code}/${handout.id}`}>
+                      <th scope="row">
+                        <span lang={row.code}>{row.name}</span> ({row.code})
+                      </th>
+                      <td lang={row.code}>{handout.title}</td>
+                      <ReviewCell t={t} lang={lang} status={handout.review.medical} kind="medical" />
+                      {handout.review.translation ? (
+                        <ReviewCell t={t} lang={lang} status={handout.review.translation} kind="translation" />
+                      ) : (
+                        <td data-review-state="original">{t('staff.original')}</td>
+                      )}
+                    </tr>
+                  )),
+                )}
+              </tbody>
+            </table>
+            <p>{t('staff.reviewsNote')}</p>
+          </>
+        )}
+      </section>
+
       <section aria-labelledby="staff-storage">
         <h3 id="staff-storage">{t('staff.storage')}</h3>
         <p data-staff="storage">
@@ -253,6 +293,20 @@ function StaffPanel({ t, lang, services, probes, reload }: PanelProps) {
         </BigButton>
       </div>
     </div>
+  );
+}
+
+/** A review's state in words (never colour alone), with who and when where one is recorded. */
+function ReviewCell({ t, lang, status, kind }: { t: Translate; lang: string; status: ReviewStatus; kind: 'medical' | 'translation' }) {
+  // The record's date is a calendar day, not a moment: shown as that day wherever the kiosk's clock is.
+  const date = status.date ? new Date(`${status.date}T00:00:00Z`).toLocaleDateString(lang, { dateStyle: 'long', timeZone: 'UTC' }) : '';
+  const values = { by: status.by ?? '', date };
+  const text =
+    status.state === 'reviewed' ? t('staff.reviewed', values) : status.state === 'out-of-date' ? t('staff.outOfDate', values) : t('staff.notReviewed');
+  return (
+    <td data-review-kind={kind} data-review-state={status.state} class={status.state === 'reviewed' ? undefined : 'staff-panel__problem'}>
+      {text}
+    </td>
   );
 }
 
