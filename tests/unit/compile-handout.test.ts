@@ -51,7 +51,7 @@ Dr. Lee will see you. Call {nurseLine} if you need help.
 
   it('reads the title, metadata and sections with their ids in order', () => {
     expect(handout.title).toBe('Test title');
-    expect(handout.meta).toEqual({ source: 'Written for the tests.', licence: 'None.', translation: 'original' });
+    expect(handout.meta).toEqual({ source: 'Written for the tests.', licence: 'None.', translation: 'original', review: { medical: { state: 'not-reviewed' }, translation: null } });
     expect(handout.sections.map((s) => s.id)).toEqual(['what', 'care']);
   });
 
@@ -128,7 +128,17 @@ Dr. Lee will see you. Call {nurseLine} if you need help.
   });
 
   it('rejects an unknown placeholder and lists the known ones', () => {
-    expect(problemsOf(`${FRONT}\n# T\n\n## A {#a}\n\nCall {phone}.\n`)).toEqual(['line 13: unknown placeholder {phone}; known: {nurseLine}']);
+    expect(problemsOf(`${FRONT}\n# T\n\n## A {#a}\n\nCall {phone}.\n`)).toEqual(['line 13: unknown placeholder {phone}; known: {nurseLine}, {poisonCentre}, {emergency}']);
+  });
+
+  it('takes the {!safety} mark off the text, and refuses it anywhere but the end of a paragraph or list item', () => {
+    const handout = compileHandout(`${FRONT}\n# T\n\n## A {#a}\n\nCall 911 now. {!safety}\n\n- Take 2. {!safety}\n`, options);
+    expect(handout.sections[0]!.text).toBe('A\n\nCall 911 now.\n\nTake 2.');
+    expect(problemsOf(`${FRONT}\n# T\n\n## A {!safety} {#a}\n\nCall {!safety} now.\n\nSee {!note}.\n`)).toEqual([
+      'line 11: {!safety} marks a paragraph or list item, not a heading or caption',
+      'line 13: {!safety} goes at the very end of a paragraph or list item',
+      'line 15: unknown mark {!note}; the only mark is {!safety}',
+    ]);
   });
 
   it('rejects a figure with no alt text or a missing image', () => {

@@ -1,7 +1,8 @@
-import { act, fireEvent, screen, waitFor } from '@testing-library/preact';
+import { act, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { handoutLoaders } from 'virtual:kiosk/manifest';
 import type { Handout, Section } from '../../src/content/model';
+import { ReviewCell } from '../../src/screens/staff';
 import { createPinLock } from '../../src/screens/staff/pin-lock';
 import { axeViolations } from '../helpers/axe';
 import { config, renderKiosk } from '../helpers/kiosk';
@@ -48,6 +49,35 @@ describe('the PIN rules', () => {
     for (let i = 0; i < 4; i++) lock.check('0000');
     expect(lock.check('4826')).toBe('open');
     for (let i = 0; i < 4; i++) expect(lock.check('0000')).toBe('wrong');
+  });
+});
+
+describe('a handout\'s review state on the staff panel', () => {
+  const t = ((key: string, values?: Record<string, string>) => `${key}${values ? ` ${JSON.stringify(values)}` : ''}`) as never;
+  const cell = (status: Parameters<typeof ReviewCell>[0]['status']) => {
+    const { container } = render(
+      <table>
+        <tbody>
+          <tr>
+            <ReviewCell t={t} lang="en-CA" status={status} kind="translation" />
+          </tr>
+        </tbody>
+      </table>,
+    );
+    return container.querySelector('td')!;
+  };
+
+  it('says who reviewed it and on which day, as that calendar day in the staff language', () => {
+    const td = cell({ state: 'reviewed', by: 'B. Roy, translator', date: '2026-12-01' });
+    expect(td.textContent).toBe('staff.reviewed {"by":"B. Roy, translator","date":"December 1, 2026"}');
+    expect(td.className).toBe('');
+  });
+
+  it('says in words, not colour alone, that a review is out of date or missing', () => {
+    const stale = cell({ state: 'out-of-date', by: 'B. Roy', date: '2026-01-31' });
+    expect(stale.textContent).toBe('staff.outOfDate {"by":"B. Roy","date":"January 31, 2026"}');
+    expect(stale.className).toBe('staff-panel__problem');
+    expect(cell({ state: 'not-reviewed' }).textContent).toBe('staff.notReviewed');
   });
 });
 
@@ -131,6 +161,14 @@ describe('the PIN pad', () => {
         `${sections.filter((s: Section) => s.audio !== null).length} / ${sections.length}`,
       ]);
     }
+    // Every handout in every language, with its review state in words.
+    const reviews = [...document.querySelectorAll('[data-staff="reviews"] tbody tr')];
+    expect(reviews.length).toBe(i18n.languages.length * config.handouts.length);
+    const en = document.querySelector(`[data-review="en/${config.handouts[0]}"]`)!;
+    expect(en.querySelector('[data-review-kind="medical"]')!.getAttribute('data-review-state')).toMatch(/^(reviewed|not-reviewed|out-of-date)$/);
+    expect(en.querySelector('[data-review-state="original"]')!.textContent).toBe('Original text');
+    const fr = document.querySelector(`[data-review="fr/${config.handouts[0]}"] [data-review-kind="translation"]`)!;
+    expect(fr.textContent).toMatch(/^(Not reviewed|Reviewed by .+|Out of date: .+)$/);
     // English has generated audio.
     expect(document.querySelector('[data-language-health="en"] td:last-child')!.textContent).not.toMatch(/^0 /);
     expect(document.querySelector('[data-staff="offline"]')!.textContent).toBe('This browser cannot keep an offline copy.');

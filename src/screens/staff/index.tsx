@@ -297,7 +297,7 @@ function StaffPanel({ t, lang, services, probes, reload }: PanelProps) {
 }
 
 /** A review's state in words (never colour alone), with who and when where one is recorded. */
-function ReviewCell({ t, lang, status, kind }: { t: Translate; lang: string; status: ReviewStatus; kind: 'medical' | 'translation' }) {
+export function ReviewCell({ t, lang, status, kind }: { t: Translate; lang: string; status: ReviewStatus; kind: 'medical' | 'translation' }) {
   // The record's date is a calendar day, not a moment: shown as that day wherever the kiosk's clock is.
   const date = status.date ? new Date(`${status.date}T00:00:00Z`).toLocaleDateString(lang, { dateStyle: 'long', timeZone: 'UTC' }) : '';
   const values = { by: status.by ?? '', date };
