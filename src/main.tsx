@@ -26,7 +26,7 @@ async function boot() {
     onKey: (event) => {
       const action = keypadActionFor(event, keypadMap);
       if (!action) return false;
-      kiosk.keypad.dispatch(action);
+      kiosk.keypad.dispatch(action, event.code);
       return true;
     },
     onError: (error) => {

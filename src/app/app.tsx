@@ -2,14 +2,16 @@ import { useSignalEffect } from '@preact/signals';
 import { Component, type ComponentChildren } from 'preact';
 import type { RuntimeConfig } from '../config/schema';
 import type { I18n } from '../i18n/i18n';
-import { IdleWarning } from '../screens/idle-warning';
+import { IdleWarning, idleWarningShown } from '../screens/idle-warning';
 import { KeypadBridge } from '../screens/keypad-bridge';
+import { TouchMode } from '../screens/touch-mode';
+import { ModalNotice } from '../ui/modal';
 import type { Prompter } from '../speech/prompter';
 import { WelcomeScreen } from '../screens/welcome';
 import { lazyComponent } from '../ui/lazy';
 import type { AppState } from './app-state';
 import type { Kiosk } from './kiosk';
-import { ServicesContext, VisitContext, useVisit, type KioskServices } from './kiosk-context';
+import { ServicesContext, VisitContext, useServices, useVisit, type KioskServices } from './kiosk-context';
 import './app.css';
 
 export interface AppProps {
@@ -55,16 +57,41 @@ export function App({ kiosk, config, i18n, build, prompter, root }: AppProps) {
         <VisitContext.Provider value={visit} key={kiosk.visitNumber.value}>
           <DocumentState visit={visit} root={root} i18n={i18n} />
           <KeypadBridge>
-            {/* The visit's number, for staff diagnostics and the soak benchmark: did a reset happen? */}
-            <div class="app" data-visit={kiosk.visitNumber.value}>
-              <CurrentScreen />
-            </div>
-            <OpenDialog />
-            <IdleWarning />
+            <ModalNotice.Provider value={<TouchMode />}>
+              <VisitRoot visitNumber={kiosk.visitNumber.value}>
+                <CurrentScreen />
+                <TouchMode />
+              </VisitRoot>
+              <OpenDialog />
+              <IdleWarning />
+            </ModalNotice.Provider>
           </KeypadBridge>
         </VisitContext.Provider>
       </RecoverToWelcome>
     </ServicesContext.Provider>
+  );
+}
+
+/**
+ * The visit's root, saying what the state believes the patient sees: the visit's number (did a reset
+ * happen?), the screen, the dialogs open, the touch mode and the reading. The kiosk's self-check
+ * (kiosk/invariants) and the soak's random patient hold the page to these.
+ */
+function VisitRoot({ visitNumber, children }: { visitNumber: number; children: ComponentChildren }) {
+  const visit = useVisit();
+  const { idle } = useServices();
+  const dialogs = [visit.dialog.value, idleWarningShown(visit, idle) ? 'idle' : null].filter(Boolean).join(' ');
+  return (
+    <div
+      class="app"
+      data-visit={visitNumber}
+      data-screen={visit.screen.value}
+      data-dialogs={dialogs}
+      data-touch-mode={visit.prefs.touchToHear.value ? 'hear' : 'choose'}
+      data-speech={visit.player.status.value}
+    >
+      {children}
+    </div>
   );
 }
 

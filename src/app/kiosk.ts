@@ -24,8 +24,9 @@ export interface KeypadHub {
   /** Whether this visit has used the keypad yet (the first press speaks how to use it). */
   readonly used: ReadonlySignal<boolean>;
   markUsed(): void;
-  dispatch(action: KeypadAction): void;
-  subscribe(listener: (action: KeypadAction) => void): () => void;
+  /** `code` is the key's `KeyboardEvent.code`: whether it was the keypad's own key matters (kiosk/speech-trigger). */
+  dispatch(action: KeypadAction, code: string): void;
+  subscribe(listener: (action: KeypadAction, code: string) => void): () => void;
 }
 
 export interface Kiosk {
@@ -46,14 +47,14 @@ export function createKiosk(deps: KioskDeps): Kiosk {
   const visit = signal(startVisit());
   const visitNumber = signal(1);
   const keypadUsed = signal(false);
-  const keypadListeners = new Set<(action: KeypadAction) => void>();
+  const keypadListeners = new Set<(action: KeypadAction, code: string) => void>();
   const keypad: KeypadHub = {
     used: keypadUsed,
     markUsed() {
       keypadUsed.value = true;
     },
-    dispatch(action) {
-      for (const listener of keypadListeners) listener(action);
+    dispatch(action, code) {
+      for (const listener of keypadListeners) listener(action, code);
     },
     subscribe(listener) {
       keypadListeners.add(listener);

@@ -4,11 +4,13 @@
  * language. Any new action interrupts the previous prompt.
  */
 import type { ComponentChildren } from 'preact';
-import { useSignalEffect } from '@preact/signals';
-import { useEffect, useRef } from 'preact/hooks';
+import { effect, useSignalEffect } from '@preact/signals';
+import { useEffect, useMemo, useRef } from 'preact/hooks';
 import { useServices, useT, useVisit } from '../app/kiosk-context';
 import type { KeypadAction } from '../kiosk/keypad';
+import { createSpeechTrigger } from '../kiosk/speech-trigger';
 import { describeItem, moveFocus, topLayer } from '../ui/keypad-focus';
+import { ArmingContext, createArming, itemLabel } from './touch-arming';
 
 const HELP_KEYS = { welcome: 'help.welcome', library: 'help.library', reader: 'help.reader' } as const;
 
@@ -16,7 +18,10 @@ export function KeypadBridge({ children }: { children: ComponentChildren }) {
   const t = useT();
   const visit = useVisit();
   const { keypad, prompter, i18n, config } = useServices();
-  const armed = useRef<Element | null>(null);
+  const arming = useMemo(createArming, []);
+  const trigger = useMemo(() => createSpeechTrigger(config.keypad), [config]);
+  // Set while Enter passes its choice on as a click, so touch-to-hear lets that click through.
+  const choosing = useRef(false);
   const lang = i18n.language.value;
 
   const words = {
@@ -54,11 +59,13 @@ export function KeypadBridge({ children }: { children: ComponentChildren }) {
       }),
     );
 
-  const onAction = (action: KeypadAction) => {
+  const onAction = (action: KeypadAction, code: string) => {
     const screen = visit.screen.peek();
     const focused = document.activeElement as HTMLElement | null;
     const inDialog = visit.dialog.peek() !== null || document.querySelector('dialog[open]') !== null;
-    if (!keypad.used.peek()) {
+    // Only the keypad's own keys and Help start speech mode (kiosk/speech-trigger says why); a stray
+    // Escape from a keyboard does its job and changes nothing about how a touch behaves.
+    if (!keypad.used.peek() && trigger.startsTouchToHear(action, code)) {
       keypad.markUsed();
       visit.prefs.setTouchToHear(true);
       if (screen === 'welcome') {
@@ -94,10 +101,17 @@ export function KeypadBridge({ children }: { children: ComponentChildren }) {
       case 'enter':
         if (focused && focused !== document.body) {
           // Enter chooses at once, even in touch-to-hear mode (the item was already announced).
-          armed.current = focused.closest('label') ?? focused;
+          arming.disarm();
           if (focused.matches('[data-keypad-item="sentence"]')) readSentence(focused);
           else if (focused.matches('[data-keypad-item]') && screen === 'reader') visit.player.play();
-          else focused.click();
+          else {
+            choosing.current = true;
+            try {
+              focused.click();
+            } finally {
+              choosing.current = false;
+            }
+          }
           announceFocusSoon();
         }
         return;
@@ -130,26 +144,54 @@ export function KeypadBridge({ children }: { children: ComponentChildren }) {
     if (visit.player.status.value === 'playing') prompter.stop();
   });
 
-  // Touch to hear: the first touch on an item speaks it; a second touch on the same item chooses it.
+  // The marked item belongs to the screen it was on: any change of screen, dialog or section, or the
+  // mode being turned off, takes the mark away, so it never names something no longer there.
+  // A plain effect, not useSignalEffect (which waits for a frame): a touch in between must not be
+  // taken as the second touch on an item that has gone.
+  useEffect(() => {
+    const stop = effect(() => {
+      void visit.screen.value;
+      void visit.dialog.value;
+      void visit.sectionIndex.value;
+      void visit.prefs.touchToHear.value;
+      arming.disarm();
+    });
+    return () => {
+      stop();
+      arming.disarm();
+    };
+  }, []);
+
+  // Touch to hear: the first touch on an item speaks it and marks it; a second touch on the same,
+  // marked item chooses it. Controls marked `data-touch-direct` (turning the mode off) always act at
+  // once: the way out of a mode must never take two touches.
   const onClickCapture = (event: MouseEvent) => {
-    if (!visit.prefs.touchToHear.peek()) return;
+    if (!visit.prefs.touchToHear.peek() || choosing.current) return;
     const item = (event.target as Element).closest?.('button, label, [data-word]');
-    if (!item) return;
-    if (item === armed.current) {
-      armed.current = null;
+    if (!item || item.closest('[data-touch-direct]')) return;
+    if (arming.isArmed(item)) {
+      arming.disarm();
       return;
     }
     event.preventDefault();
     event.stopPropagation();
-    armed.current = item;
     const target = item.matches('label') ? (item.querySelector('input') as HTMLElement) : (item as HTMLElement);
     if (!item.matches('[data-word]')) target.focus();
-    announce(target.matches('[data-word]') ? target.closest('.sentence') : target);
+    const again = t('touchMode.touchAgain');
+    arming.arm(item, itemLabel(item), again);
+    const spoken = target.matches('[data-word]') ? target.closest('.sentence') : target;
+    // A language's own name is said in its own voice, whose strings may not be loaded yet: the mark
+    // and the bar say "touch again" for it on screen. Everything else hears it too.
+    if (spoken instanceof HTMLElement && !spoken.matches('[data-keypad-item="sentence"]') && !(spoken.getAttribute('lang') && spoken.getAttribute('lang') !== lang)) {
+      prompter.say(lang, [...describeItem(spoken, words), again]);
+    } else announce(spoken);
   };
 
   return (
-    <div class="kiosk-surface" onClickCapture={onClickCapture}>
-      {children}
-    </div>
+    <ArmingContext.Provider value={arming}>
+      <div class="kiosk-surface" onClickCapture={onClickCapture}>
+        {children}
+      </div>
+    </ArmingContext.Provider>
   );
 }

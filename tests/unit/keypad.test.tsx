@@ -1,6 +1,6 @@
 import { fireEvent, screen, waitFor } from '@testing-library/preact';
 import { describe, expect, it } from 'vitest';
-import { keypadActionFor } from '../../src/kiosk/keypad';
+import { DEFAULT_KEYPAD, keypadActionFor, type KeypadAction } from '../../src/kiosk/keypad';
 import { createPrompter } from '../../src/speech/prompter';
 import { openHandoutAs, renderKiosk } from '../helpers/kiosk';
 import { createRecordingPlayer } from '../helpers/recording-player';
@@ -19,9 +19,12 @@ async function kioskWithKeypad() {
   const { prompter, said } = recordingPrompter();
   const recording = createRecordingPlayer();
   const kiosk = await renderKiosk({ prompter, createPlayer: () => recording.player });
-  const press = (action: Parameters<typeof kiosk.kiosk.keypad.dispatch>[0]) => kiosk.kiosk.keypad.dispatch(action);
+  /** A key of the kiosk's keypad (its F13–F21 code), unless `code` says which key. */
+  const press = (action: KeypadAction, code = keypadCode(action)) => kiosk.kiosk.keypad.dispatch(action, code);
   return { ...kiosk, press, said, recording };
 }
+
+const keypadCode = (action: KeypadAction) => DEFAULT_KEYPAD[action].find((code) => /^F(1[3-9]|2[0-4])$/.test(code))!;
 
 const frames = () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(resolve, 0))));
 
@@ -152,7 +155,7 @@ describe('touch to hear', () => {
     expect(said.at(-1)).toBe('fr: Français');
     const english = screen.getByRole('button', { name: 'English' });
     fireEvent.click(english);
-    expect(said.at(-1)).toBe('en: English, button');
+    expect(said.at(-1)).toBe('en: English, button, Touch again to choose.');
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(kiosk.visit.value.screen.value).toBe('welcome');
     fireEvent.click(english);

@@ -3,7 +3,7 @@ import { TEXT_SIZES, THEMES, type TextSize, type Theme } from '../../kiosk/prefs
 import type { UiKey } from '../../i18n/keys';
 import { BigButton } from '../../ui/big-button';
 import { ChoiceGroup } from '../../ui/choice-group';
-import { Modal } from '../../ui/modal';
+import { DialogName, Modal } from '../../ui/modal';
 import { SourceNote } from '../reader';
 import { lazyComponent } from '../../ui/lazy';
 
@@ -11,10 +11,15 @@ import { lazyComponent } from '../../ui/lazy';
 const StaffDialog = lazyComponent(() => import('../staff').then((m) => m.StaffDialog));
 import './dialogs.css';
 
-/** Whichever dialog the visit has open, or nothing. */
+/** Whichever dialog the visit has open, or nothing; named as the state names it (`data-dialog`). */
 export function OpenDialog() {
   const visit = useVisit();
-  switch (visit.dialog.value) {
+  const open = visit.dialog.value;
+  return open && <DialogName.Provider value={open}>{dialogFor(open)}</DialogName.Provider>;
+}
+
+function dialogFor(open: string) {
+  switch (open) {
     case 'help':
       return <HelpDialog />;
     case 'sections':

@@ -1,17 +1,24 @@
 import { useEffect } from 'preact/hooks';
+import type { AppState } from '../../app/app-state';
 import { useServices, useT, useVisit } from '../../app/kiosk-context';
+import type { IdleTimer } from '../../kiosk/idle';
 import { Modal } from '../../ui/modal';
 import './idle-warning.css';
 
 /**
- * "Are you still there?" with a visible countdown. Shown only when there is something of a visit to
- * lose; on an untouched welcome screen the reset happens silently.
+ * Whether "Are you still there?" is showing: only when there is something of a visit to lose; on an
+ * untouched welcome screen the reset happens silently.
  */
+export function idleWarningShown(visit: AppState, idle: IdleTimer): boolean {
+  return idle.phase.value === 'warning' && !(visit.screen.value === 'welcome' && visit.handout.value === null && visit.dialog.value === null);
+}
+
+/** "Are you still there?" with a visible countdown. */
 export function IdleWarning() {
   const t = useT();
   const visit = useVisit();
   const { idle, prompter, i18n } = useServices();
-  const warning = idle.phase.value === 'warning' && !(visit.screen.value === 'welcome' && visit.handout.value === null && visit.dialog.value === null);
+  const warning = idleWarningShown(visit, idle);
   const seconds = idle.secondsLeft.value;
   const announce = warning && (seconds % 10 === 0 || seconds <= 5 || seconds === Math.ceil(idle.warningMs / 1000));
   // Spoken as well as shown: a patient who cannot see the screen must hear the countdown too.
@@ -23,7 +30,7 @@ export function IdleWarning() {
   }, [announce, seconds]);
   if (!warning) return null;
   return (
-    <Modal title={t('idle.title')} closeLabel={t('idle.continue')} onClose={() => idle.activity()}>
+    <Modal name="idle" title={t('idle.title')} closeLabel={t('idle.continue')} onClose={() => idle.activity()}>
       <p class="idle-warning__count" aria-hidden="true">
         {seconds}
       </p>
