@@ -12,8 +12,13 @@ export interface IdleClock {
   every(ms: number, callback: () => void): () => void;
 }
 
+/**
+ * Time since the page loaded, from the monotonic clock: a wall-clock jump (NTP correcting a drifting
+ * kiosk, a daylight-saving change on a badly set machine) must not end a patient's visit early or
+ * keep the last patient's handout on screen for an hour.
+ */
 export const realClock: IdleClock = {
-  now: () => Date.now(),
+  now: () => performance.now(),
   every(ms, callback) {
     const handle = setInterval(callback, ms);
     return () => clearInterval(handle);
