@@ -1,36 +1,37 @@
 /**
- * The highlight against the audio clock, frame by frame, at 1x, 1.5x and 2x. On each animation frame
- * the page reads `media.currentTime`; once that frame's callbacks (the kiosk's own highlight loop
- * among them) have run, it reads which word carries the highlight. The word the timings give for that
- * `currentTime` is the one being spoken.
+ * The highlight against the voice, measured from outside the reader's code and blind to how it works.
+ * While a section plays, a MutationObserver in the page sees the current-word class arrive on a word;
+ * at that moment it reads the playing media element's `currentTime`. Against the word's start in the
+ * timings file, that is the DOM error. A rAF loop of the page's own records every frame's start, so
+ * the frame holding each change, and the moment that frame reaches the screen (one frame interval
+ * later), are known: that is the on-glass error. Words the highlight never reached are counted.
  */
 import type { Browser, Page } from 'playwright-core';
 import type { SectionAudio } from './build';
 import { newBenchPage } from './browser';
 import { clipFor, goToSection, openReader, type Target, PLAY, sectionIds, setSpeed, waitForStatus, waitForOffline } from './kiosk';
-import { changeTiming, highlightError, percentile, startsFromTimings, summarise, type ChangeTiming, type FrameSample, type Summary } from './stats';
-
-interface RawFrame {
-  time: number;
-  rate: number;
-  src: string;
-  word: number;
-  at: number;
-}
+import { frameInterval, glassTiming, startsFromTimings, summariseSigned, type HighlightChange, type SignedSummary } from './stats';
 
 export interface HighlightAtRate {
   rate: number;
-  frames: number;
+  /** Moves of the highlight measured. */
+  changes: number;
   /** Sections sampled, as lang/section. */
   sections: string[];
-  /** Per-frame error, ms of wall-clock time. */
-  error: Summary;
-  p99: number;
-  /** Frames whose highlight was wrong at all. */
-  wrongFrames: number;
-  changes: ChangeTiming;
-  /** Mean time between sampled frames, ms. */
+  /** When the class changed in the DOM, ms of wall-clock time. */
+  dom: SignedSummary;
+  /** When the frame holding the change reached the screen (estimated), ms of wall-clock time. */
+  glass: SignedSummary;
+  /** Words never highlighted between the first and last highlighted ones, of `words`. */
+  missed: number;
+  words: number;
+  /** Median time between frames, ms. */
   frameInterval: number;
+}
+
+interface Sample {
+  frames: number[];
+  changes: HighlightChange[];
 }
 
 export async function measureHighlight(
@@ -42,8 +43,7 @@ export async function measureHighlight(
 ): Promise<{ rates: HighlightAtRate[]; problems: string[] }> {
   const results: HighlightAtRate[] = [];
   const problems: string[] = [];
-  const { baseUrl, audio, languages, handout } = target;
-  const byAsset = new Map(audio.map((a) => [a.asset, a]));
+  const { baseUrl, languages, handout } = target;
   // One page for every speed: each new page would first wait for the offline worker to install.
   const bench = await newBenchPage(browser, baseUrl);
   const { page } = bench;
@@ -57,7 +57,7 @@ export async function measureHighlight(
   let next = 0;
   for (const rate of rates) {
     await setSpeed(page, rate);
-    const frames: { frames: RawFrame[]; audio: SectionAudio }[] = [];
+    const runs: { sample: Sample; audio: SectionAudio }[] = [];
     let spent = 0;
     while (spent < budgetMs && plan.length) {
       const { lang, section } = plan[next++ % plan.length] as { lang: string; section: string };
@@ -68,35 +68,40 @@ export async function measureHighlight(
         current = lang;
       }
       await goToSection(page, section);
-      await page.click(PLAY);
-      await waitForStatus(page, ['playing']);
       const duration = Math.max(500, Math.min(perSectionMs, budgetMs - spent, (clip.duration / rate) * 1000 - 500));
-      const sampled = await sampleFrames(page, clip.asset, duration);
+      // The observer starts before Play, so the first word's highlight is measured too.
+      const sampling = sampleChanges(page, clip.asset, duration);
+      await page.click(PLAY);
+      const sample = await sampling;
       spent += duration;
       await page.click(PLAY);
       await waitForStatus(page, ['paused', 'ended', 'idle']);
-      const own = sampled.filter((f) => byAsset.get(assetOf(f.src)) === clip);
-      frames.push({ frames: own, audio: clip });
+      runs.push({ sample, audio: clip });
     }
 
-    const errors: number[] = [];
-    const changes: ChangeTiming = { changes: 0, early: 0, sameFrame: 0, oneFrameLate: 0, later: 0 };
+    const dom: number[] = [];
+    const glass: number[] = [];
     const intervals: number[] = [];
-    for (const run of frames) {
-      const starts = startsFromTimings(run.audio.timings);
-      for (const f of run.frames) errors.push(highlightError(starts, f.time, f.word, f.rate));
-      const timing = changeTiming(starts, run.frames as FrameSample[]);
-      for (const key of Object.keys(changes) as (keyof ChangeTiming)[]) changes[key] += timing[key];
-      for (let i = 1; i < run.frames.length; i++) intervals.push((run.frames[i] as RawFrame).at - (run.frames[i - 1] as RawFrame).at);
+    let missed = 0;
+    let words = 0;
+    for (const { sample, audio } of runs) {
+      if (!sample.changes.length) continue;
+      const interval = frameInterval(sample.frames);
+      intervals.push(interval);
+      const timing = glassTiming(startsFromTimings(audio.timings), sample.frames, sample.changes, interval);
+      dom.push(...timing.dom);
+      glass.push(...timing.glass);
+      missed += timing.missed;
+      words += timing.words;
     }
     results.push({
       rate,
-      frames: errors.length,
-      sections: frames.map((f) => `${f.audio.lang}/${f.audio.section}`),
-      error: summarise(errors),
-      p99: percentile(errors, 99),
-      wrongFrames: errors.filter((e) => e > 0).length,
-      changes,
+      changes: dom.length,
+      sections: runs.map((r) => `${r.audio.lang}/${r.audio.section}`),
+      dom: summariseSigned(dom),
+      glass: summariseSigned(glass),
+      missed,
+      words,
       frameInterval: intervals.length ? intervals.reduce((a, b) => a + b, 0) / intervals.length : Number.NaN,
     });
   }
@@ -105,42 +110,37 @@ export async function measureHighlight(
   return { rates: results, problems: [...new Set(problems)] };
 }
 
-const assetOf = (src: string) => new URL(src).pathname.replace(/^\//, '');
-
 /**
- * For `ms` milliseconds: per animation frame, the clock of the media element playing `asset` (not a
- * spoken prompt that may also be playing), and the highlighted word once the frame's callbacks have run.
+ * For `ms` milliseconds: every frame's start time, and every move of the current-word class with the
+ * clock of the media element playing `asset` (not a spoken prompt that may also be playing).
  */
-function sampleFrames(page: Page, asset: string, ms: number): Promise<RawFrame[]> {
+function sampleChanges(page: Page, asset: string, ms: number): Promise<Sample> {
   return page.evaluate(
     ({ duration, asset }) =>
-      new Promise<RawFrame[]>((resolve) => {
+      new Promise<Sample>((resolve) => {
         const media = (window as unknown as { __media: HTMLMediaElement[] }).__media;
-        const frames: RawFrame[] = [];
-        const pending: RawFrame[] = [];
-        const channel = new MessageChannel();
-        // A task posted from an animation frame runs after all of that frame's callbacks and its rendering.
-        channel.port1.onmessage = () => {
-          const word = document.querySelector('.word--current')?.getAttribute('data-word');
-          for (const frame of pending) frame.word = word == null ? -1 : Number(word);
-          pending.length = 0;
-        };
+        const frames: number[] = [];
+        const changes: HighlightChange[] = [];
+        const observer = new MutationObserver((records) => {
+          const at = performance.now();
+          const playing = media.find((m) => !m.paused && !m.ended && m.currentSrc.endsWith(`/${asset}`));
+          if (!playing) return;
+          for (const record of records) {
+            const element = record.target as Element;
+            const arrived = element.classList.contains('word--current') && !(record.oldValue ?? '').split(/\s+/).includes('word--current');
+            if (!arrived) continue;
+            changes.push({ at, time: playing.currentTime, rate: playing.playbackRate, word: Number(element.getAttribute('data-word')) });
+          }
+        });
+        observer.observe(document.body, { subtree: true, attributes: true, attributeFilter: ['class'], attributeOldValue: true });
         const end = performance.now() + duration;
         const tick = (at: number) => {
-          const playing = media.find((m) => !m.paused && !m.ended && m.currentSrc.endsWith(`/${asset}`));
-          const status = document.querySelector('[data-action="play"]')?.getAttribute('data-status');
-          if (playing && status === 'playing') {
-            const frame = { time: playing.currentTime, rate: playing.playbackRate, src: playing.currentSrc, word: -2, at };
-            frames.push(frame);
-            pending.push(frame);
-            channel.port2.postMessage(null);
-          }
+          frames.push(at);
           if (performance.now() < end) requestAnimationFrame(tick);
-          else
-            setTimeout(() => {
-              channel.port1.close();
-              resolve(frames.filter((f) => f.word !== -2));
-            }, 50);
+          else {
+            observer.disconnect();
+            resolve({ frames, changes });
+          }
         };
         requestAnimationFrame(tick);
       }),

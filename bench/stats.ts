@@ -1,6 +1,6 @@
 /**
  * The benchmark's arithmetic, kept pure so it is tested without a browser
- * (tests/unit/bench-stats.test.ts): percentiles, and how far the reading highlight is from the audio.
+ * (tests/unit/bench-stats.test.ts): percentiles, and how far the reading highlight is from the voice.
  */
 import { indexAt } from '../src/speech/timeline';
 
@@ -34,62 +34,73 @@ export function summarise(values: readonly number[]): Summary {
   };
 }
 
-/** The word being spoken at `time`: the kiosk's own binary search over word starts. */
-export const wordAt = indexAt;
-
-/**
- * How wrong the highlight is on one frame, in milliseconds of wall-clock time: 0 when the highlighted
- * word is the one the timings say is being spoken at `time` (seconds of audio), otherwise the distance
- * from `time` to the nearest moment at which the highlighted word would have been right (for
- * neighbouring words, the boundary between them), divided by the playback rate. `highlighted` is -1
- * when no word is highlighted, which is right only before the first word starts.
- */
-export function highlightError(starts: readonly number[], time: number, highlighted: number, rate: number): number {
-  if (highlighted === wordAt(starts, time)) return 0;
-  const from = highlighted < 0 ? Number.NEGATIVE_INFINITY : (starts[highlighted] ?? Number.POSITIVE_INFINITY);
-  const to = highlighted + 1 < starts.length ? (starts[highlighted + 1] as number) : Number.POSITIVE_INFINITY;
-  const seconds = time < from ? from - time : time >= to ? time - to : 0;
-  return (seconds / rate) * 1000;
-}
-
-export interface FrameSample {
-  /** The audio clock (media.currentTime) read in the frame's animation-frame callback. */
+/** One move of the highlight, seen from outside the reader: a MutationObserver saw the class arrive. */
+export interface HighlightChange {
+  /** performance.now() when the observer ran (right after the frame's callbacks changed the class). */
+  at: number;
+  /** The playing media element's currentTime at that moment, and its playbackRate. */
   time: number;
-  /** The word with the highlight class once that frame's callbacks had run; -1 for none. */
+  rate: number;
   word: number;
 }
 
-export interface ChangeTiming {
-  /** Expected word changes seen (the timings' word changed between two consecutive frames). */
-  changes: number;
-  /** The highlight had already moved to the new word a frame or more before (the kiosk leads on purpose). */
-  early: number;
-  /** The highlight moved on the same frame as the expected word. */
-  sameFrame: number;
-  oneFrameLate: number;
-  /** Two or more frames late, or never in this run of frames. */
-  later: number;
+export interface GlassTiming {
+  /** Per change, ms of wall-clock time: + late, − early. When the class changed in the DOM. */
+  dom: number[];
+  /** The same, at the estimated moment the frame holding the change reached the screen. */
+  glass: number[];
+  /** Words between the first and last highlighted ones that were never highlighted. */
+  missed: number;
+  /** Words that should have been highlighted in the span observed. */
+  words: number;
 }
 
 /**
- * For every frame on which the timings' word changes, whether the highlight changed on that frame,
- * before it, one frame after, or later. Only forward changes of one or more words are counted.
+ * How far each move of the highlight is from the moment its word is heard. DOM: the media clock when
+ * the class changed, against the word's start in the timings file, in wall-clock ms (audio time ÷
+ * rate). Glass: the frame holding the change is shown at the next vsync, one frame interval after the
+ * frame began (`frames`: the frame start times of a rAF loop in the same page); the audio runs on
+ * meanwhile, so the on-glass error is the DOM error plus the time from the change to that vsync.
+ * No output latency is added: Chromium reports none for media elements.
  */
-export function changeTiming(starts: readonly number[], frames: readonly FrameSample[]): ChangeTiming {
-  const result: ChangeTiming = { changes: 0, early: 0, sameFrame: 0, oneFrameLate: 0, later: 0 };
-  for (let i = 1; i < frames.length; i++) {
-    const before = wordAt(starts, (frames[i - 1] as FrameSample).time);
-    const now = wordAt(starts, (frames[i] as FrameSample).time);
-    if (now <= before) continue;
-    result.changes++;
-    const previous = frames[i - 1] as FrameSample;
-    const current = frames[i] as FrameSample;
-    if (previous.word >= now) result.early++;
-    else if (current.word >= now) result.sameFrame++;
-    else if ((frames[i + 1]?.word ?? -1) >= now) result.oneFrameLate++;
-    else result.later++;
+export function glassTiming(starts: readonly number[], frames: readonly number[], changes: readonly HighlightChange[], intervalMs: number): GlassTiming {
+  const dom: number[] = [];
+  const glass: number[] = [];
+  const seen = new Set<number>();
+  for (const change of changes) {
+    const start = starts[change.word];
+    if (start === undefined || change.word < 0) continue;
+    seen.add(change.word);
+    const domMs = ((change.time - start) / change.rate) * 1000;
+    const frameStart = frames[indexAt(frames, change.at)] ?? change.at;
+    const shown = frameStart + intervalMs;
+    dom.push(domMs);
+    glass.push(domMs + Math.max(0, shown - change.at));
   }
-  return result;
+  const indexes = [...seen];
+  const first = Math.min(...indexes);
+  const last = Math.max(...indexes);
+  let missed = 0;
+  for (let word = first; word <= last; word++) if (!seen.has(word)) missed++;
+  return { dom, glass, missed, words: indexes.length ? last - first + 1 : 0 };
+}
+
+/** Median gap between frame start times: the screen's frame interval as the page sees it. */
+export function frameInterval(frames: readonly number[]): number {
+  const gaps: number[] = [];
+  for (let i = 1; i < frames.length; i++) gaps.push((frames[i] as number) - (frames[i - 1] as number));
+  return median(gaps);
+}
+
+export interface SignedSummary extends Summary {
+  /** Mean of the signed errors: + the highlight is late on average. */
+  mean: number;
+}
+
+/** p50, p95 and max of the size of the errors, and the mean of their sign. */
+export function summariseSigned(values: readonly number[]): SignedSummary {
+  const sizes = values.map(Math.abs);
+  return { ...summarise(sizes), mean: values.length ? values.reduce((a, b) => a + b, 0) / values.length : Number.NaN };
 }
 
 /** Starts of each word in index order, from a timings file's `words` list. */

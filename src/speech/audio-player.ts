@@ -7,9 +7,10 @@
 import { batch, signal } from '@preact/signals';
 import type { SectionAudio } from '../content/model';
 import type { FrameClock } from './frame-clock';
+import { createFramePacer } from './frame-pacing';
 import { clampRate, clampVolume, type PlaybackStatus, type Player, type SectionAudioRef } from './player';
 import type { Sound, SoundFactory } from './sound';
-import { HIGHLIGHT_LEAD_SECONDS, indexAt } from './timeline';
+import { indexAt, nextWordToShow, predictedAudioTime } from './timeline';
 
 export interface AudioPlayerOptions {
   sounds: SoundFactory;
@@ -44,6 +45,7 @@ export function createAudioPlayer({ sounds, clock, defaults, log = console.warn 
   let current: Loaded | null = null;
   let sound: Sound | null = null;
   let frame: number | null = null;
+  const pacer = createFramePacer();
   // Bumped on every load and stop, so a sound that finishes loading late cannot act on a newer state.
   let generation = 0;
   // A disposed player loads nothing more: a late caller would create sounds nobody releases.
@@ -81,15 +83,18 @@ export function createAudioPlayer({ sounds, clock, defaults, log = console.warn 
   const stopLoop = () => {
     if (frame !== null) clock.cancel(frame);
     frame = null;
+    pacer.reset();
   };
 
-  const follow = () => {
+  const follow = (frameTime: number) => {
     frame = null;
     if (!current || !sound || status.value !== 'playing') return;
     const { audio } = current;
-    const time = sound.position() + HIGHLIGHT_LEAD_SECONDS * rate.value;
-    const word = indexAt(audio.wordStarts, time);
-    const sentence = indexAt(audio.sentenceStarts, time);
+    const interval = pacer.frame(frameTime);
+    const time = predictedAudioTime(sound.position(), rate.value, frameTime, clock.now(), interval);
+    const word = nextWordToShow(currentWord.value, indexAt(audio.wordStarts, time));
+    // The sentence follows the word shown, so the underline and the ring never disagree.
+    const sentence = word >= 0 ? indexAt(audio.sentenceStarts, audio.wordStarts[word] as number) : indexAt(audio.sentenceStarts, time);
     const share = audio.duration > 0 ? Math.min(1, Math.max(0, time / audio.duration)) : 0;
     batch(() => {
       currentWord.value = word;

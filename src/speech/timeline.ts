@@ -21,8 +21,29 @@ export function indexAt(starts: readonly number[], time: number): number {
 }
 
 /**
- * The highlight leads the audio clock by this much. A highlight that lags reads as sound ahead of
- * picture, which people notice from about 45 ms; one that leads by a few milliseconds does not jar,
- * and it absorbs the time from reading the clock to the frame reaching the screen.
+ * Where the audio will be when the frame being drawn now is on screen: the highlight aims there, not
+ * at where the audio was when the frame began, so that the word lights up as it is heard.
+ *
+ * A frame drawn now reaches the glass at the next vsync, about one frame interval after the frame
+ * began (`frameTime`). It then stays on screen for one interval, so aiming at the middle of that time
+ * makes each word appear on the frame whose time on screen is nearest its start: never more than half
+ * a frame early or late, and no later on average. Audio time runs `rate` times faster than wall time.
+ *
+ * @param position seconds of audio, read now
+ * @param frameTime the frame's start time and `now` the time of the reading, in ms on one clock
+ * @param intervalMs the measured frame interval
  */
-export const HIGHLIGHT_LEAD_SECONDS = 0.01;
+export function predictedAudioTime(position: number, rate: number, frameTime: number, now: number, intervalMs: number): number {
+  const untilShownMs = Math.max(0, frameTime + intervalMs - now);
+  return position + ((untilShownMs + intervalMs / 2) / 1000) * rate;
+}
+
+/**
+ * The word to show this frame, given the word shown last frame and the word the prediction gives.
+ * Moving forward by a word or two, it moves one word a frame, so a word shorter than a frame (a
+ * quick "a" at 2x) is still seen; a larger jump is a seek (a tapped word, a replay) and is taken at once,
+ * as is the first word shown after starting or resuming.
+ */
+export function nextWordToShow(shown: number, predicted: number): number {
+  return shown >= 0 && predicted > shown && predicted - shown <= 3 ? shown + 1 : predicted;
+}

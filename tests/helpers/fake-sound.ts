@@ -77,10 +77,16 @@ export function fakeSounds(autoLoad = true) {
   return { factory, made };
 }
 
-/** Animation frames that run only when the test says so. */
-export function manualClock() {
+/**
+ * Animation frames that run only when the test says so, on a clock the test moves: each frame starts
+ * `intervalMs` after the last (60 Hz unless set), and `now` reads `lateMs` into the frame, as if the
+ * frame's other work had taken that long.
+ */
+export function manualClock(intervalMs = 1000 / 60) {
   let next = 1;
-  const pending = new Map<number, () => void>();
+  let frameTime = 0;
+  let now = 0;
+  const pending = new Map<number, (frameTime: number) => void>();
   const clock: FrameClock = {
     request(callback) {
       const handle = next++;
@@ -90,14 +96,17 @@ export function manualClock() {
     cancel(handle) {
       pending.delete(handle);
     },
+    now: () => now,
   };
   return {
     clock,
     /** Runs one frame: every callback requested before it. */
-    frame() {
+    frame({ gapMs = intervalMs, lateMs = 0 }: { gapMs?: number; lateMs?: number } = {}) {
+      frameTime += gapMs;
+      now = frameTime + lateMs;
       const due = [...pending.values()];
       pending.clear();
-      for (const callback of due) callback();
+      for (const callback of due) callback(frameTime);
     },
     get waiting() {
       return pending.size;

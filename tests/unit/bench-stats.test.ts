@@ -1,7 +1,7 @@
 // @vitest-environment node
 /** The benchmark's arithmetic (bench/stats.ts): a wrong percentile would make every report wrong. */
 import { describe, expect, it } from 'vitest';
-import { changeTiming, highlightError, percentile, startsFromTimings, summarise, wordAt } from '../../bench/stats';
+import { frameInterval, glassTiming, percentile, startsFromTimings, summarise, summariseSigned } from '../../bench/stats';
 
 describe('percentile', () => {
   it('interpolates between closest ranks, whatever the input order', () => {
@@ -25,59 +25,42 @@ describe('percentile', () => {
   });
 });
 
-// Words start at 0 s, 0.5 s, 1 s and 2 s.
-const starts = [0, 0.5, 1, 2];
+describe('glassTiming', () => {
+  // Words start at 1, 1.5 and 2 s of audio; frames every 16 ms from t = 0.
+  const starts = [1, 1.5, 2];
+  const frames = Array.from({ length: 400 }, (_, i) => i * 16);
 
-describe('highlightError', () => {
-  it('is zero when the highlighted word is the one being spoken', () => {
-    expect(wordAt(starts, 0.75)).toBe(1);
-    expect(highlightError(starts, 0.75, 1, 1)).toBe(0);
-    expect(highlightError(starts, 5, 3, 1)).toBe(0);
+  it('measures each move against its word\'s start, in wall-clock ms, and adds the wait for the frame to reach the screen', () => {
+    const timing = glassTiming(
+      starts,
+      frames,
+      [
+        // Changed 3 ms into the frame that began at 1600 ms, 4 ms of audio before word 0 starts, at 1x.
+        { at: 1603, time: 0.996, rate: 1, word: 0 },
+        // At 2x: 10 ms of audio late is 5 ms of wall time.
+        { at: 2405, time: 1.51, rate: 2, word: 1 },
+      ],
+      16,
+    );
+    expect(timing.dom.map((v) => Math.round(v * 10) / 10)).toEqual([-4, 5]);
+    // Shown at 1616 (13 ms after the change) and 2416 (11 ms after).
+    expect(timing.glass.map((v) => Math.round(v * 10) / 10)).toEqual([9, 16]);
+    expect(timing.missed).toBe(0);
+    expect(timing.words).toBe(2);
   });
 
-  it('is the time to the boundary between the two words when the highlight lags', () => {
-    // At 1.01 s word 2 is spoken but word 1 is still lit: 10 ms past the boundary at 1 s.
-    expect(highlightError(starts, 1.01, 1, 1)).toBeCloseTo(10);
+  it('counts a word the highlight skipped', () => {
+    const timing = glassTiming(starts, frames, [
+      { at: 1000, time: 1, rate: 1, word: 0 },
+      { at: 2000, time: 2, rate: 1, word: 2 },
+    ], 16);
+    expect(timing.missed).toBe(1);
+    expect(timing.words).toBe(3);
   });
 
-  it('is the time to the boundary when the highlight leads', () => {
-    expect(highlightError(starts, 0.985, 2, 1)).toBeCloseTo(15);
-  });
-
-  it('is in wall-clock time: audio time divided by the playback rate', () => {
-    expect(highlightError(starts, 1.02, 1, 2)).toBeCloseTo(10);
-    expect(highlightError(starts, 0.97, 2, 1.5)).toBeCloseTo(20);
-  });
-
-  it('measures to the nearest moment the highlight would be right when it is several words out', () => {
-    expect(highlightError(starts, 2.1, 0, 1)).toBeCloseTo(1600);
-  });
-
-  it('counts no highlight as right only before the first word', () => {
-    expect(highlightError([0.2, 0.5], 0.1, -1, 1)).toBe(0);
-    expect(highlightError([0.2, 0.5], 0.25, -1, 1)).toBeCloseTo(50);
-  });
-});
-
-describe('changeTiming', () => {
-  it('sorts each change of the spoken word into early, same frame, one frame late or later', () => {
-    const frames = [
-      // Word 0 → 1 at 0.5 s: the highlight moves on the same frame.
-      { time: 0.49, word: 0 },
-      { time: 0.51, word: 1 },
-      // 1 → 2 at 1 s: one frame late.
-      { time: 0.99, word: 1 },
-      { time: 1.01, word: 1 },
-      { time: 1.03, word: 2 },
-      // 2 → 3 at 2 s: a frame early.
-      { time: 1.98, word: 3 },
-      { time: 2.01, word: 3 },
-    ];
-    expect(changeTiming(starts, frames)).toEqual({ changes: 3, early: 1, sameFrame: 1, oneFrameLate: 1, later: 0 });
-  });
-
-  it('counts a change the highlight never followed as later', () => {
-    expect(changeTiming(starts, [{ time: 0.4, word: 0 }, { time: 0.6, word: 0 }, { time: 0.7, word: 0 }]).later).toBe(1);
+  it('reads the frame interval as the median gap and keeps the sign of the mean', () => {
+    expect(frameInterval([0, 16, 32, 49, 100, 116])).toBe(16);
+    expect(summariseSigned([-4, 2, -1])).toMatchObject({ p50: 2, max: 4, mean: -1 });
   });
 });
 

@@ -5,7 +5,8 @@ import { createAudioPlayer } from '../../src/speech/audio-player';
 import type { SectionAudioRef } from '../../src/speech/player';
 import { createReadAloudPlayer } from '../../src/speech/read-aloud-player';
 import { createSynthesisPlayer, type SynthesisApi } from '../../src/speech/synthesis-player';
-import { HIGHLIGHT_LEAD_SECONDS, indexAt } from '../../src/speech/timeline';
+import { createFramePacer } from '../../src/speech/frame-pacing';
+import { indexAt, predictedAudioTime } from '../../src/speech/timeline';
 import { fakeSounds, manualClock, settle } from '../helpers/fake-sound';
 
 /** A section of four words in two sentences: "One two. Three four." */
@@ -87,19 +88,73 @@ describe('the audio player', () => {
     expect(player.currentSentence.value).toBe(1);
   });
 
-  it('lets the highlight lead the audio by a few milliseconds, scaled by speed', async () => {
+  it('aims the highlight at the moment the frame reaches the screen, from the measured frame interval and speed', async () => {
+    // Word 1 starts at 0.6 s. At 2x on a 30 Hz screen the frame drawn now is on the glass about
+    // 33 ms from now and stays 33 ms: the player aims 50 ms of wall time (100 ms of audio) ahead.
+    const at = async (hz: number, position: number, lateMs = 0) => {
+      const { player, sounds, frames } = audioPlayer();
+      player.setRate(2);
+      player.load(ref(section('a')));
+      player.play();
+      await settle();
+      const sound = sounds.made.get('/audio/a.webm')!;
+      sound.time = 0.2;
+      for (let i = 0; i < 60; i++) frames.frame({ gapMs: 1000 / hz });
+      sound.time = position;
+      frames.frame({ gapMs: 1000 / hz, lateMs });
+      return player.currentWord.value;
+    };
+    expect(await at(30, 0.505)).toBe(1);
+    expect(await at(30, 0.495)).toBe(0);
+    // At 60 Hz the frame is on screen sooner: 25 ms of wall time, 50 ms of audio.
+    expect(await at(60, 0.505)).toBe(0);
+    expect(await at(60, 0.555)).toBe(1);
+    expect(await at(60, 0.545)).toBe(0);
+    // Read 10 ms into the frame, the frame is 10 ms nearer the screen.
+    expect(await at(60, 0.555, 10)).toBe(0);
+    expect(await at(60, 0.575, 10)).toBe(1);
+  });
+
+  it('predicts the audio time at the middle of the frame\'s time on screen', () => {
+    expect(predictedAudioTime(1, 1, 1000, 1000, 16)).toBeCloseTo(1.024, 9);
+    expect(predictedAudioTime(1, 2, 1000, 1004, 16)).toBeCloseTo(1.04, 9);
+    expect(predictedAudioTime(1, 0.75, 1000, 1000, 8)).toBeCloseTo(1.009, 9);
+    // A frame read after its vsync has passed is shown at once, never in the past.
+    expect(predictedAudioTime(1, 1, 1000, 1030, 16)).toBeCloseTo(1.008, 9);
+  });
+
+  it('measures the frame interval, shrugging off one skipped frame', () => {
+    const pacer = createFramePacer();
+    let t = 0;
+    let interval = 0;
+    for (let i = 0; i < 40; i++) interval = pacer.frame((t += 1000 / 120));
+    expect(interval).toBeCloseTo(1000 / 120, 1);
+    interval = pacer.frame((t += 1000 / 30));
+    expect(interval).toBeLessThan(11);
+    pacer.reset();
+    expect(pacer.frame((t += 500))).toBe(interval);
+  });
+
+  it('gives each word at least one frame, however short, and takes a seek at once', async () => {
     const { player, sounds, frames } = audioPlayer();
-    player.load(ref(section('a')));
+    player.setRate(2);
+    player.load(ref(section('a', { wordStarts: [0.1, 0.6, 0.605, 0.61], sentenceStarts: [0.1, 0.605] })));
     player.play();
     await settle();
     const sound = sounds.made.get('/audio/a.webm')!;
-    sound.time = 0.6 - HIGHLIGHT_LEAD_SECONDS / 2;
+    const seen: number[] = [];
+    const stop = player.currentWord.subscribe((w) => seen.push(w));
+    sound.time = 0.3;
     frames.frame();
-    expect(player.currentWord.value).toBe(1);
-    player.setRate(2);
-    sound.time = 2.1 - HIGHLIGHT_LEAD_SECONDS * 1.5;
+    sound.time = 0.8;
     frames.frame();
-    expect(player.currentWord.value).toBe(2);
+    frames.frame();
+    frames.frame();
+    expect(player.currentSentence.value).toBe(1);
+    sound.time = 0.0;
+    frames.frame();
+    stop();
+    expect(seen).toEqual([-1, 0, 1, 2, 3, -1]);
   });
 
   it('plays from a tapped word by seeking to its start', async () => {
