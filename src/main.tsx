@@ -6,6 +6,9 @@ import { DEFAULT_KEYPAD, keypadActionFor, type KeypadMap } from './kiosk/keypad'
 import { installLockdown } from './kiosk/lockdown';
 import { isBetweenVisits, registerOffline } from './kiosk/offline';
 import { replayEarlyTaps } from './kiosk/early-taps';
+import { realClock } from './kiosk/idle';
+import { createWatchdog } from './kiosk/watchdog';
+import { believedState, selfCheck, type SelfCheckHook } from './app/self-check';
 import 'virtual:kiosk/fonts.css';
 import './styles/base.css';
 
@@ -19,7 +22,7 @@ async function boot() {
   // before the app takes it over, so a patient sees it without waiting for any of this code.
   const prerendered = mount.firstElementChild !== null;
   if (prerendered) await afterPaint();
-  const { config, i18n, kiosk, app } = await assembleKiosk({ document });
+  const { config, i18n, kiosk, app, prompter } = await assembleKiosk({ document });
   const keypadMap = { ...DEFAULT_KEYPAD, ...config.keypad } as KeypadMap;
   installLockdown(window, {
     onActivity: () => kiosk.idle.activity(),
@@ -39,6 +42,20 @@ async function boot() {
   else render(app, mount);
   // A patient who touched the drawn screen before the app had taken it over is answered now.
   replayEarlyTaps(window);
+  // The last resort: a screen that disagrees with the visit's state for three seconds running is
+  // logged for staff and replaced by a clean welcome screen, never left in front of a patient.
+  createWatchdog({
+    clock: realClock,
+    check: () => selfCheck(kiosk, document),
+    onBroken: (broken) => {
+      const believed = believedState(kiosk);
+      kiosk.incidents.add({ at: new Date().toISOString(), screen: kiosk.visit.peek().screen.peek(), dialogs: [...believed.dialogs], broken });
+      console.warn('Kiosk self-check failed; starting a fresh visit', broken);
+      prompter.stop();
+      void kiosk.resetVisit();
+    },
+  });
+  Object.assign(window as SelfCheckHook, { kioskSelfCheck: (probes?: Parameters<typeof selfCheck>[2]) => selfCheck(kiosk, document, probes), kioskIncidents: () => kiosk.incidents.entries.peek().length });
   // The app is up: for staff tools, the tests and the benchmark (the drawn screen looks the same).
   document.documentElement.dataset.kiosk = 'ready';
   performance.mark('kiosk:ready');

@@ -44,6 +44,7 @@ export function App({ kiosk, config, i18n, build, prompter, root }: AppProps) {
     clock: kiosk.clock,
     keypad: kiosk.keypad,
     prompter,
+    incidents: kiosk.incidents,
     resetVisit: () => {
       prompter.stop();
       void kiosk.resetVisit();

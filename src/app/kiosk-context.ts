@@ -4,6 +4,7 @@ import type { RuntimeConfig } from '../config/schema';
 import type { I18n } from '../i18n/i18n';
 import type { Translate } from '../i18n/keys';
 import type { IdleClock, IdleTimer } from '../kiosk/idle';
+import type { IncidentLog } from '../kiosk/incident-log';
 import type { Prompter } from '../speech/prompter';
 import type { KeypadHub } from './kiosk';
 import type { AppState } from './app-state';
@@ -16,6 +17,7 @@ export interface KioskServices {
   clock: IdleClock;
   keypad: KeypadHub;
   prompter: Prompter;
+  incidents: IncidentLog;
   /** Ends this visit: everything back to defaults, welcome screen showing. */
   resetVisit: () => void;
 }

@@ -7,6 +7,7 @@ import type { RuntimeConfig } from '../config/schema';
 import type { ContentSource } from '../content/loader';
 import type { I18n } from '../i18n/i18n';
 import { createIdleTimer, type IdleClock, type IdleTimer } from '../kiosk/idle';
+import { createIncidentLog, type IncidentLog } from '../kiosk/incident-log';
 import type { KeypadAction } from '../kiosk/keypad';
 import type { Player } from '../speech/player';
 import { createAppState, type AppState } from './app-state';
@@ -37,6 +38,8 @@ export interface Kiosk {
   /** Counts visits; the UI is keyed by it so a new visit starts with freshly mounted components. */
   readonly visitNumber: ReadonlySignal<number>;
   readonly idle: IdleTimer;
+  /** What the kiosk's self-check had to recover from, for the staff panel. */
+  readonly incidents: IncidentLog;
   resetVisit(): Promise<void>;
   dispose(): void;
 }
@@ -107,6 +110,7 @@ export function createKiosk(deps: KioskDeps): Kiosk {
     visit,
     visitNumber,
     idle,
+    incidents: createIncidentLog(),
     resetVisit,
     dispose() {
       stopHolding();

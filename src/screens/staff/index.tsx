@@ -15,6 +15,7 @@ import type { ReviewStatus } from '../../content/model';
 import { browserProbes, type LanguageHealth, type StaffProbes, type StorageHealth } from './health';
 import { createPinLock, type PinLock } from './pin-lock';
 import { playTestTone } from './tone';
+import { StaffIncidents } from '../staff-incidents';
 import './staff.css';
 
 export { useStaffGesture } from './gesture';
@@ -286,6 +287,9 @@ function StaffPanel({ t, lang, services, probes, reload }: PanelProps) {
           </p>
         )}
       </section>
+
+      {/* The self-check log: its own component, kept out of this file (screens/staff-incidents). */}
+      <StaffIncidents t={t} lang={lang} incidents={services.incidents} />
 
       <div class="staff-panel__actions">
         <BigButton variant="primary" onClick={reload} data-action="reload">
