@@ -7,16 +7,21 @@
  *   the language a patient picks).
  * - `virtual:kiosk/handout/<lang>/<id>`: a small module that knows the handout's asset URLs and
  *   fetches the handout itself, a JSON file written to .generated/handouts and hashed like any asset.
+ *
+ * The build's id is the hash of its sources (scripts/lib/build-inputs.ts), in the manifest and in
+ * `build.json` beside index.html, so a fleet's operators can see which build a server holds.
  */
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Plugin, ViteDevServer } from 'vite';
 import type { RuntimeConfig } from '../src/config/schema.ts';
 import type { Handout } from '../src/content/model.ts';
 import { buildContent, summarise, type ContentBundle } from './lib/build-content.ts';
 import { attachAudio, type AudioAttachment } from './lib/attach-audio.ts';
+import { buildInputs } from './lib/build-inputs.ts';
 import { formatProblem, InputError } from './lib/input-error.ts';
-import { visibleText, writeSubsetFonts } from './lib/subset-fonts.ts';
+import { visibleText, writeSubsetFonts, type FontRequest } from './lib/subset-fonts.ts';
 
 const PREFIX = 'virtual:kiosk/';
 const RESOLVED = '\0' + PREFIX;
@@ -43,14 +48,16 @@ export function kioskContent(root: string): Plugin {
   const fontDir = `${root}/.generated/fonts`;
   const handoutDir = `${root}/.generated/handouts`;
   const version = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+  let build: BuildInfo | null = null;
 
   return {
     name: 'kiosk-content',
     async buildStart() {
       bundle = null;
+      build = null;
       const content = load();
       for (const file of content.files) this.addWatchFile(file);
-      await writeSubsetFonts(fontDir, visibleText(content.languages.flatMap((l) => [l.name, l.strings, l.handouts])));
+      await writeSubsetFonts(fontDir, fontRequests(content));
       if (content.reviewFlags.length) {
         this.warn(
           `${content.reviewFlags.length} review(s) no longer cover the text; those translations are shown as drafts:\n` + content.reviewFlags.map(formatProblem).join('\n'),
@@ -75,7 +82,7 @@ export function kioskContent(root: string): Plugin {
       if (!id.startsWith(RESOLVED)) return null;
       const content = load();
       const path = id.slice(RESOLVED.length);
-      if (path === 'manifest') return manifestModule(content, version);
+      if (path === 'manifest') return manifestModule(content, (build ??= buildInfo(root, version)));
       const strings = /^strings\/([^/]+)$/.exec(path);
       if (strings) {
         const language = content.languages.find((l) => l.code === strings[1]);
@@ -92,6 +99,10 @@ export function kioskContent(root: string): Plugin {
       }
       throw new Error(`Unknown kiosk module ${id}`);
     },
+    generateBundle() {
+      // Not hashed and not cached (no-cache, like index.html): it says which build this folder is.
+      this.emitFile({ type: 'asset', fileName: 'build.json', source: `${JSON.stringify((build ??= buildInfo(root, version)))}\n` });
+    },
     configureServer(server: ViteDevServer) {
       // Staff editing a handout with `npm run dev` open see the change at once, or the error.
       server.watcher.add([`${root}/locales`, `${root}/kiosk.config.json`]);
@@ -107,7 +118,41 @@ export function kioskContent(root: string): Plugin {
   };
 }
 
-function manifestModule(content: ContentBundle, version: string): string {
+export interface BuildInfo {
+  /** package.json's version: what the kiosk's code is. */
+  version: string;
+  /** The hash of everything the build is made from: which build this is, exactly. */
+  id: string;
+  /**
+   * When it was built: information for staff only, never used to tell builds apart. From
+   * SOURCE_DATE_EPOCH when set (the reproducible-builds convention: a fleet's build job sets it to
+   * the commit's time, so the same sources give byte-identical builds), else the clock.
+   */
+  date: string;
+}
+
+function buildInfo(contentRoot: string, version: string): BuildInfo {
+  // `npm start` passes the id it has just computed, rather than have every input read twice.
+  const id = process.env.KIOSK_BUILD_ID ?? buildInputs(fileURLToPath(new URL('..', import.meta.url)), contentRoot).id;
+  const epoch = Number(process.env.SOURCE_DATE_EPOCH);
+  const date = (process.env.SOURCE_DATE_EPOCH && Number.isFinite(epoch) ? new Date(epoch * 1000) : new Date()).toISOString();
+  return { version, id, date };
+}
+
+/**
+ * Each language's font with the text it draws. Every language's name is on the welcome screen in its
+ * own script, so each font also covers the names.
+ */
+function fontRequests(content: ContentBundle): FontRequest[] {
+  const names = content.languages.map((l) => l.name).join('');
+  return content.languages.flatMap(({ code, font, name, strings, handouts }) =>
+    font
+      ? [{ lang: code, family: font.family, packageName: font.package, text: names + visibleText([name, strings, handouts]), ...(font.files ? { filePrefix: font.files } : {}), ...(font.lineHeight ? { lineHeight: font.lineHeight } : {}) }]
+      : [],
+  );
+}
+
+function manifestModule(content: ContentBundle, build: BuildInfo): string {
   const { config } = content;
   const runtime: RuntimeConfig = {
     languages: config.languages,
@@ -144,7 +189,7 @@ function manifestModule(content: ContentBundle, version: string): string {
     `export const config = ${JSON.stringify(runtime)};`,
     `export const languages = ${JSON.stringify(languages)};`,
     `export const handoutSummaries = ${JSON.stringify(summaries)};`,
-    `export const build = ${JSON.stringify({ version, date: new Date().toISOString() })};`,
+    `export const build = ${JSON.stringify(build)};`,
     `export const stringLoaders = {\n${stringLoaders}\n};`,
     `export const handoutLoaders = {\n${handoutLoaders}\n};`,
     // Self-voicing clips, one chunk per language, fetched when that language is first spoken.

@@ -10,6 +10,7 @@ import { checkTranslatedFacts } from './check-facts.ts';
 import { checkHandoutTranslation, checkUiStrings } from './check-translations.ts';
 import { compileHandoutSource, type CompiledHandout } from './compile-handout.ts';
 import { InputError, type InputProblem } from './input-error.ts';
+import { readLanguageFile, type LanguageFont } from './language-file.ts';
 import { loadConfig } from './load-config.ts';
 import { placeholderValues } from './placeholders.ts';
 import { reviewOutcome } from './review.ts';
@@ -25,6 +26,8 @@ export interface LanguageContent {
   handouts: Handout[];
   /** The same handouts with what only the build's checks need (source text, review record), by id. */
   sources: Map<string, CompiledHandout>;
+  /** The language's own font, from locales/<lang>/language.json; null for Latin-script languages. */
+  font: LanguageFont | null;
 }
 
 export interface ContentBundle {
@@ -79,6 +82,15 @@ export function buildContent(root: string): ContentBundle {
       problems.push({ file: rel(uiPath), where: 'meta.languageName', message: 'is missing; give the language’s own name in its own script' });
     }
     const dir = directionOf(code);
+    let font: LanguageFont | null = null;
+    const languageFile = join(root, 'locales', code, 'language.json');
+    if (existsSync(languageFile)) files.push(languageFile);
+    try {
+      font = readLanguageFile(root, code).font ?? null;
+    } catch (error) {
+      if (error instanceof InputError) problems.push(...error.problems);
+      else throw error;
+    }
     const handouts: Handout[] = [];
     const sources = new Map<string, CompiledHandout>();
     for (const id of config.handouts) {
@@ -107,7 +119,7 @@ export function buildContent(root: string): ContentBundle {
         else throw error;
       }
     }
-    languages.push({ code, name: typeof name === 'string' ? name : code, dir, strings, handouts, sources });
+    languages.push({ code, name: typeof name === 'string' ? name : code, dir, strings, handouts, sources, font });
   }
 
   const reference = referenceLanguage(languages, config);

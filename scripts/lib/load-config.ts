@@ -15,13 +15,18 @@ export function loadConfig(path: string, displayName = 'kiosk.config.json'): Kio
 }
 
 export function parseConfig(raw: string, displayName = 'kiosk.config.json'): KioskConfig {
+  return parseJsonFile(kioskConfigSchema, raw, displayName);
+}
+
+/** Any JSON settings file checked against its zod schema, every problem named by file and field. */
+export function parseJsonFile<Schema extends z.ZodType>(schema: Schema, raw: string, displayName: string): z.output<Schema> {
   let json: unknown;
   try {
-    json = JSON.parse(raw);
+    json = JSON.parse(raw.replace(/^\uFEFF/, ''));
   } catch (error) {
     throw new InputError([{ file: displayName, message: `is not valid JSON: ${(error as Error).message}` }]);
   }
-  const result = kioskConfigSchema.safeParse(json, { reportInput: true });
+  const result = schema.safeParse(json, { reportInput: true });
   if (result.success) return result.data;
   throw new InputError(result.error.issues.map((issue) => describeIssue(issue, displayName)));
 }

@@ -1,8 +1,11 @@
 /**
- * Noto fonts for the scripts Atkinson Hyperlegible does not cover (Arabic, Gurmukhi, Chinese),
- * cut down at build time to the characters the kiosk's content and interface actually use, so a
- * language adds tens of kilobytes of font rather than megabytes. Each subset keeps its
- * `unicode-range`, so the browser fetches a script's font only when that script is on screen.
+ * Fonts for the scripts Atkinson Hyperlegible does not cover (Arabic, Gurmukhi, Chinese, Nastaliq…),
+ * each declared by its language in `locales/<lang>/language.json`, cut down at build time to the
+ * characters that language's content and interface actually use, so a language adds tens of
+ * kilobytes of font rather than megabytes. Each subset keeps its `unicode-range`, so the browser
+ * fetches a script's font only when that script is on screen, and a `:lang()` rule puts the
+ * language's own font first, so Urdu is drawn in Nastaliq and Cantonese in Traditional glyphs even
+ * where another language's font covers the same characters.
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
@@ -10,22 +13,44 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import subsetFont from 'subset-font';
 
-interface FontFamily {
+/** A language's font, and the text it must draw. */
+export interface FontRequest {
+  lang: string;
   family: string;
   /** The @fontsource package, and which of its faces to use (by file name prefix). */
   packageName: string;
-  filePrefix: string;
+  filePrefix?: string;
+  lineHeight?: number;
+  /** Everything the language shows: its strings, handouts and name. */
+  text: string;
 }
 
-const FAMILIES: readonly FontFamily[] = [
-  { family: 'Noto Sans Arabic', packageName: '@fontsource/noto-sans-arabic', filePrefix: 'noto-sans-arabic-arabic-' },
-  { family: 'Noto Sans Gurmukhi', packageName: '@fontsource/noto-sans-gurmukhi', filePrefix: 'noto-sans-gurmukhi-gurmukhi-' },
-  // The Chinese font comes in about a hundred numbered pieces; only the pieces holding used characters are kept.
-  { family: 'Noto Sans SC', packageName: '@fontsource/noto-sans-sc', filePrefix: 'noto-sans-sc-' },
-];
+interface FontFamily {
+  family: string;
+  packageName: string;
+  filePrefix: string;
+  langs: { lang: string; lineHeight?: number }[];
+  text: string;
+}
+
 const WEIGHTS = [400, 700] as const;
 
-export const SCRIPT_FONT_FAMILIES = FAMILIES.map((f) => f.family);
+/** One entry per family: languages that share a font share its subset. */
+function familiesOf(requests: readonly FontRequest[]): FontFamily[] {
+  const families = new Map<string, FontFamily>();
+  for (const request of requests) {
+    const prefix = request.filePrefix ?? `${request.packageName.replace(/^@fontsource\//, '')}-`;
+    const key = `${request.family}\0${request.packageName}\0${prefix}`;
+    let family = families.get(key);
+    if (!family) {
+      family = { family: request.family, packageName: request.packageName, filePrefix: prefix, langs: [], text: '' };
+      families.set(key, family);
+    }
+    family.langs.push({ lang: request.lang, ...(request.lineHeight ? { lineHeight: request.lineHeight } : {}) });
+    family.text += request.text;
+  }
+  return [...families.values()];
+}
 
 interface Face {
   file: string;
@@ -41,7 +66,12 @@ function parseRanges(value: string): [number, number][] {
 
 function facesOf(family: FontFamily, weight: number): Face[] {
   const require = createRequire(import.meta.url);
-  const cssPath = require.resolve(`${family.packageName}/${weight}.css`);
+  let cssPath: string;
+  try {
+    cssPath = require.resolve(`${family.packageName}/${weight}.css`);
+  } catch {
+    throw new Error(`${family.packageName} (font "${family.family}" of ${family.langs.map((l) => `locales/${l.lang}/language.json`).join(', ')}) is not installed, or has no weight ${weight}: npm install -D --save-exact ${family.packageName}`);
+  }
   const css = readFileSync(cssPath, 'utf8');
   const faces: Face[] = [];
   for (const block of css.split('@font-face').slice(1)) {
@@ -80,16 +110,16 @@ export interface FontReport {
 }
 
 /**
- * Writes subset fonts and `fonts.css` into `outDir` for every character in `text` that a script
- * font covers. Skips the work when the same characters were subset before.
+ * Writes subset fonts and `fonts.css` into `outDir` for every language's font and the characters
+ * that language uses. Skips the work when the same fonts and characters were subset before.
  */
-export function writeSubsetFonts(outDir: string, text: string): Promise<FontReport[]> {
+export function writeSubsetFonts(outDir: string, requests: readonly FontRequest[]): Promise<FontReport[]> {
   // Vitest starts its projects together in one process, each running the build plugin: the same
   // fonts are made once and shared, not written twice into the same folder at the same time.
-  const key = `${outDir}\0${text.length}\0${text}`;
+  const key = `${outDir}\0${JSON.stringify(requests)}`;
   let pending = inFlight.get(key);
   if (!pending) {
-    pending = makeSubsetFonts(outDir, text).finally(() => inFlight.delete(key));
+    pending = makeSubsetFonts(outDir, familiesOf(requests)).finally(() => inFlight.delete(key));
     inFlight.set(key, pending);
   }
   return pending;
@@ -97,9 +127,15 @@ export function writeSubsetFonts(outDir: string, text: string): Promise<FontRepo
 
 const inFlight = new Map<string, Promise<FontReport[]>>();
 
-async function makeSubsetFonts(outDir: string, text: string): Promise<FontReport[]> {
-  const used = [...new Set(Array.from(text, (ch) => ch.codePointAt(0) as number))].filter((cp) => cp > 0x24f);
-  const stamp = createHash('sha256').update(JSON.stringify(used.sort((a, b) => a - b))).update('v1').digest('hex').slice(0, 16);
+const codePoints = (text: string) => [...new Set(Array.from(text, (ch) => ch.codePointAt(0) as number))].filter((cp) => cp > 0x24f).sort((a, b) => a - b);
+
+async function makeSubsetFonts(outDir: string, families: readonly FontFamily[]): Promise<FontReport[]> {
+  const wanted = families.map((family) => ({ family, used: codePoints(family.text) }));
+  const stamp = createHash('sha256')
+    .update(JSON.stringify(wanted.map(({ family, used }) => [family.family, family.packageName, family.filePrefix, family.langs, used])))
+    .update('v2')
+    .digest('hex')
+    .slice(0, 16);
   const stampFile = join(outDir, 'stamp.json');
   if (existsSync(stampFile)) {
     const previous = JSON.parse(readFileSync(stampFile, 'utf8')) as { stamp: string; report: FontReport[] };
@@ -111,7 +147,7 @@ async function makeSubsetFonts(outDir: string, text: string): Promise<FontReport
   mkdirSync(temp, { recursive: true });
   const rules: string[] = ['/* generated by scripts/lib/subset-fonts.ts; do not edit */'];
   const report: FontReport[] = [];
-  for (const family of FAMILIES) {
+  for (const { family, used } of wanted) {
     for (const weight of WEIGHTS) {
       for (const face of facesOf(family, weight)) {
         const covered = used.filter((cp) => face.ranges.some(([from, to]) => cp >= from && cp <= to));
@@ -124,6 +160,15 @@ async function makeSubsetFonts(outDir: string, text: string): Promise<FontReport
           `@font-face {\n  font-family: '${family.family}';\n  font-style: normal;\n  font-weight: ${weight};\n  font-display: swap;\n  src: url('./${name}') format('woff2');\n  unicode-range: ${toRange(covered)};\n}`,
         );
       }
+    }
+  }
+  // Every script's font after Atkinson Hyperlegible (see --font-body in src/styles/base.css), and each
+  // language's own font ahead of the others wherever that language is marked up.
+  const stack = (first?: string) => ["'Atkinson Hyperlegible'", ...(first ? [`'${first}'`] : []), 'var(--font-scripts)', 'sans-serif'].join(', ');
+  rules.push(`:root {\n  --font-scripts: ${[...new Set(families.map((f) => `'${f.family}'`))].join(', ') || 'sans-serif'};\n}`);
+  for (const family of families) {
+    for (const { lang, lineHeight } of family.langs) {
+      rules.push(`:lang(${lang}) {\n  font-family: ${stack(family.family)};${lineHeight ? `\n  --line-height: ${lineHeight};` : ''}\n}`);
     }
   }
   writeFileSync(join(temp, 'fonts.css'), rules.join('\n\n') + '\n');
