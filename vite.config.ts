@@ -5,6 +5,7 @@ import preact from '@preact/preset-vite';
 import { defineConfig } from 'vite';
 import { contentSecurityPolicy } from './scripts/vite-plugin-csp.ts';
 import { kioskContent } from './scripts/vite-plugin-kiosk-content.ts';
+import { precompress } from './scripts/vite-plugin-precompress.ts';
 import { prerenderWelcome } from './scripts/vite-plugin-prerender.ts';
 import { serviceWorker } from './scripts/vite-plugin-service-worker.ts';
 
@@ -20,6 +21,8 @@ export default defineConfig({
     prerenderWelcome(root, contentRoot),
     serviceWorker(root),
     contentSecurityPolicy(),
+    // Brotli and gzip copies of the text files, made once here rather than on every request.
+    precompress(),
   ],
   build: {
     target: 'es2022',

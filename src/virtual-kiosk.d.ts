@@ -13,7 +13,8 @@ declare module 'virtual:kiosk/manifest' {
   export const config: RuntimeConfig;
   export const languages: LanguageInfo[];
   export const handoutSummaries: Record<string, HandoutSummary[]>;
-  export const build: { version: string; date: string };
+  /** `id` is the hash of the build's sources (scripts/lib/build-inputs.ts); `date` is information only. */
+  export const build: { version: string; id: string; date: string };
   export const stringLoaders: Record<string, () => Promise<Record<string, unknown>>>;
   export const handoutLoaders: Record<string, Record<string, () => Promise<Handout>>>;
   /** Prepared self-voicing clips for a language: URL by exact phrase. */

@@ -1,13 +1,16 @@
 /**
  * Builds the production kiosk once into a temporary folder and serves it on a free localhost port
- * for the browser tests, exactly as `npm start` would serve it.
+ * for the browser tests with the production server `npm start` uses (scripts/server/): its headers,
+ * Range answers, caching and precompressed copies are what the tests exercise.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build, preview } from 'vite';
+import { build } from 'vite';
 import type { TestProject } from 'vitest/node';
+import { listen } from '../../scripts/server/listen.ts';
+import { createStaticSite } from '../../scripts/server/static-site.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -22,10 +25,8 @@ export default async function setup(project: TestProject) {
   } finally {
     process.env.NODE_ENV = nodeEnv;
   }
-  const server = await preview({ root, logLevel: 'error', build: { outDir }, preview: { port: 0, host: '127.0.0.1', open: false } });
-  const url = server.resolvedUrls?.local[0];
-  if (!url) throw new Error('The preview server did not report a URL');
-  project.provide('baseUrl', url);
+  const server = await listen(createStaticSite(outDir).handle, 0);
+  project.provide('baseUrl', server.url);
   project.provide('distDir', outDir);
   return async () => {
     await server.close();
