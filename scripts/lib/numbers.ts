@@ -28,16 +28,16 @@ export interface NumberMention {
 
 /** Unit words per language, longest first where one is the start of another. Lower case. */
 const UNIT_WORDS: Record<Unit, readonly string[]> = {
-  mg: ['milligrammes', 'milligramme', 'milligrams', 'milligram', 'miligramos', 'miligramo', 'mg', '毫克', 'ملليغرام', 'مليغرام', 'ملغ', 'مغ', 'ਮਿਲੀਗ੍ਰਾਮ', 'ਮਿ.ਗ੍ਰਾ.'],
-  g: ['grammes', 'gramme', 'grams', 'gram', 'gramos', 'gramo', 'g', '克', 'غرام', 'غ', 'ਗ੍ਰਾਮ'],
-  mL: ['millilitres', 'millilitre', 'milliliters', 'milliliter', 'mililitros', 'mililitro', 'ml', '毫升', 'ملليلتر', 'مل', 'ਮਿਲੀਲੀਟਰ'],
-  kg: ['kilogrammes', 'kilogramme', 'kilograms', 'kilogram', 'kilogramos', 'kilogramo', 'kilos', 'kilo', 'kg', '公斤', '千克', 'كيلوغرام', 'كغ', 'كلغ', 'ਕਿਲੋਗ੍ਰਾਮ', 'ਕਿੱਲੋ'],
-  minute: ['minutes', 'minute', 'minutos', 'minuto', 'min', '分钟', 'دقيقة', 'دقائق', 'ਮਿੰਟਾਂ', 'ਮਿੰਟ'],
-  hour: ['hours', 'hour', 'heures', 'heure', 'horas', 'hora', 'h', '个小时', '小时', '個小時', '小時', 'ساعات', 'ساعة', 'ਘੰਟਿਆਂ', 'ਘੰਟੇ', 'ਘੰਟਾ'],
-  day: ['days', 'day', 'jours', 'jour', 'días', 'día', 'dias', 'dia', '天', '日', 'أيام', 'يوما', 'يومًا', 'يوم', 'ਦਿਨਾਂ', 'ਦਿਨ'],
-  week: ['weeks', 'week', 'semaines', 'semaine', 'semanas', 'semana', '个星期', '星期', '周', 'أسابيع', 'أسبوعا', 'أسبوع', 'ਹਫ਼ਤਿਆਂ', 'ਹਫ਼ਤੇ', 'ਹਫ਼ਤਾ'],
-  month: ['months', 'month', 'mois', 'meses', 'mes', '个月', '個月', 'أشهر', 'شهور', 'شهرا', 'شهر', 'ਮਹੀਨਿਆਂ', 'ਮਹੀਨੇ', 'ਮਹੀਨਾ'],
-  year: ['years', 'year', 'années', 'année', 'ans', 'an', 'años', 'año', '岁', '歲', '年', 'سنوات', 'سنة', 'عاما', 'عامًا', 'أعوام', 'عام', 'ਸਾਲਾਂ', 'ਸਾਲ'],
+  mg: ['میلی‌گرم', 'میلی گرم', 'میلیگرم', 'ملی گرام', 'ملی‌گرام', 'ملیگرام', 'milligrammes', 'milligramme', 'milligrams', 'milligram', 'miligramos', 'miligramo', 'milligrammi', 'milligrammo', 'miligramas', 'miligrama', 'mg', '毫克', 'ملليغرام', 'مليغرام', 'ملغ', 'مغ', 'ਮਿਲੀਗ੍ਰਾਮ', 'ਮਿ.ਗ੍ਰਾ.'],
+  g: ['grammes', 'gramme', 'grams', 'gram', 'gramos', 'gramo', 'grammi', 'grammo', 'gramas', 'grama', 'g', '克', 'غرام', 'غ', 'ਗ੍ਰਾਮ'],
+  mL: ['میلی‌لیتر', 'میلی لیتر', 'ملی لیٹر', 'millilitres', 'millilitre', 'milliliters', 'milliliter', 'mililitros', 'mililitro', 'millilitri', 'millilitro', 'ml', '毫升', 'ملليلتر', 'مل', 'ਮਿਲੀਲੀਟਰ'],
+  kg: ['کیلوگرم', 'کلوگرام', 'کلو', 'kilogrammes', 'kilogramme', 'kilograms', 'kilogram', 'kilogramos', 'kilogramo', 'kilos', 'kilo', 'chilogrammi', 'chilogrammo', 'chili', 'chilo', 'quilogramas', 'quilograma', 'quilos', 'quilo', 'kg', '公斤', '千克', 'كيلوغرام', 'كغ', 'كلغ', 'ਕਿਲੋਗ੍ਰਾਮ', 'ਕਿੱਲੋ'],
+  minute: ['دقیقه', 'منٹ', 'minutes', 'minute', 'minutos', 'minuto', 'minuti', 'min', '分钟', 'دقيقة', 'دقائق', 'ਮਿੰਟਾਂ', 'ਮਿੰਟ'],
+  hour: ['ساعت', 'گھنٹوں', 'گھنٹے', 'گھنٹہ', 'oras', 'hours', 'hour', 'heures', 'heure', 'horas', 'hora', 'ore', 'ora', 'h', '个小时', '小时', '個小時', '小時', 'ساعات', 'ساعة', 'ਘੰਟਿਆਂ', 'ਘੰਟੇ', 'ਘੰਟਾ'],
+  day: ['روز', 'دنوں', 'دن', 'araw', 'days', 'day', 'jours', 'jour', 'días', 'día', 'dias', 'dia', 'giorni', 'giorno', '天', '日', 'أيام', 'يوما', 'يومًا', 'يوم', 'ਦਿਨਾਂ', 'ਦਿਨ'],
+  week: ['هفته', 'ہفتوں', 'ہفتے', 'ہفتہ', 'linggo', 'weeks', 'week', 'semaines', 'semaine', 'semanas', 'semana', 'settimane', 'settimana', '个星期', '星期', '周', 'أسابيع', 'أسبوعا', 'أسبوع', 'ਹਫ਼ਤਿਆਂ', 'ਹਫ਼ਤੇ', 'ਹਫ਼ਤਾ'],
+  month: ['ماه', 'مہینوں', 'مہینے', 'مہینہ', 'buwan', 'months', 'month', 'mois', 'meses', 'mes', 'mês', 'mesi', 'mese', '个月', '個月', 'أشهر', 'شهور', 'شهرا', 'شهر', 'ਮਹੀਨਿਆਂ', 'ਮਹੀਨੇ', 'ਮਹੀਨਾ'],
+  year: ['سال', 'taon', 'years', 'year', 'années', 'année', 'ans', 'an', 'años', 'año', 'anos', 'ano', 'anni', 'anno', '岁', '歲', '年', 'سنوات', 'سنة', 'عاما', 'عامًا', 'أعوام', 'عام', 'ਸਾਲਾਂ', 'ਸਾਲ'],
 };
 
 /** Number words from two to twelve. French "neuf" is left out: it is also "new". */
@@ -49,6 +49,13 @@ const NUMBER_WORDS: Record<string, Record<string, number>> = {
     اثنان: 2, اثنين: 2, اثنتان: 2, اثنتين: 2, ثلاث: 3, ثلاثة: 3, أربع: 4, أربعة: 4, خمس: 5, خمسة: 5, ست: 6, ستة: 6,
     سبع: 7, سبعة: 7, ثماني: 8, ثمانية: 8, ثمان: 8, تسع: 9, تسعة: 9, عشر: 10, عشرة: 10, مرتين: 2, مرتان: 2,
   },
+  // Italian "sei" is left out: it is also "you are".
+  it: { due: 2, tre: 3, quattro: 4, cinque: 5, sette: 7, otto: 8, nove: 9, dieci: 10, undici: 11, dodici: 12 },
+  pt: { dois: 2, duas: 2, três: 3, quatro: 4, cinco: 5, seis: 6, sete: 7, oito: 8, nove: 9, dez: 10, onze: 11, doze: 12 },
+  // Urdu and Persian "nine" are left out: Urdu نو is also "new", Persian نه is also "no".
+  ur: { دو: 2, تین: 3, چار: 4, پانچ: 5, چھ: 6, سات: 7, آٹھ: 8, دس: 10, گیارہ: 11, بارہ: 12 },
+  fa: { دو: 2, سه: 3, چهار: 4, پنج: 5, شش: 6, هفت: 7, هشت: 8, ده: 10, یازده: 11, دوازده: 12 },
+  tl: { dalawa: 2, tatlo: 3, apat: 4, lima: 5, anim: 6, pito: 7, walo: 8, siyam: 9, sampu: 10 },
   pa: { ਦੋ: 2, ਤਿੰਨ: 3, ਚਾਰ: 4, ਪੰਜ: 5, ਛੇ: 6, ਸੱਤ: 7, ਅੱਠ: 8, ਨੌਂ: 9, ਦਸ: 10, ਗਿਆਰਾਂ: 11, ਬਾਰਾਂ: 12 },
 };
 
