@@ -40,12 +40,15 @@ async function serveCopy(): Promise<{ dir: string; server: StaticServer }> {
   return { dir, server };
 }
 
-/** Every file of the build, as paths from the site root, but the worker itself and unused `.woff` fonts. */
+/**
+ * Every file of the build, as paths from the site root, but the worker itself, unused `.woff` fonts and
+ * the servers' precompressed `.br`/`.gz` copies (the browser caches what it decoded).
+ */
 function builtFiles(dir: string): string[] {
   return readdirSync(dir, { recursive: true, withFileTypes: true })
     .filter((entry) => entry.isFile())
     .map((entry) => '/' + join(entry.parentPath, entry.name).slice(dir.length + 1).split('\\').join('/'))
-    .filter((path) => path !== '/sw.js' && !path.endsWith('.map') && !path.endsWith('.woff'))
+    .filter((path) => path !== '/sw.js' && !path.endsWith('.map') && !path.endsWith('.woff') && !/\.(br|gz)$/.test(path))
     .sort();
 }
 
