@@ -64,6 +64,10 @@ export async function buildAudio(options: AudioBuildOptions): Promise<AudioBuild
     throw new InputError([{ file: 'kiosk.config.json', where: 'languages', message: `has no ${unknown.map((c) => `"${c}"`).join(', ')} (--lang); configured: ${configured.join(', ')}` }]);
   }
   const plans = planSpeech(root, content, options.languages);
+  for (const language of content.languages) {
+    if (plans.some((p) => p.lang === language.code) || (options.languages && !options.languages.includes(language.code))) continue;
+    log(`${language.code}: text only: eSpeak NG has no voice for it and kiosk.config.json sets no speech.${language.code}; it is never read in another language's voice`);
+  }
   const { manifest: previous } = readManifest(audioDir);
   const previousSections = previous?.sections ?? {};
 

@@ -47,6 +47,8 @@ export function planSpeech(root: string, content: ContentBundle, languages?: rea
   for (const language of content.languages) {
     if (languages && !languages.includes(language.code)) continue;
     const settings = speechSettingsFor(content.config, language.code);
+    // A language with no voice is text only: nothing to make, nothing missing.
+    if (!settings) continue;
     let lexicon: Lexicon = {};
     try {
       lexicon = loadLexicon(root, language.code);

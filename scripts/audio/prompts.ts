@@ -281,6 +281,7 @@ export async function buildPrompts(options: PromptBuildOptions): Promise<PromptL
   const plans = [];
   for (const language of languages) {
     const settings = speechSettingsFor(content.config, language.code);
+    if (!settings) continue;
     let lexicon: Lexicon = {};
     try {
       lexicon = loadLexicon(root, language.code);

@@ -166,6 +166,9 @@ describe('npm run audio, bad input', () => {
   it('uses a default voice for a language with no speech settings', () => {
     expect(speechSettingsFor({ speech: {} }, 'zh-Hans')).toEqual({ voice: 'cmn', wordsPerMinute: 145, fromDefault: true });
     expect(speechSettingsFor({ speech: { fr: { voice: 'fr', wordsPerMinute: 130 } } }, 'fr')).toEqual({ voice: 'fr', wordsPerMinute: 130, fromDefault: false });
+    // No eSpeak voice and none configured: text only, never another language's voice.
+    expect(speechSettingsFor({ speech: {} }, 'tl')).toBeNull();
+    expect(speechSettingsFor({ speech: { tl: { voice: 'tl', wordsPerMinute: 140 } } }, 'tl')).toEqual({ voice: 'tl', wordsPerMinute: 140, fromDefault: false });
   });
 });
 
