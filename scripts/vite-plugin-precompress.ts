@@ -21,17 +21,26 @@ const MIN_BYTES = 1024;
 
 export function precompress(): Plugin {
   let outDir = '';
+  // closeBundle runs after a failed build too, over a folder that may not exist: only a build that
+  // was written is compressed, so the build's own error is the one reported.
+  let written = false;
   return {
     name: 'kiosk-precompress',
     apply: 'build',
     configResolved(config) {
       outDir = resolve(config.root, config.build.outDir);
     },
+    buildStart() {
+      written = false;
+    },
+    writeBundle() {
+      written = true;
+    },
     closeBundle: {
       order: 'post',
       sequential: true,
       async handler() {
-        await precompressFolder(outDir);
+        if (written) await precompressFolder(outDir);
       },
     },
   };

@@ -22,8 +22,9 @@ export function runBuild(root: string, outDir: string, id: string, echo: (text: 
     child = spawn(process.execPath, [join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'warn'], {
       cwd: root,
       // A production build whatever the caller's NODE_ENV (vitest sets `test`); the id is the hash
-      // the caller already made, so the build does not read every input a second time.
-      env: { ...process.env, NODE_ENV: 'production', KIOSK_BUILD_ID: id, FORCE_COLOR: '0' },
+      // the caller already made, so the build does not read every input a second time; no colour
+      // codes in what is kept for the staff panel.
+      env: { ...process.env, NODE_ENV: 'production', KIOSK_BUILD_ID: id, NO_COLOR: '1' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';
