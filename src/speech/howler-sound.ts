@@ -68,9 +68,20 @@ export function createHowlerSound(src: string[]): Sound {
     onend: () => endCallback?.(),
   });
 
+  // Whether the kiosk wants this sound playing. howler 2.2.4 replays a sound after a seek made while it
+  // played, once a pending html5 play() settles, even if it was paused in between: a word touched
+  // and then Back pressed within those milliseconds left the handout talking over the library with
+  // the reader's state "idle" (found by the soak's speech invariant, issue #16). howler emits 'seek'
+  // right after that replay, so a sound the kiosk has paused is paused again there.
+  let wanted = false;
+  howl.on('seek', (soundId: number) => {
+    if (!wanted) howl.pause(soundId);
+  });
+
   return {
     ready,
     play() {
+      wanted = true;
       if (id === undefined) {
         const from = pendingSeek;
         const level = howl.volume();
@@ -94,6 +105,7 @@ export function createHowlerSound(src: string[]): Sound {
       }
     },
     pause() {
+      wanted = false;
       if (id !== undefined) howl.pause(id);
     },
     position() {
