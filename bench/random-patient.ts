@@ -1,6 +1,11 @@
 /**
- * A seeded random patient: touches and keys across every screen, with walks away in between. Shared
- * by the soak test (tests/browser/soak.test.ts, minutes) and the soak benchmark (bench/soak.ts, hours).
+ * A seeded random patient: touches, keyboard keys (Escape and Backspace included) and the keypad's
+ * own keys across every screen, time passing, and walks away in between. After every step it checks
+ * what a patient would see against what the kiosk believes (src/kiosk/invariants, through the
+ * kiosk's `window.kioskSelfCheck`), and the first broken invariant stops the run with the seed, the
+ * step and the last twenty actions, so `npm run bench:soak -- --seed N --replay` can walk it again.
+ * Shared by the soak test (tests/browser/soak.test.ts, minutes) and the soak benchmark (bench/soak.ts,
+ * hours).
  */
 import type { Page } from 'playwright-core';
 
@@ -16,23 +21,57 @@ export function seededRandom(seed: number): () => number {
   };
 }
 
-const KEYS = ['ArrowUp', 'ArrowDown', 'ArrowLeft', 'ArrowRight', 'Enter', 'Escape', 'F1', 'NumpadAdd', 'NumpadSubtract'];
+/** A keyboard's keys that reach the kiosk (a stray Escape or Backspace is the point of issue #16). */
+const KEYBOARD = ['ArrowUp', 'ArrowDown', 'ArrowLeft', 'ArrowRight', 'Enter', 'Escape', 'Backspace', 'F1', 'NumpadAdd', 'NumpadSubtract'];
+/** The kiosk keypad's own keys (kiosk.config.json defaults): up, down, left, right, enter, back, help, volume. */
+const KEYPAD = ['F13', 'F14', 'F15', 'F16', 'F17', 'F18', 'F19', 'F20', 'F21'];
 
-/** One random action: a touch on something visible (55 %), a keypad key (40 %), or time passing (5 %). */
-export async function randomAction(page: Page, next: () => number): Promise<void> {
+export type ActionKind = 'touch' | 'key' | 'keypad' | 'wait' | 'walk away';
+
+export interface Action {
+  step: number;
+  kind: ActionKind;
+  /** What was done, readable: "touch [data-action=settings] “Settings”", "key Escape", "keypad F18". */
+  what: string;
+}
+
+/** A key as a kiosk keypad sends it: Playwright's keyboard has no F13–F24. */
+const pressKeypad = (page: Page, code: string) =>
+  page.evaluate((c) => {
+    const target = document.activeElement ?? document.body;
+    target.dispatchEvent(new KeyboardEvent('keydown', { code: c, key: c, bubbles: true, cancelable: true, composed: true }));
+  }, code);
+
+/** One random action: a touch on something on top (50 %), a keyboard key (22 %), a keypad key (23 %), or time passing (5 %). */
+export async function randomAction(page: Page, next: () => number): Promise<Omit<Action, 'step'>> {
   const roll = next();
-  if (roll < 0.55) {
+  if (roll < 0.5) {
     // Locators, not element handles: a handle keeps its element (and a whole old screen) alive in
     // the page, which would look like a leak that the kiosk does not have.
     const inDialog = (await page.locator('dialog[open]').count()) > 0;
     const targets = page.locator(inDialog ? 'dialog[open] button, dialog[open] label' : '#app button:not([disabled]), #app label, #app .word');
     const count = await targets.count();
-    if (count) await targets.nth(Math.floor(next() * count)).click({ timeout: 2000, force: true }).catch(() => {});
-  } else if (roll < 0.95) {
-    await page.keyboard.press(KEYS[Math.floor(next() * KEYS.length)]!);
-  } else {
-    await page.clock.fastForward(Math.floor(next() * 200_000));
+    if (!count) return { kind: 'touch', what: 'touch (nothing to touch)' };
+    const target = targets.nth(Math.floor(next() * count));
+    const name = await target
+      .evaluate((el) => `${el.localName}${el.getAttribute('data-action') ? `[data-action=${el.getAttribute('data-action')}]` : ''} “${(el.textContent ?? '').trim().slice(0, 30)}”`, undefined, { timeout: 1000 })
+      .catch(() => '(gone)');
+    await target.click({ timeout: 2000, force: true }).catch(() => {});
+    return { kind: 'touch', what: `touch ${name}` };
   }
+  if (roll < 0.72) {
+    const key = KEYBOARD[Math.floor(next() * KEYBOARD.length)]!;
+    await page.keyboard.press(key);
+    return { kind: 'key', what: `key ${key}` };
+  }
+  if (roll < 0.95) {
+    const key = KEYPAD[Math.floor(next() * KEYPAD.length)]!;
+    await pressKeypad(page, key);
+    return { kind: 'keypad', what: `keypad ${key}` };
+  }
+  const ms = Math.floor(next() * 200_000);
+  await page.clock.fastForward(ms);
+  return { kind: 'wait', what: `wait ${ms} ms` };
 }
 
 /**
@@ -70,4 +109,98 @@ export async function walkAway(page: Page, problems: readonly string[] = []): Pr
     const timersRun = await page.evaluate(() => new Promise((resolve) => { setTimeout(() => resolve(true), 500); setTimeout(() => resolve(false), 5000); }).catch(() => 'n/a'));
     throw new Error(`The kiosk did not return to the welcome screen: ${JSON.stringify({ ...state, timersRun, problems: problems.slice(-5) })}`, { cause: error });
   }
+}
+
+export interface BrokenInvariant {
+  invariant: string;
+  detail: string;
+}
+
+/**
+ * What the patient sees, checked in the page: the kiosk's own self-check, fed with how many of the
+ * handout's audio elements are sounding (recorded by tests/browser/media.ts's RECORD_MEDIA, which
+ * must be installed), and whether the kiosk's watchdog has had to start a fresh visit by itself.
+ */
+export function checkPage(page: Page): Promise<BrokenInvariant[]> {
+  return page.evaluate(() => {
+    const w = window as unknown as {
+      __media?: HTMLMediaElement[];
+      kioskSelfCheck?: (probes: { sectionAudioPlaying: number }) => BrokenInvariant[];
+      kioskIncidents?: () => number;
+    };
+    // Section audio, not the self-voicing prompt clips (named by a 16-digit hash).
+    const sounding = (w.__media ?? []).filter((m) => !m.paused && m.currentSrc.endsWith('.webm') && !/\/[0-9a-f]{16}-/.test(m.currentSrc));
+    if (!w.kioskSelfCheck) return [{ invariant: 'self-check', detail: 'the kiosk offers no window.kioskSelfCheck' }];
+    const broken = w.kioskSelfCheck({ sectionAudioPlaying: sounding.length }).map((b) =>
+      b.invariant === 'speech-matches-state' ? { ...b, detail: `${b.detail} (${sounding.map((m) => `${m.currentSrc.split('/').pop()} at ${m.currentTime.toFixed(2)} s`).join(', ')})` } : b,
+    );
+    const healed = w.kioskIncidents?.() ?? 0;
+    return healed ? [...broken, { invariant: 'self-healed', detail: `the kiosk's watchdog started ${healed} fresh visit(s) by itself` }] : broken;
+  });
+}
+
+export class InvariantBroken extends Error {
+  constructor(
+    readonly seed: number,
+    readonly step: number,
+    readonly broken: BrokenInvariant[],
+    readonly last: Action[],
+  ) {
+    super(
+      `Broken invariant at step ${step} (seed ${seed}): ${broken.map((b) => `${b.invariant}: ${b.detail}`).join('; ')}\n` +
+        `Last ${last.length} actions:\n${last.map((a) => `  ${a.step}  ${a.what}`).join('\n')}\n` +
+        `Replay: npm run bench:soak -- --seed ${seed} --replay --steps ${step + 1}`,
+    );
+  }
+}
+
+export interface PatientOptions {
+  seed: number;
+  /** How long a screen may take to settle after a step before a mismatch counts as broken. */
+  settleMs?: number;
+  /** Every action as it happens (the replay prints them). */
+  onAction?: (action: Action) => void;
+  /** Test only: runs after each action, before the check (a deliberately broken invariant). */
+  afterAction?: (page: Page, action: Action) => Promise<void>;
+}
+
+/** The random patient: steps, counts of each kind of action and key, and the check after each. */
+export function createPatient(page: Page, { seed, settleMs = 2000, onAction, afterAction }: PatientOptions) {
+  const next = seededRandom(seed);
+  const last: Action[] = [];
+  const counts: Record<string, number> = {};
+  let step = 0;
+
+  const record = async (action: Action) => {
+    last.push(action);
+    if (last.length > 20) last.shift();
+    const label = action.kind === 'key' || action.kind === 'keypad' ? action.what : action.kind;
+    counts[label] = (counts[label] ?? 0) + 1;
+    onAction?.(action);
+    await afterAction?.(page, action);
+    // A step may take a moment to show (a dialog opens in an effect, a chunk loads): mismatches
+    // count only if they last past `settleMs`.
+    const deadline = Date.now() + settleMs;
+    let broken = await checkPage(page);
+    while (broken.length && Date.now() < deadline) {
+      await page.waitForTimeout(50);
+      broken = await checkPage(page);
+    }
+    if (broken.length) throw new InvariantBroken(seed, action.step, broken, [...last]);
+  };
+
+  return {
+    get steps() {
+      return step;
+    },
+    counts,
+    async act() {
+      const action = { step: step++, ...(await randomAction(page, next)) };
+      await record(action);
+    },
+    async walkAway(problems: readonly string[] = []) {
+      await walkAway(page, problems);
+      await record({ step: step++, kind: 'walk away', what: 'walk away (idle reset)' });
+    },
+  };
 }
