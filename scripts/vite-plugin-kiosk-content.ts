@@ -82,7 +82,7 @@ export function kioskContent(root: string): Plugin {
       if (!id.startsWith(RESOLVED)) return null;
       const content = load();
       const path = id.slice(RESOLVED.length);
-      if (path === 'manifest') return manifestModule(content, (build ??= buildInfo(root, version)));
+      if (path === 'manifest') return manifestModule(content, attachments, (build ??= buildInfo(root, version)));
       const strings = /^strings\/([^/]+)$/.exec(path);
       if (strings) {
         const language = content.languages.find((l) => l.code === strings[1]);
@@ -152,7 +152,7 @@ function fontRequests(content: ContentBundle): FontRequest[] {
   );
 }
 
-function manifestModule(content: ContentBundle, build: BuildInfo): string {
+function manifestModule(content: ContentBundle, attachments: Map<string, AudioAttachment>, build: BuildInfo): string {
   const { config } = content;
   const runtime: RuntimeConfig = {
     languages: config.languages,
@@ -165,13 +165,19 @@ function manifestModule(content: ContentBundle, build: BuildInfo): string {
     keypad: config.keypad,
   };
   // Each language's greeting travels with the language list, so the welcome screen can cycle
-  // through them before any language's strings are loaded.
-  const languages = content.languages.map(({ code, name, dir, strings }) => ({
-    code,
-    name,
-    dir,
-    greeting: String((strings.welcome as Record<string, unknown> | undefined)?.greeting ?? name),
-  }));
+  // through them before any language's strings are loaded; so does "text only" for a language with
+  // no prepared speech at all (no voice, no recordings), so its button says so before it is chosen.
+  const languages = content.languages.map(({ code, name, dir, strings }) => {
+    const welcome = (strings.welcome as Record<string, unknown> | undefined) ?? {};
+    const spoken = [...attachments.keys()].some((key) => key.startsWith(`${code}/`)) || hasPrompts(content.root, code);
+    return {
+      code,
+      name,
+      dir,
+      greeting: String(welcome.greeting ?? name),
+      ...(spoken ? {} : { textOnly: String(welcome.textOnly ?? '') }),
+    };
+  });
   const summaries = Object.fromEntries(content.languages.map((l) => [l.code, l.handouts.map(summarise)]));
   const stringLoaders = content.languages
     .map((l) => `  ${JSON.stringify(l.code)}: () => import(${JSON.stringify(`${PREFIX}strings/${l.code}`)}).then((m) => m.default),`)
@@ -197,6 +203,14 @@ function manifestModule(content: ContentBundle, build: BuildInfo): string {
       .map((l) => `  ${JSON.stringify(l.code)}: () => import(${JSON.stringify(`${PREFIX}prompts/${l.code}`)}).then((m) => m.default),`)
       .join('\n')}\n};`,
   ].join('\n');
+}
+
+/** Whether the audio build made any self-voicing clips for the language. */
+function hasPrompts(root: string, lang: string): boolean {
+  const index = join(root, 'audio', lang, 'prompts', 'index.json');
+  if (!existsSync(index)) return false;
+  const clips = (JSON.parse(readFileSync(index, 'utf8')) as { clips?: Record<string, unknown> }).clips ?? {};
+  return Object.keys(clips).length > 0;
 }
 
 /** `{ phrase: url }` for a language's prompt clips (audio/<lang>/prompts/index.json), or `{}`. */

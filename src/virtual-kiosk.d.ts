@@ -9,6 +9,8 @@ declare module 'virtual:kiosk/manifest' {
     dir: TextDirection;
     /** "Touch your language to begin", in this language. */
     greeting: string;
+    /** "Text only, no voice yet", in this language, when the build has no speech for it at all. */
+    textOnly?: string;
   }
   export const config: RuntimeConfig;
   export const languages: LanguageInfo[];

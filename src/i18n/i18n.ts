@@ -19,6 +19,8 @@ export interface LanguageInfo {
   dir: TextDirection;
   /** "Touch your language to begin", in this language, for the welcome screen's greeting. */
   greeting: string;
+  /** "Text only, no voice yet", in this language, when the build has no speech for it at all. */
+  textOnly?: string;
 }
 
 export interface I18n {

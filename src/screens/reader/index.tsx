@@ -68,6 +68,7 @@ function ReaderBody({ handout, section, headingRef }: ReaderBodyProps) {
   const status = player.status.value;
   const busy = status === 'playing' || status === 'loading';
   const position = t('reader.sectionOf', { current: section.index + 1, total });
+  const textOnly = i18n.languages.find((l) => l.code === handout.lang)?.textOnly !== undefined;
   const playLabel = busy ? t('reader.pause') : status === 'ended' ? t('reader.playAgain') : t('reader.play');
   const play = () => {
     if (busy) {
@@ -91,6 +92,7 @@ function ReaderBody({ handout, section, headingRef }: ReaderBodyProps) {
           ))}
         </ol>
         {showsDraftNotice(handout.meta) && <p class="reader__draft">{t('reader.draftTranslation')}</p>}
+        {textOnly && <p class="reader__notice" data-notice="text-only">{t('reader.textOnly')}</p>}
         <div class="reader__listened" aria-hidden="true">
           <span style={{ transform: `scaleX(${player.progress.value})` }} />
         </div>

@@ -59,6 +59,8 @@ export function WelcomeScreen() {
                 }}
               >
                 {language.name}
+                {/* Said before the language is chosen, so nobody picks it expecting to hear it. */}
+                {language.textOnly && <span class="welcome__text-only">{language.textOnly}</span>}
               </button>
             </li>
           ))}
