@@ -12,6 +12,7 @@ import { compileHandoutSource, type CompiledHandout } from './compile-handout.ts
 import { InputError, type InputProblem } from './input-error.ts';
 import { readLanguageFile, type LanguageFont } from './language-file.ts';
 import { loadConfig } from './load-config.ts';
+import type { NumberVocabulary } from './numbers.ts';
 import { placeholderValues } from './placeholders.ts';
 import { reviewOutcome } from './review.ts';
 
@@ -28,6 +29,8 @@ export interface LanguageContent {
   sources: Map<string, CompiledHandout>;
   /** The language's own font, from locales/<lang>/language.json; null for Latin-script languages. */
   font: LanguageFont | null;
+  /** Its own number words and units for the facts check, from the same file. */
+  numbers: NumberVocabulary;
 }
 
 export interface ContentBundle {
@@ -83,10 +86,13 @@ export function buildContent(root: string): ContentBundle {
     }
     const dir = directionOf(code);
     let font: LanguageFont | null = null;
+    let numbers: NumberVocabulary = {};
     const languageFile = join(root, 'locales', code, 'language.json');
     if (existsSync(languageFile)) files.push(languageFile);
     try {
-      font = readLanguageFile(root, code).font ?? null;
+      const settings = readLanguageFile(root, code);
+      font = settings.font ?? null;
+      numbers = settings.numbers ?? {};
     } catch (error) {
       if (error instanceof InputError) problems.push(...error.problems);
       else throw error;
@@ -119,11 +125,12 @@ export function buildContent(root: string): ContentBundle {
         else throw error;
       }
     }
-    languages.push({ code, name: typeof name === 'string' ? name : code, dir, strings, handouts, sources, font });
+    languages.push({ code, name: typeof name === 'string' ? name : code, dir, strings, handouts, sources, font, numbers });
   }
 
   const reference = referenceLanguage(languages, config);
   const reviewFlags: InputProblem[] = [];
+  const vocabularies = new Map(languages.map((l) => [l.code, l.numbers]));
   for (const language of languages) {
     if (!reference) continue;
     if (language === reference) {
@@ -148,7 +155,7 @@ export function buildContent(root: string): ContentBundle {
       const original = reference.sources.get(handout.id);
       if (!original) continue;
       problems.push(...checkHandoutTranslation(original.handout, handout, compiled.file));
-      problems.push(...checkTranslatedFacts(original, compiled));
+      problems.push(...checkTranslatedFacts(original, compiled, vocabularies));
       const outcome = reviewOutcome(original, compiled);
       handout.meta.review = { medical: outcome.medical, translation: outcome.translation };
       reviewFlags.push(...outcome.flags);

@@ -9,7 +9,7 @@
  */
 import type { CompiledHandout, SectionSource, SourceUnit } from './compile-handout.ts';
 import type { InputProblem } from './input-error.ts';
-import { describeNumber, numbersIn } from './numbers.ts';
+import { describeNumber, numbersIn, type NumberVocabulary } from './numbers.ts';
 import { placeholdersIn } from './placeholders.ts';
 
 interface Fact {
@@ -20,11 +20,11 @@ interface Fact {
   line: number;
 }
 
-function factsOf(unit: SourceUnit, lang: string): { numbers: Fact[]; placeholders: Fact[] } {
+function factsOf(unit: SourceUnit, lang: string, vocabulary?: NumberVocabulary): { numbers: Fact[]; placeholders: Fact[] } {
   // Placeholders are phone numbers: take them out before reading numbers, and compare them by name.
   const withoutPlaceholders = unit.text.replace(/\{[A-Za-z][A-Za-z0-9]*\}/g, ' ');
   return {
-    numbers: numbersIn(withoutPlaceholders, lang).map((n) => ({ key: describeNumber(n), written: n.written, line: unit.line })),
+    numbers: numbersIn(withoutPlaceholders, lang, vocabulary).map((n) => ({ key: describeNumber(n), written: n.written, line: unit.line })),
     placeholders: placeholdersIn(unit.text).map((name) => ({ key: `{${name}}`, written: `{${name}}`, line: unit.line })),
   };
 }
@@ -49,16 +49,19 @@ function quote(text: string, max = 70): string {
 }
 
 /** What a safety sentence must keep: its numbers and placeholders. */
-function signature(unit: SourceUnit, lang: string): string {
-  const { numbers, placeholders } = factsOf(unit, lang);
+function signature(unit: SourceUnit, lang: string, vocabulary?: NumberVocabulary): string {
+  const { numbers, placeholders } = factsOf(unit, lang, vocabulary);
   return [...numbers, ...placeholders].map((f) => f.key).sort().join(', ');
 }
 
-export function checkTranslatedFacts(original: CompiledHandout, translation: CompiledHandout): InputProblem[] {
+/** `vocabularies`: each language's own number words and units (locales/<lang>/language.json), by code. */
+export function checkTranslatedFacts(original: CompiledHandout, translation: CompiledHandout, vocabularies: ReadonlyMap<string, NumberVocabulary> = new Map()): InputProblem[] {
   const problems: InputProblem[] = [];
   const file = translation.file;
   const fromLang = original.handout.lang;
   const toLang = translation.handout.lang;
+  const fromWords = vocabularies.get(fromLang);
+  const toWords = vocabularies.get(toLang);
   const theirs = new Map<string, SectionSource>(original.sections.map((s) => [s.id, s]));
 
   for (const section of translation.sections) {
@@ -66,8 +69,8 @@ export function checkTranslatedFacts(original: CompiledHandout, translation: Com
     // A section the original lacks is reported by the structure check.
     if (!reference) continue;
     const where = `section "${section.id}"`;
-    const mine = section.units.map((u) => factsOf(u, toLang));
-    const ref = reference.units.map((u) => factsOf(u, fromLang));
+    const mine = section.units.map((u) => factsOf(u, toLang, toWords));
+    const ref = reference.units.map((u) => factsOf(u, fromLang, fromWords));
 
     for (const kind of ['numbers', 'placeholders'] as const) {
       const here = mine.flatMap((f) => f[kind]);
@@ -95,8 +98,8 @@ export function checkTranslatedFacts(original: CompiledHandout, translation: Com
     const offered = section.units.filter((u) => u.safety);
     const used = new Set<SourceUnit>();
     for (const unit of wanted) {
-      const needs = signature(unit, fromLang);
-      const match = offered.find((candidate) => !used.has(candidate) && signature(candidate, toLang) === needs);
+      const needs = signature(unit, fromLang, fromWords);
+      const match = offered.find((candidate) => !used.has(candidate) && signature(candidate, toLang, toWords) === needs);
       if (match) {
         used.add(match);
         continue;

@@ -2,13 +2,15 @@
  * `locales/<lang>/language.json`: what a language needs beyond its strings and handouts, so that a
  * new language is a matter of files. Today that is its font, for a script Atkinson Hyperlegible does
  * not cover or a language that must not borrow another's glyphs (Urdu is read in Nastaliq, not in
- * the Naskh shapes Arabic uses; Cantonese in Traditional characters, not Simplified ones). A Latin
- * script language needs no file.
+ * the Naskh shapes Arabic uses; Cantonese in Traditional characters, not Simplified ones), and the
+ * number words and units the facts check should read in it, where scripts/lib/numbers.ts has none.
+ * A Latin-script language whose numbers are all in digits needs no file.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { parseJsonFile } from './load-config.ts';
+import { UNITS } from './numbers.ts';
 
 export const languageFileSchema = z
   .object({
@@ -25,6 +27,19 @@ export const languageFileSchema = z
           .optional()
           .describe('Only the package’s faces whose file names start with this, e.g. "noto-sans-arabic-arabic-" (default: all).'),
         lineHeight: z.number().min(1).max(3).optional().describe('Line height for running text in this language (Nastaliq needs about 2.2).'),
+      })
+      .strict()
+      .optional(),
+    numbers: z
+      .object({
+        words: z
+          .record(z.string().min(1), z.number().int().min(2))
+          .optional()
+          .describe('Number words from two up, as the facts check should read them: { "du": 2, "tri": 3 }. Leave out a word that is also an ordinary word.'),
+        units: z
+          .partialRecord(z.enum(UNITS), z.array(z.string().min(1)))
+          .optional()
+          .describe('Unit words after a number, by unit: { "day": ["tago", "tagoj"], "hour": ["horo", "horoj"] }.'),
       })
       .strict()
       .optional(),

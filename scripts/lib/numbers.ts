@@ -15,7 +15,8 @@
  * Pure: text in, numbers out.
  */
 
-export type Unit = 'mg' | 'g' | 'mL' | 'kg' | 'minute' | 'hour' | 'day' | 'week' | 'month' | 'year';
+export const UNITS = ['mg', 'g', 'mL', 'kg', 'minute', 'hour', 'day', 'week', 'month', 'year'] as const;
+export type Unit = (typeof UNITS)[number];
 
 export interface NumberMention {
   value: number;
@@ -112,13 +113,19 @@ function baseLanguage(lang: string): string {
 }
 
 /** The unit written right after a number (a space, a hyphen or "个" may come between), or null. */
-function unitAfter(text: string, from: number): { unit: Unit; end: number } | null {
+/** A language's own words, from its locales/<lang>/language.json, beside the built-in tables. */
+export interface NumberVocabulary {
+  words?: Readonly<Record<string, number>>;
+  units?: Readonly<Partial<Record<Unit, readonly string[]>>>;
+}
+
+function unitAfter(text: string, from: number, extra?: NumberVocabulary['units']): { unit: Unit; end: number } | null {
   let i = from;
   while (i < text.length && /[\s\u00A0\u202F\-‐‑]/u.test(text.charAt(i)) && i - from < 2) i++;
   const rest = text.slice(i, i + 16).toLocaleLowerCase();
   let best: { unit: Unit; length: number } | null = null;
-  for (const [unit, words] of Object.entries(UNIT_WORDS) as [Unit, readonly string[]][]) {
-    for (const word of words) {
+  for (const [unit, builtIn] of Object.entries(UNIT_WORDS) as [Unit, readonly string[]][]) {
+    for (const word of [...builtIn, ...(extra?.[unit] ?? []).map((w) => w.toLocaleLowerCase())]) {
       if (!rest.startsWith(word)) continue;
       const next = rest.charAt(word.length);
       // Whole words for alphabetic units ("h" is not the start of "help", "an" not of "and").
@@ -129,7 +136,7 @@ function unitAfter(text: string, from: number): { unit: Unit; end: number } | nu
   return best ? { unit: best.unit, end: i + best.length } : null;
 }
 
-export function numbersIn(text: string, lang: string): NumberMention[] {
+export function numbersIn(text: string, lang: string, vocabulary: NumberVocabulary = {}): NumberMention[] {
   const found: NumberMention[] = [];
   const base = baseLanguage(lang);
 
@@ -157,12 +164,13 @@ export function numbersIn(text: string, lang: string): NumberMention[] {
       while (i < text.length && isDigit(text.charAt(i))) fraction += String(digitValue(text.charAt(i++)));
       value = Number(`${digits}.${fraction}`);
     }
-    const unit = unitAfter(text, i);
+    const unit = unitAfter(text, i, vocabulary.units);
     found.push({ value, unit: unit?.unit ?? null, written: text.slice(start, unit?.end ?? i).trim(), at: start });
   }
 
   // Words for two to twelve, and Arabic duals.
-  const words = NUMBER_WORDS[base];
+  const ownWords = vocabulary.words ? Object.fromEntries(Object.entries(vocabulary.words).map(([w, n]) => [w.toLocaleLowerCase(lang), n])) : undefined;
+  const words = NUMBER_WORDS[base] || ownWords ? { ...NUMBER_WORDS[base], ...ownWords } : undefined;
   if (words || base === 'ar') {
     const segmenter = new Intl.Segmenter(lang, { granularity: 'word' });
     for (const segment of segmenter.segment(text)) {
@@ -171,7 +179,7 @@ export function numbersIn(text: string, lang: string): NumberMention[] {
       const bare = base === 'ar' ? stripArabicPrefix(word) : word;
       const value = words?.[word] ?? (bare !== word ? words?.[bare] : undefined);
       if (value !== undefined) {
-        const unit = unitAfter(text, segment.index + segment.segment.length);
+        const unit = unitAfter(text, segment.index + segment.segment.length, vocabulary.units);
         found.push({ value, unit: unit?.unit ?? null, written: text.slice(segment.index, unit?.end ?? segment.index + segment.segment.length), at: segment.index });
         continue;
       }
@@ -191,7 +199,7 @@ export function numbersIn(text: string, lang: string): NumberMention[] {
       if (!counter) continue;
       const value = chineseValue(match[0]);
       if (value < 2) continue;
-      const unit = unitAfter(text, end);
+      const unit = unitAfter(text, end, vocabulary.units);
       found.push({ value, unit: unit?.unit ?? null, written: match[0] + counter, at: match.index as number });
     }
   }
