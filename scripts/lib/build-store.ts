@@ -6,6 +6,7 @@
  *   .builds/.partial-<id>-<pid>/  a build under way; renamed to <id>/ only when it succeeded
  *   .builds/current.json     { id, previous, port }: the build served, the one before it, and the
  *                            port it was served on; replaced in one rename, so never half-written
+ *   .builds/start-<id>.mjs   the quick start for build <id> (scripts/lib/bundle-fast-start.ts)
  *
  * A folder named by an id therefore always holds a whole, good build, and a failed or interrupted
  * build leaves nothing that could be served. Only the current build and the previous one are kept.
@@ -24,6 +25,7 @@ export interface CurrentBuild {
 
 const ID = /^[0-9a-f]{16}$/;
 const PARTIAL = /^\.partial-([0-9a-f]{16})-(\d+)$/;
+const FAST_START = /^start-([0-9a-f]{16})\.mjs$/;
 
 export class BuildStore {
   constructor(readonly dir: string) {}
@@ -88,6 +90,9 @@ export class BuildStore {
         if (!isRunning(Number(partial[2]))) rmSync(join(this.dir, name), { recursive: true, force: true });
       } else if (ID.test(name) && name !== keep.id && name !== keep.previous) {
         rmSync(join(this.dir, name), { recursive: true, force: true });
+      } else {
+        const fast = FAST_START.exec(name);
+        if (fast && fast[1] !== keep.id && fast[1] !== keep.previous) rmSync(join(this.dir, name), { force: true });
       }
     }
   }

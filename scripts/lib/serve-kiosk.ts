@@ -12,15 +12,15 @@
  * How the last build went is at `/build-status.json` (no-cache), for the staff panel
  * (src/screens/staff/build-status.ts reads it).
  */
-import { readFileSync } from 'node:fs';
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DEFAULT_HOST, listen } from '../server/listen.ts';
-import { SECURITY_HEADERS } from '../server/security-headers.ts';
 import { createStaticSite, type StaticSite } from '../server/static-site.ts';
 import { buildInputs } from './build-inputs.ts';
 import { BuildStore } from './build-store.ts';
+import { bundleFastStart, fastStartFile } from './bundle-fast-start.ts';
 import { InputError } from './input-error.ts';
+import { kioskHandler, type BuildStatus } from './kiosk-handler.ts';
 import { runBuild, type BuildRun } from './run-build.ts';
 
 export interface KioskServer {
@@ -32,15 +32,7 @@ export interface KioskServer {
   close(): Promise<void>;
 }
 
-/** What `/build-status.json` says. Read by src/screens/staff/build-status.ts: keep the two in step. */
-export interface BuildStatus {
-  /** The build being served. */
-  serving: { id: string };
-  /** A build of changed sources, under way. */
-  building: { id: string; since: string } | null;
-  /** The last build that failed since this server started: the last good build is still served. */
-  failed: { id: string; at: string; output: string } | null;
-}
+export type { BuildStatus } from './kiosk-handler.ts';
 
 export interface ServeOptions {
   /** Where the config, locales and audio are (default `root`). */
@@ -52,9 +44,12 @@ export interface ServeOptions {
   log?: (text: string) => void;
   /** How a build is made (default: `vite build` in a child process); tests pass a fake. */
   build?: typeof runBuild;
+  /**
+   * Bundle scripts/lib/fast-start.ts for each build served, for the next unchanged start
+   * (default true; tests of the choice of build leave it out).
+   */
+  fastStart?: boolean;
 }
-
-export const STATUS_PATH = '/build-status.json';
 
 export async function serveKiosk(root: string, options: ServeOptions = {}): Promise<KioskServer> {
   const log = options.log ?? ((text: string) => process.stdout.write(text));
@@ -70,12 +65,20 @@ export async function serveKiosk(root: string, options: ServeOptions = {}): Prom
   const status: BuildStatus = { serving: { id: '' }, building: null, failed: null };
   let build: BuildRun | null = null;
   let closed = false;
+  let bundling: Promise<void> = Promise.resolve();
 
   const switchTo = (id: string) => {
     site = createStaticSite(store.folder(id));
     serving = id;
     status.serving = { id };
     store.select(id, port);
+    // Only for a build of the sources as they are: fast-start serves nothing else.
+    if (options.fastStart !== false && id === inputs.id && !existsSync(fastStartFile(store.dir, id))) {
+      bundling = bundleFastStart(root, store.dir, id).catch((error: unknown) => {
+        // Not fatal: the next start takes this slower path again, and says why.
+        log(`(the quick start for the next unchanged start could not be made: ${error instanceof Error ? error.message : error})\n`);
+      });
+    }
   };
 
   /** Builds `id` into a partial folder; moves it into place and returns true only if it succeeded. */
@@ -124,24 +127,24 @@ export async function serveKiosk(root: string, options: ServeOptions = {}): Prom
     switchTo(inputs.id);
   }
 
-  const server = await listen((request: IncomingMessage, response: ServerResponse) => {
-    if ((request.url ?? '').split('?')[0] === STATUS_PATH && (request.method === 'GET' || request.method === 'HEAD')) {
-      const body = JSON.stringify(status);
-      response.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store', 'Content-Length': Buffer.byteLength(body) });
-      response.end(request.method === 'HEAD' ? undefined : body);
-      return;
-    }
-    site!.handle(request, response);
-  }, port, host);
+  const server = await listen(
+    kioskHandler(
+      () => site!,
+      () => status,
+    ),
+    port,
+    host,
+  );
 
   return {
     url: server.url,
     buildId: () => serving,
-    settled,
+    settled: settled.then(() => bundling),
     close: async () => {
       closed = true;
       (build as BuildRun | null)?.stop();
       await settled;
+      await bundling;
       await server.close();
     },
   };

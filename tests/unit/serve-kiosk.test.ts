@@ -7,6 +7,7 @@
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { BuildRun } from '../../scripts/lib/run-build.ts';
 import { serveKiosk, type BuildStatus, type KioskServer } from '../../scripts/lib/serve-kiosk.ts';
@@ -15,19 +16,21 @@ let root: string;
 let server: KioskServer | null;
 let builds: string[];
 let failWith: string | null;
+/** While set, builds wait for it: a test can look at the server mid-build. */
+let hold: Promise<void> | null;
 
 /** Stands in for `vite build`: writes an index.html naming the handout text, or fails. */
 function fakeBuild(_root: string, outDir: string, id: string): BuildRun {
   builds.push(id);
   const failure = failWith;
-  const done = new Promise<{ ok: boolean; output: string }>((resolve) =>
-    setTimeout(() => {
-      if (failure) return resolve({ ok: false, output: failure });
-      mkdirSync(outDir, { recursive: true });
-      writeFileSync(join(outDir, 'index.html'), `<p>${readFileSync(join(root, 'locales', 'en', 'handout.md'), 'utf8')}</p>`);
-      resolve({ ok: true, output: '' });
-    }, 20),
-  );
+  const text = readFileSync(join(root, 'locales', 'en', 'handout.md'), 'utf8');
+  const done = (async () => {
+    await (hold ?? new Promise((resolve) => setTimeout(resolve, 20)));
+    if (failure) return { ok: false, output: failure };
+    mkdirSync(outDir, { recursive: true });
+    writeFileSync(join(outDir, 'index.html'), `<p>${text}</p>`);
+    return { ok: true, output: '' };
+  })();
   return { done, stop: () => {} };
 }
 
@@ -37,7 +40,7 @@ function setHandout(text: string) {
 }
 
 async function start(): Promise<KioskServer> {
-  server = await serveKiosk(root, { port: 0, build: fakeBuild, log: () => {} });
+  server = await serveKiosk(root, { port: 0, build: fakeBuild, fastStart: false, log: () => {} });
   return server;
 }
 
@@ -60,6 +63,7 @@ beforeEach(() => {
   setHandout('first version');
   builds = [];
   failWith = null;
+  hold = null;
   server = null;
 });
 
@@ -96,9 +100,12 @@ describe('npm start', () => {
     await start();
     await stop();
     setHandout('second version');
+    let release = () => {};
+    hold = new Promise((resolve) => (release = resolve));
     await start();
     expect(await page()).toContain('first version');
     expect((await status()).building?.id).toBe(builds[1]);
+    release();
     await server!.settled;
     expect(await page()).toContain('second version');
     expect(await status()).toMatchObject({ serving: { id: builds[1] }, building: null, failed: null });
@@ -172,4 +179,30 @@ describe("the staff panel's reading of /build-status.json", () => {
     expect(await readBuildStatus('x', async () => Promise.reject(new TypeError('Failed to fetch')))).toBeNull();
     expect(parseBuildStatus('x', { serving: 'nope' })).toBeNull();
   });
+});
+
+describe('the quick start (scripts/lib/fast-start.ts, run by scripts/start.mjs without the TypeScript loader)', () => {
+  it('serves the current build when the sources are unchanged, and steps aside when they changed', async () => {
+    const { serveUnchanged } = await import('../../scripts/lib/fast-start.ts');
+    await start();
+    await stop();
+    const quick = await serveUnchanged(root, { port: 0 });
+    expect(quick?.buildId).toBe(builds[0]);
+    expect(await (await fetch(quick!.url)).text()).toContain('first version');
+    expect(await (await fetch(new URL('/build-status.json', quick!.url))).json()).toEqual({ serving: { id: builds[0] }, building: null, failed: null });
+    await quick!.close();
+    setHandout('second version');
+    expect(await serveUnchanged(root, { port: 0 })).toBeNull();
+  });
+
+  it('bundles into one JavaScript file that Node runs as it is', async () => {
+    const { bundleFastStart, fastStartFile } = await import('../../scripts/lib/bundle-fast-start.ts');
+    const project = fileURLToPath(new URL('../..', import.meta.url));
+    await bundleFastStart(project, join(root, '.builds'), '0123456789abcdef');
+    const bundled = fastStartFile(join(root, '.builds'), '0123456789abcdef');
+    // Only node: imports: nothing from the project's TypeScript is left to load.
+    expect([...readFileSync(bundled, 'utf8').matchAll(/^import .* from "([^"]+)";$/gm)].map((m) => m[1]!).every((from) => from.startsWith('node:'))).toBe(true);
+    const { serveUnchanged } = (await import(pathToFileURL(bundled).href)) as typeof import('../../scripts/lib/fast-start.ts');
+    expect(await serveUnchanged(root, { port: 0 })).toBeNull(); // no build here: it steps aside
+  }, 60_000);
 });
