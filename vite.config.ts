@@ -24,6 +24,8 @@ export default defineConfig({
     // Brotli and gzip copies of the text files, made once here rather than on every request.
     precompress(),
   ],
+  // `npm start`'s kept builds are thousands of files the development server has no reason to watch.
+  server: { watch: { ignored: ['**/.builds/**'] } },
   build: {
     target: 'es2022',
     // Every asset stays a file: no data: URIs, so the Content-Security-Policy can stay strict.
