@@ -6,6 +6,7 @@
  * screen); i18next takes over a moment later. tests/unit/i18n.test.ts holds it to i18next's output
  * for every string of every language.
  */
+import { formatValue } from './format-value';
 import type { Translate } from './keys';
 
 export function bundledTranslator(lang: string, strings: Record<string, unknown>, onMissing: (key: string) => string): Translate {
@@ -24,6 +25,6 @@ export function bundledTranslator(lang: string, strings: Record<string, unknown>
     if (text === undefined) return onMissing(key);
     // As i18next with escaping off (Preact escapes): a name it was not given stays as written, a
     // value given as undefined becomes empty.
-    return text.replace(/\{\{(.+?)\}\}/g, (written, name: string) => (values && name.trim() in values ? String(values[name.trim()] ?? '') : written));
+    return text.replace(/\{\{(.+?)\}\}/g, (written, name: string) => (values && name.trim() in values ? formatValue(values[name.trim()], lang) : written));
   };
 }

@@ -11,6 +11,7 @@ import { computed, signal, type ReadonlySignal } from '@preact/signals';
 import type { i18n as I18next } from 'i18next';
 import type { TextDirection } from '../content/model';
 import { bundledTranslator } from './bundled-translator';
+import { formatValue } from './format-value';
 import type { Translate } from './keys';
 
 export interface LanguageInfo {
@@ -49,6 +50,22 @@ export interface I18nOptions {
   strict?: boolean;
 }
 
+/**
+ * How i18next writes values into strings here (the bundled translator does the same). Preact escapes
+ * text, so i18next's escaping would show "&amp;". Every value goes through formatValue (i18next's
+ * formatter module, asked for every value by `alwaysFormat`), so numbers come out in the language's
+ * own digits without a format written into every string of every language.
+ */
+export const i18nextInterpolation = { escapeValue: false, alwaysFormat: true } as const;
+export const i18nextFormatter = {
+  type: 'formatter' as const,
+  init() {},
+  add() {},
+  addCached() {},
+  // Only numbers change; anything else goes back to i18next as it came (a missing value stays missing).
+  format: (value: unknown, _format: string | undefined, lng: string | undefined) => (typeof value === 'number' ? formatValue(value, lng ?? 'en') : value),
+};
+
 export function createI18n(options: I18nOptions): I18n {
   const strict = options.strict ?? false;
   const missing = (key: string): string => {
@@ -60,14 +77,14 @@ export function createI18n(options: I18nOptions): I18n {
   let loading: Promise<I18next> | null = null;
   const loadEngine = () =>
     (loading ??= import('i18next').then(async ({ default: i18next }) => {
-      const instance = i18next.createInstance();
+      const instance = i18next.createInstance().use(i18nextFormatter);
       await instance.init({
         lng: options.defaultLanguage,
         initAsync: false,
         fallbackLng: false,
         supportedLngs: options.languages.map((l) => l.code),
         resources: { [options.defaultLanguage]: { translation: options.defaultStrings } },
-        interpolation: { escapeValue: false }, // Preact escapes text; i18next escaping would show "&amp;".
+        interpolation: i18nextInterpolation,
         returnNull: false,
         saveMissing: strict,
         missingKeyHandler: strict ? (_lngs: readonly string[], _ns: string, key: string) => missing(key) : undefined,

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import i18next from 'i18next';
 import { describe, expect, it } from 'vitest';
 import { bundledTranslator } from '../../src/i18n/bundled-translator';
-import { createI18n } from '../../src/i18n/i18n';
+import { createI18n, i18nextFormatter, i18nextInterpolation } from '../../src/i18n/i18n';
 import type { UiKey } from '../../src/i18n/keys';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '../../locales');
@@ -31,8 +31,8 @@ describe('the bundled translator that draws the first screen', () => {
     let compared = 0;
     for (const code of codes) {
       const strings = stringsOf(code);
-      const engine = i18next.createInstance();
-      await engine.init({ lng: code, initAsync: false, fallbackLng: false, resources: { [code]: { translation: strings } }, interpolation: { escapeValue: false } });
+      const engine = i18next.createInstance().use(i18nextFormatter);
+      await engine.init({ lng: code, initAsync: false, fallbackLng: false, resources: { [code]: { translation: strings } }, interpolation: i18nextInterpolation });
       const expected = engine.getFixedT(code);
       const actual = bundledTranslator(code, strings, (key) => key);
       const names = [...new Set([...JSON.stringify(strings).matchAll(/\{\{\s*(\w+)\s*\}\}/g)].map((m) => m[1] as string))];
