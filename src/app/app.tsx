@@ -87,7 +87,7 @@ function VisitRoot({ visitNumber, children }: { visitNumber: number; children: C
       class="app"
       data-visit={visitNumber}
       data-screen={visit.screen.value}
-      data-dialogs={dialogs}
+      data-dialogs={dialogs || 'none'}
       data-touch-mode={visit.prefs.touchToHear.value ? 'hear' : 'choose'}
       data-speech={visit.player.status.value}
     >

@@ -59,6 +59,16 @@ export function KeypadBridge({ children }: { children: ComponentChildren }) {
       }),
     );
 
+  /** A keypad choice acts at once, in touch-to-hear too: the item was already announced. */
+  const chooseNow = (element: HTMLElement) => {
+    choosing.current = true;
+    try {
+      element.click();
+    } finally {
+      choosing.current = false;
+    }
+  };
+
   const onAction = (action: KeypadAction, code: string) => {
     const screen = visit.screen.peek();
     const focused = document.activeElement as HTMLElement | null;
@@ -85,7 +95,7 @@ export function KeypadBridge({ children }: { children: ComponentChildren }) {
           const group = [...topLayer(document).querySelectorAll<HTMLInputElement>(`input[type="radio"][name="${focused.name}"]`)];
           const next = group[(group.indexOf(focused) + (forward ? 1 : -1) + group.length) % group.length]!;
           next.focus();
-          next.click();
+          chooseNow(next);
           announce(next);
           return;
         }
@@ -104,14 +114,7 @@ export function KeypadBridge({ children }: { children: ComponentChildren }) {
           arming.disarm();
           if (focused.matches('[data-keypad-item="sentence"]')) readSentence(focused);
           else if (focused.matches('[data-keypad-item]') && screen === 'reader') visit.player.play();
-          else {
-            choosing.current = true;
-            try {
-              focused.click();
-            } finally {
-              choosing.current = false;
-            }
-          }
+          else chooseNow(focused);
           announceFocusSoon();
         }
         return;

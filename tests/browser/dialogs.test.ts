@@ -36,7 +36,7 @@ const keypad = (page: Page, code: string) =>
 const selfCheck = (page: Page) => page.evaluate(() => (window as unknown as { kioskSelfCheck: () => unknown[] }).kioskSelfCheck());
 
 async function expectAgreement(page: Page, dialogs: string) {
-  await expect.poll(() => page.getAttribute('.app', 'data-dialogs'), { timeout: 5000 }).toBe(dialogs);
+  await expect.poll(() => page.getAttribute('.app', 'data-dialogs'), { timeout: 5000 }).toBe(dialogs || 'none');
   await expect.poll(() => selfCheck(page), { timeout: 5000 }).toEqual([]);
 }
 

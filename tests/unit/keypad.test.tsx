@@ -70,7 +70,7 @@ describe('the keypad path', () => {
     press('down');
     expect(kiosk.visit.value.prefs.touchToHear.value).toBe(true);
     press('enter');
-    await screen.findByRole('heading', { level: 1, name: 'Choose a handout' });
+    await screen.findByRole('heading', { level: 1, name: 'Choose a handout' }, { timeout: 5000 });
     const card = document.querySelector('[data-handout="nerve-ablation"]');
     while (document.activeElement !== card) press('down');
     press('enter');

@@ -133,3 +133,16 @@ describe('the touch-mode bar', () => {
     expect(bar()?.textContent).toContain('Touch something once to hear it');
   });
 });
+
+describe('the keypad in touch-to-hear', () => {
+  it('changes a setting with Left and Right at once: a keypad choice is never held for a second touch', async () => {
+    const { press, kiosk: k } = await kiosk();
+    await openHandoutAs('en');
+    press('help', 'F19');
+    fireEvent.click(screen.getByRole('button', { name: 'Settings' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Settings' }));
+    (await screen.findByRole('radio', { name: 'Medium' })).focus();
+    press('right', 'F16');
+    expect(k.visit.value.prefs.textSize.value).toBe('large');
+  });
+});
