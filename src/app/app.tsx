@@ -18,7 +18,8 @@ export interface AppProps {
   kiosk: Kiosk;
   config: RuntimeConfig;
   i18n: I18n;
-  build: { version: string; date: string };
+  /** The build this page runs: its version, its id (the hash of its sources) and when it was made. */
+  build: { version: string; id: string; date: string };
   prompter: Prompter;
   /** Where display choices are applied; the document root in the kiosk, left out in some tests. */
   root?: HTMLElement;

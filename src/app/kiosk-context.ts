@@ -12,7 +12,8 @@ import type { AppState } from './app-state';
 export interface KioskServices {
   config: RuntimeConfig;
   i18n: I18n;
-  build: { version: string; date: string };
+  /** The build this page runs: its version, its id (the hash of its sources) and when it was made. */
+  build: { version: string; id: string; date: string };
   idle: IdleTimer;
   clock: IdleClock;
   keypad: KeypadHub;

@@ -150,6 +150,8 @@ describe('the PIN pad', () => {
     await screen.findByText('Content and audio');
     expect(document.querySelector('[data-staff="version"]')!.textContent).toMatch(/^\d+\.\d+\.\d+/);
     expect(document.querySelector('[data-staff="built"] time')!.getAttribute('datetime')).toMatch(/^\d{4}-\d\d-\d\dT/);
+    // The build's id is the hash of its sources, so staff can tell two kiosks' builds apart.
+    expect(document.querySelector('[data-staff="build-id"]')!.textContent).toMatch(/^[0-9a-f]{12,}$/);
     await waitFor(() => expect(document.querySelectorAll('[data-language-health]').length).toBe(i18n.languages.length));
     for (const { code } of i18n.languages) {
       const handouts = await Promise.all(config.handouts.map((id: string) => handoutLoaders[code]![id]!()));

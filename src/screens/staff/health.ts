@@ -8,6 +8,7 @@ import { createContentSource, type ContentSource } from '../../content/loader';
 import type { HandoutMeta } from '../../content/model';
 import type { LanguageInfo } from '../../i18n/i18n';
 import { readOfflineStatus, type OfflineStatus } from '../../kiosk/offline';
+import { readBuildStatus, type BuildReport } from './build-status';
 
 export interface LanguageHealth {
   code: string;
@@ -37,6 +38,8 @@ export interface StaffProbes {
   content(languages: readonly LanguageInfo[], handoutIds: readonly string[]): Promise<LanguageHealth[]>;
   storage(): Promise<StorageHealth | null>;
   offline(): Promise<OfflineStatus>;
+  /** What `npm start` says of its builds; null where the server has nothing to say (nginx, offline). */
+  build(running: string): Promise<BuildReport | null>;
 }
 
 export async function contentHealth(
@@ -70,4 +73,5 @@ export const browserProbes: StaffProbes = {
     return estimate ? { usedBytes: estimate.usage ?? 0, quotaBytes: estimate.quota ?? 0 } : null;
   },
   offline: () => readOfflineStatus().catch(() => ({ state: 'unsupported', controlled: false, worker: null }) as OfflineStatus),
+  build: (running) => readBuildStatus(running),
 };

@@ -12,6 +12,7 @@ import type { OfflineStatus } from '../../kiosk/offline';
 import { BigButton } from '../../ui/big-button';
 import { Modal } from '../../ui/modal';
 import type { ReviewStatus } from '../../content/model';
+import type { BuildReport } from './build-status';
 import { browserProbes, type LanguageHealth, type StaffProbes, type StorageHealth } from './health';
 import { createPinLock, type PinLock } from './pin-lock';
 import { playTestTone } from './tone';
@@ -142,6 +143,7 @@ function StaffPanel({ t, lang, services, probes, reload }: PanelProps) {
   const [content, setContent] = useState<LanguageHealth[] | null>(null);
   const [storage, setStorage] = useState<StorageHealth | null | undefined>(undefined);
   const [offline, setOffline] = useState<OfflineStatus | null>(null);
+  const [buildReport, setBuildReport] = useState<BuildReport | null>(null);
   const [tone, setTone] = useState<Tone>('idle');
 
   useEffect(() => {
@@ -149,7 +151,10 @@ function StaffPanel({ t, lang, services, probes, reload }: PanelProps) {
     void probes.content(i18n.languages, config.handouts).then((value) => live && setContent(value));
     void probes.storage().then((value) => live && setStorage(value));
     // Asked again every few seconds, so staff can watch a first install or an update finish.
-    const askOffline = () => void probes.offline().then((value) => live && setOffline(value));
+    const askOffline = () => {
+      void probes.offline().then((value) => live && setOffline(value));
+      void probes.build(build.id).then((value) => live && setBuildReport(value));
+    };
     askOffline();
     const timer = setInterval(askOffline, 3000);
     return () => {
@@ -180,7 +185,12 @@ function StaffPanel({ t, lang, services, probes, reload }: PanelProps) {
           <dd data-staff="built">
             <time dateTime={build.date}>{new Date(build.date).toLocaleString(lang, { dateStyle: 'long', timeStyle: 'short' })}</time>
           </dd>
+          <dt>{t('staff.buildId')}</dt>
+          <dd data-staff="build-id">
+            <code>{build.id}</code>
+          </dd>
         </dl>
+        {buildReport && <BuildNotes t={t} lang={lang} report={buildReport} />}
       </section>
 
       <section aria-labelledby="staff-content">
@@ -296,6 +306,23 @@ function StaffPanel({ t, lang, services, probes, reload }: PanelProps) {
           {t('staff.reload')}
         </BigButton>
       </div>
+    </div>
+  );
+}
+
+/** What the server's builds mean for this kiosk: a failed change, one being built, one waiting to take over. */
+function BuildNotes({ t, lang, report }: { t: Translate; lang: string; report: BuildReport }) {
+  const when = (iso: string) => new Date(iso).toLocaleString(lang, { dateStyle: 'medium', timeStyle: 'short' });
+  return (
+    <div data-staff="build-status">
+      {report.failed && (
+        <>
+          <p class="staff-panel__problem">{t('staff.buildFailed', { at: when(report.failed.at) })}</p>
+          <pre class="staff-panel__output">{report.failed.output}</pre>
+        </>
+      )}
+      {report.building && <p>{t('staff.building', { since: when(report.building.since) })}</p>}
+      {report.serving !== report.running && <p>{t('staff.buildWaiting')}</p>}
     </div>
   );
 }
