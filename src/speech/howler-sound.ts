@@ -9,6 +9,8 @@ import type { Sound } from './sound';
 /** What of howler 2.2.4's private state `retire` touches (hence the exact version pin). */
 interface HowlInternals {
   _sounds: { _node?: HTMLAudioElement & { _unlocked?: boolean } }[];
+  /** Set while an html5 play() promise is pending. */
+  _playLock?: boolean;
 }
 interface HowlerInternals {
   _html5AudioPool?: (HTMLAudioElement & { _unlocked?: boolean })[];
@@ -106,7 +108,17 @@ export function createHowlerSound(src: string[]): Sound {
     },
     pause() {
       wanted = false;
-      if (id !== undefined) howl.pause(id);
+      if (id === undefined) return;
+      howl.pause(id);
+      // A pause made while an html5 play() is pending goes into howler's queue, which then waits for a
+      // 'pause' event that never comes: the sound plays on (the soak heard a section read to its end
+      // over the library, issue #16). Pause again as soon as that play has started.
+      if ((howl as unknown as HowlInternals)._playLock) {
+        const pending = id;
+        howl.once('play', () => {
+          if (!wanted) howl.pause(pending);
+        }, pending);
+      }
     },
     position() {
       if (id === undefined) return pendingSeek;
