@@ -5,7 +5,7 @@
  * missing, stale or mistimed audio does.
  */
 import { fileURLToPath } from 'node:url';
-import { checkAudio } from './audio/check-audio.ts';
+import { checkAudio, voiceSummary } from './audio/check-audio.ts';
 import { buildContent } from './lib/build-content.ts';
 import { InputError, formatProblem } from './lib/input-error.ts';
 import { checkReadability } from './lib/readability.ts';
@@ -40,6 +40,11 @@ export function runCheck(root: string, out: (line: string) => void = console.log
     // A review that no longer covers the text: the kiosk shows that translation as a draft, and the
     // check fails so that somebody reviews it again rather than nobody noticing.
     const audioProblems = checkAudio(root, content);
+    // Which voice each language's sections have: a clinic that recorded them should see it took.
+    for (const v of voiceSummary(root, content)) {
+      const recorded = v.sections.filter((s) => s.voice === 'recorded').map((s) => s.key.split('/').slice(1).join('/'));
+      out(`voice  ${v.lang}: ${v.recorded} recorded, ${v.synthesized} synthesized${recorded.length ? ` (recorded: ${recorded.join(', ')})` : ''}`);
+    }
     if (audioProblems.length || content.reviewFlags.length) throw new InputError([...content.reviewFlags, ...audioProblems]);
     const sections = content.languages.reduce((n, l) => n + l.handouts.reduce((m, h) => m + h.sections.length, 0), 0);
     out(`ok  audio: ${sections} sections with current audio and word timings`);

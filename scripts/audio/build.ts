@@ -12,6 +12,7 @@ import { buildContent } from '../lib/build-content.ts';
 import { InputError, type InputProblem } from '../lib/input-error.ts';
 import { writeAtomic, writeIfChanged } from '../lib/write-file.ts';
 import { alignWords } from './align.ts';
+import { makeRecordedSection } from './recorded-section.ts';
 import { inspectSection, planSpeech, readManifest, type SectionTarget } from './check-audio.ts';
 import { loadEngine, UnknownVoiceError, type SpeechEngine } from './engine.ts';
 import { encodeOpus } from './opus.ts';
@@ -121,6 +122,17 @@ export async function buildAudio(options: AudioBuildOptions): Promise<AudioBuild
         continue;
       }
       const reason = todo.find((t) => t.target === target)?.reason;
+      if (target.recording) {
+        // A staff recording replaces synthesis when it says the text (scripts/audio/recorded-section.ts).
+        let made: ReturnType<typeof makeSection> | undefined;
+        const outcome = await makeRecordedSection(audioDir, target, engine!, previousSections[target.key]?.recording, () => (made = makeSection(audioDir, target, engine!, reason)).entry);
+        const result: SectionResult = made?.result ?? { key: target.key, generated: true, duration: outcome.entry.duration, bytes: outcome.entry.bytes, synthesisSeconds: outcome.seconds, encodeSeconds: 0, skippedWords: 0, ...(reason ? { reason } : {}) };
+        entries.set(target.key, outcome.entry);
+        results.push(result);
+        log(formatLine(result));
+        for (const line of outcome.notes) log(line);
+        continue;
+      }
       const { entry, result } = makeSection(audioDir, target, engine!, reason);
       entries.set(target.key, entry);
       results.push(result);

@@ -11,6 +11,8 @@ import { InputError, type InputProblem } from '../lib/input-error.ts';
 import { phoneNumbers } from '../lib/placeholders.ts';
 import { loadLexicon, type Lexicon } from './lexicon.ts';
 import { normaliseSection } from './normalise.ts';
+import { readingText, type ReadingText } from './reading-text.ts';
+import { findRecording, isStale, listRecordings, recordingProblems, type RecordingFile } from './recordings.ts';
 import { sectionFiles, sectionKey, sha256, type Manifest, type ManifestEntry } from './timings.ts';
 import { validateTimings } from './validate-timings.ts';
 import { speechSettingsFor } from './voices.ts';
@@ -28,6 +30,11 @@ export interface SectionTarget {
   speechHash: string;
   voice: string;
   wordsPerMinute: number;
+  /** What a person recording it says (scripts/audio/reading-text.ts), and its hash. */
+  reading: ReadingText;
+  readingHash: string;
+  /** The staff recording for this section, if there is one. */
+  recording?: RecordingFile;
 }
 
 export interface LanguagePlan {
@@ -68,7 +75,12 @@ export function planSpeech(root: string, content: ContentBundle, languages?: rea
           }
         }
         const speech = normaliseSection(section, { lang: language.code, phoneNumbers: phoneNumbers(content.config.site), lexicon });
+        const reading = readingText(section, { lang: language.code, phoneNumbers: phoneNumbers(content.config.site) });
+        const recording = findRecording(root, language.code, handout.id, section.id);
         targets.push({
+          reading,
+          readingHash: sha256(reading.text),
+          ...(recording ? { recording } : {}),
           key: sectionKey(language.code, handout.id, section.id),
           lang: language.code,
           handout: handout.id,
@@ -114,6 +126,19 @@ export function inspectSection(audioDir: string, target: SectionTarget, entry: M
   const audioFile = `audio/${files.audio}`;
   const timingsFile = `audio/${files.timings}`;
   if (!entry) return [{ file: audioFile, message: `no audio for section "${target.section.id}" in the manifest; run npm run audio` }];
+
+  // A recording dropped in, replaced or taken away since the last run: the audio must be re-made.
+  const note = entry.recording;
+  if (target.recording && note?.sha256 !== target.recording.sha256) {
+    return [{ file: target.recording.file, message: `is ${note ? 'a changed' : 'a new'} recording for section "${target.section.id}"; run npm run audio to use it` }];
+  }
+  if (!target.recording && (entry.source === 'recording' || note)) {
+    return [{ file: timingsFile, message: `is for ${note?.file ?? 'a recording'}, which has been removed; run npm run audio` }];
+  }
+  // A used recording whose text has changed since: stale, whatever else.
+  if (note?.status === 'used' && isStale(note, target.textHash, target.readingHash)) {
+    return [{ file: note.file, message: `is stale: the text of section "${target.section.id}" changed after it was recorded; run npm run audio (the section goes back to the synthesized voice)` }];
+  }
 
   // Stale audio is re-made whatever else is wrong with it, so say only why it is stale.
   if (entry.textHash !== target.textHash) {
@@ -183,5 +208,41 @@ export function checkAudio(root: string, content: ContentBundle): InputProblem[]
   const audioDir = join(root, 'audio');
   const { manifest, problem } = readManifest(audioDir);
   if (!manifest) return [{ file: 'audio/manifest.json', message: problem ?? 'is missing' }];
-  return plans.flatMap((plan) => plan.targets.flatMap((target) => inspectSection(audioDir, target, manifest.sections[target.key])));
+  const problems = plans.flatMap((plan) =>
+    plan.targets.flatMap((target) => {
+      const entry = manifest.sections[target.key];
+      const found = inspectSection(audioDir, target, entry);
+      return found.length ? found : recordingProblems(target.recording, entry, target.section.id);
+    }),
+  );
+  // A recording under a name that is no section (a typo, a section renamed) would be silently ignored.
+  const known = new Set(plans.flatMap((plan) => plan.targets.map((t) => t.recording?.file).filter(Boolean)));
+  const sections = new Set(plans.flatMap((plan) => plan.targets.map((t) => `${t.lang}/${t.handout}/${t.section.id}`)));
+  for (const file of listRecordings(root)) {
+    if (known.has(file)) continue;
+    const [, lang, handout, name] = file.split('/');
+    const id = name!.slice(0, name!.lastIndexOf('.'));
+    problems.push({
+      file,
+      message: sections.has(`${lang}/${handout}/${id}`)
+        ? `is a second recording for section "${id}"; keep one file per section`
+        : `matches no section: there is no section "${id}" in handout "${handout}" for language "${lang}" (file names are the section ids, e.g. what-it-is.wav)`,
+    });
+  }
+  return problems;
+}
+
+/** One line per section: whether its voice is recorded or synthesized (for `npm run check`). */
+export function voiceSummary(root: string, content: ContentBundle): { lang: string; recorded: number; synthesized: number; sections: { key: string; voice: 'recorded' | 'synthesized' }[] }[] {
+  let plans: LanguagePlan[];
+  try {
+    plans = planSpeech(root, content);
+  } catch {
+    return [];
+  }
+  const { manifest } = readManifest(join(root, 'audio'));
+  return plans.map((plan) => {
+    const sections = plan.targets.map((t) => ({ key: t.key, voice: manifest?.sections[t.key]?.source === 'recording' ? ('recorded' as const) : ('synthesized' as const) }));
+    return { lang: plan.lang, recorded: sections.filter((s) => s.voice === 'recorded').length, synthesized: sections.filter((s) => s.voice === 'synthesized').length, sections };
+  });
 }

@@ -1,0 +1,340 @@
+/**
+ * A recording of a section + the eSpeak rendering of the same text (whose word times are exact) →
+ * the time of every display word in the recording, a confidence for each, and the first sentence
+ * where the recording stops following the text, if it does.
+ *
+ * The method of aeneas and Echogarden: MFCCs of both, dynamic time warping coarse to fine, each
+ * reference word start carried across the warping path. Then two checks a warping path alone cannot
+ * make, because DTW always finds *some* route:
+ *  - each sentence's frames must resemble the recording's frames they were matched to (the mean frame
+ *    distance against what unrelated speech scores), and must not be squeezed into almost no time
+ *    (a skipped sentence) or stretched over a long stretch (an added one);
+ *  - where the text has a pause, the recording must not be speaking for long (an added sentence).
+ *
+ * Pure apart from the arithmetic: samples in, timings out.
+ */
+import type { Section } from '../../src/content/model.ts';
+import type { SentenceTiming, WordTiming } from './align.ts';
+import { warp, type WarpPath } from './dtw.ts';
+import { COEFFICIENTS, HOP_SECONDS, mfcc, toAnalysisRate, type Features } from './features.ts';
+import { LEAD_SECONDS, TAIL_SECONDS, trimSilence } from './trim.ts';
+
+export interface RecordedWordTiming extends WordTiming {
+  /** 0…1: how closely the recording matches the rendering over this word. */
+  confidence: number;
+}
+
+export interface AlignmentRefusal {
+  /** The sentence (index in the section) where the recording stops following the text. */
+  sentence: number;
+  /** That sentence's display text. */
+  quote: string;
+  /** Why, in words staff can act on. */
+  reason: string;
+}
+
+export interface ForcedAlignment {
+  words: RecordedWordTiming[];
+  sentences: SentenceTiming[];
+  /** Set when the recording does not say the text: then the timings must not be used. */
+  refusal?: AlignmentRefusal;
+  /** Runs of words with low confidence (display word indexes, inclusive), for the report. */
+  lowConfidence: { from: number; to: number }[];
+  /** Frame distance of the whole match against that of unrelated speech (lower is better). */
+  matchRatio: number;
+}
+
+export interface AlignInput {
+  section: Pick<Section, 'text' | 'words' | 'sentences'>;
+  /** The eSpeak rendering of the section's speech text, and its exact word times (seconds). */
+  reference: { samples: Float32Array; sampleRate: number; words: readonly WordTiming[] };
+  /** The recording, trimmed; any rate. */
+  recording: { samples: Float32Array; sampleRate: number };
+}
+
+/**
+ * The thresholds below are frame distances as a fraction of what unrelated speech scores ("ratio":
+ * lower is a closer match), set from measurements: another synthesizer (Festival) reading the text
+ * scores 0.59–0.63 per section and at most 0.07 worse in any one sentence, with sentence durations
+ * 0.85–1.19 of the expected; another paragraph read in its place scores 0.66–0.73 throughout; a
+ * skipped sentence is squeezed to a third of its time and scores 0.15 worse than its neighbours.
+ */
+/** A section whose sentences score worse than this on average is not this text. */
+export const SECTION_MISMATCH_RATIO = 0.655;
+/** Any one sentence this much worse than the section's mean, or worse than SENTENCE_MISMATCH_RATIO, is not being read. */
+export const SENTENCE_OUTLIER = 0.12;
+export const SENTENCE_MISMATCH_RATIO = 0.78;
+/** Below this a word's confidence is reported as low. */
+export const LOW_CONFIDENCE = 0.35;
+/** A sentence read in less than this share of its expected time (given the reader's pace) was skipped. */
+const SQUEEZED = 0.5;
+/** …or in more than this share of it, something was added or said twice. */
+const STRETCHED = 2.2;
+/** Speech in the recording where the text pauses, longer than this (s), is a sentence the text has not. */
+const EXTRA_SPEECH_SECONDS = 1.2;
+/** A silence before a word longer than this is a pause, not a stop's closure. */
+const MAX_CLOSURE_SECONDS = 0.12;
+/** More silence than the rendering has at a word start, in 5 ms frames, that counts as a pause. */
+const PAUSE_FRAMES = 12;
+/** dB below loud speech: above it a frame is speech, below SILENCE_DB it is a pause. */
+const SPEECH_DB = -28;
+const SILENCE_DB = -40;
+
+export function forceAlign(input: AlignInput): ForcedAlignment {
+  input = { ...input, reference: withMargins(input.reference) };
+  const ref = mfcc(toAnalysisRate(input.reference.samples, input.reference.sampleRate));
+  const rec = mfcc(toAnalysisRate(input.recording.samples, input.recording.sampleRate));
+  input = { ...input, reference: { ...input.reference, words: startAtClosures(input.reference.words, ref) } };
+  const path = warp(ref, rec);
+  return interpret(input, ref, rec, path);
+}
+
+/**
+ * eSpeak reports a word that starts with a stop ("calm", "take", "pain") at the burst, after the
+ * closure's short silence; a listener, a phonetician and other synthesizers put the word's start
+ * where that silence begins, where the word before it stops sounding. Measured against Festival's
+ * word times this alone was a 40 ms lag on stop-initial words. So a word preceded by a silence too
+ * short to be a pause starts at that silence, which the recording shows just as clearly.
+ */
+function startAtClosures(words: readonly WordTiming[], ref: Features): WordTiming[] {
+  return words.map((w, k) => {
+    if (k === 0) return w;
+    const earliest = Math.round(words[k - 1]!.start / HOP_SECONDS);
+    // The 25 ms analysis window smears the burst a few frames back: step over that first.
+    let i = Math.round(w.start / HOP_SECONDS) - 1;
+    for (let smear = 0; smear < 4 && i > earliest && ref.energyDb[i]! >= SILENCE_DB; smear++) i--;
+    let gap = 0;
+    while (i > earliest && ref.energyDb[i]! < SILENCE_DB) {
+      i--;
+      gap++;
+    }
+    if (gap === 0 || gap * HOP_SECONDS > MAX_CLOSURE_SECONDS || i <= earliest) return w;
+    // The first silent frame is centred half a window (12.5 ms) after the sound stopped.
+    return { ...w, start: Math.min(w.start, round((i + 1) * HOP_SECONDS - 0.0125)) };
+  });
+}
+
+/**
+ * The rendering gets the margins of silence a trimmed recording has (LEAD_SECONDS, TAIL_SECONDS), so
+ * both begin and end alike: DTW pins the first frames together and the last, and a word at the very
+ * start could otherwise not be placed after the recording's lead-in.
+ */
+function withMargins(reference: AlignInput['reference']): AlignInput['reference'] {
+  const { samples, sampleRate, words } = reference;
+  const trimmed = trimSilence(samples, sampleRate);
+  const firstStart = Math.max(0, (words[0]?.start ?? 0) - trimmed.cutStart);
+  const lead = Math.max(0, Math.round((LEAD_SECONDS - firstStart) * sampleRate));
+  const tail = Math.round(TAIL_SECONDS * sampleRate);
+  const padded = new Float32Array(lead + trimmed.samples.length + tail);
+  padded.set(trimmed.samples, lead);
+  const shift = (t: number) => round(Math.max(0, t - trimmed.cutStart) + lead / sampleRate);
+  return { samples: padded, sampleRate, words: words.map((w) => ({ ...w, start: shift(w.start), end: shift(w.end) })) };
+}
+
+function interpret(input: AlignInput, ref: Features, rec: Features, path: WarpPath): ForcedAlignment {
+  const { section } = input;
+  const recDuration = input.recording.samples.length / input.recording.sampleRate;
+  // For each reference frame: the first and last recording frame the path gives it.
+  const first = new Int32Array(ref.frames).fill(-1);
+  const last = new Int32Array(ref.frames).fill(-1);
+  for (let s = 0; s < path.ref.length; s++) {
+    const i = path.ref[s]!;
+    if (first[i] === -1) first[i] = path.rec[s]!;
+    last[i] = path.rec[s]!;
+  }
+  const frameOf = (seconds: number) => Math.min(ref.frames - 1, Math.max(0, Math.round(seconds / HOP_SECONDS)));
+  const toRecording = (seconds: number) => first[frameOf(seconds)]! * HOP_SECONDS;
+
+  const chance = chanceDistance(ref, rec);
+  // Mean path distance per reference frame (a frame may be visited by several steps).
+  const frameCost = new Float64Array(ref.frames);
+  const frameSteps = new Int32Array(ref.frames);
+  for (let s = 0; s < path.ref.length; s++) {
+    frameCost[path.ref[s]!]! += path.cost[s]!;
+    frameSteps[path.ref[s]!]!++;
+  }
+  const costOver = (from: number, to: number) => {
+    let sum = 0;
+    let count = 0;
+    for (let i = frameOf(from); i <= Math.max(frameOf(from), frameOf(to) - 1); i++) {
+      sum += frameCost[i]!;
+      count += frameSteps[i]!;
+    }
+    return count ? sum / count / chance : 1;
+  };
+
+  const refWords = [...input.reference.words].sort((a, b) => a.index - b.index);
+  const starts = refWords.map((w, k) => skipPause(w, k, refWords, first, last, ref, rec, frameOf));
+  const ends = refWords.map((w, k) => {
+    const next = refWords[k + 1];
+    // A word ends where the rendering's next sound begins: the next word, or the pause after it.
+    const end = w.end > w.start ? toRecording(w.end) : starts[k]!;
+    return next && next.start <= w.end ? starts[k + 1]! : end;
+  });
+  const words: RecordedWordTiming[] = refWords.map((w, k) => {
+    const start = Math.min(starts[k]!, recDuration);
+    const next = k + 1 < refWords.length ? starts[k + 1]! : recDuration;
+    const end = Math.max(start, Math.min(ends[k]!, next, recDuration));
+    const ratio = costOver(w.start, Math.max(w.end, w.start + HOP_SECONDS));
+    return { index: w.index, start: round(start), end: round(end), chars: w.chars, confidence: confidenceOf(ratio) };
+  });
+  // Rounding can make a start pass the previous end by a millisecond: keep the order exact.
+  for (let k = 1; k < words.length; k++) {
+    if (words[k]!.start < words[k - 1]!.start) words[k]!.start = words[k - 1]!.start;
+    if (words[k - 1]!.end > words[k]!.start) words[k - 1]!.end = words[k]!.start;
+    if (words[k]!.end < words[k]!.start) words[k]!.end = words[k]!.start;
+  }
+  const sentences: SentenceTiming[] = section.sentences.map((sentence) => {
+    const a = words[sentence.firstWord];
+    const b = words[sentence.firstWord + sentence.wordCount - 1];
+    return { index: sentence.index, start: a?.start ?? 0, end: b?.end ?? a?.start ?? 0 };
+  });
+
+  const refSpeech = refWords.length ? refWords[refWords.length - 1]!.end - refWords[0]!.start : 0;
+  const recSpeech = words.length ? words[words.length - 1]!.end - words[0]!.start : 0;
+  const pace = refSpeech > 0 ? recSpeech / refSpeech : 1;
+  const refusal = findRefusal(section, refWords, words, pace, costOver, ref, rec, path);
+  const lowConfidence: { from: number; to: number }[] = [];
+  for (const w of words) {
+    if (w.confidence >= LOW_CONFIDENCE) continue;
+    const run = lowConfidence[lowConfidence.length - 1];
+    if (run && run.to === w.index - 1) run.to = w.index;
+    else lowConfidence.push({ from: w.index, to: w.index });
+  }
+  const matchRatio = path.cost.reduce((a, b) => a + b, 0) / path.cost.length / chance;
+  return { words, sentences, ...(refusal ? { refusal } : {}), lowConfidence, matchRatio };
+}
+
+/**
+ * Where the reader pauses and the rendering does not (a breath, a comma read as a stop), DTW may give
+ * the pause to the next word's first frame, which would light the word up a pause too early. Then the
+ * word starts where the recording's silence ends, keeping as much silence before it as the rendering
+ * has (a stop's closure).
+ */
+function skipPause(
+  w: WordTiming,
+  k: number,
+  words: readonly WordTiming[],
+  first: Int32Array,
+  last: Int32Array,
+  ref: Features,
+  rec: Features,
+  frameOf: (seconds: number) => number,
+): number {
+  const i = frameOf(w.start);
+  const j = first[i]!;
+  const silent = (f: Features, at: number) => f.energyDb[at]! < SILENCE_DB;
+  let refGap = 0;
+  while (i + refGap < ref.frames && silent(ref, i + refGap)) refGap++;
+  const limit = k + 1 < words.length ? first[frameOf(words[k + 1]!.start)]! : rec.frames;
+  const from = j;
+  let recGap = 0;
+  while (from + recGap < limit && silent(rec, from + recGap)) recGap++;
+  if (recGap - refGap < PAUSE_FRAMES || from + recGap >= limit) return j * HOP_SECONDS;
+  return (from + recGap - refGap) * HOP_SECONDS;
+}
+
+function findRefusal(
+  section: AlignInput['section'],
+  refWords: readonly WordTiming[],
+  words: readonly RecordedWordTiming[],
+  pace: number,
+  costOver: (from: number, to: number) => number,
+  ref: Features,
+  rec: Features,
+  path: WarpPath,
+): AlignmentRefusal | undefined {
+  const quote = (index: number) => {
+    const sentence = section.sentences[index]!;
+    const a = section.words[sentence.firstWord];
+    const b = section.words[sentence.firstWord + sentence.wordCount - 1];
+    return a && b ? section.text.slice(a.start, b.end) : '';
+  };
+  // Speech in the recording matched to a pause in the rendering, per reference gap between words.
+  const extraBefore = extraSpeech(refWords, ref, rec, path);
+  const spoken = section.sentences.filter((s) => s.wordCount > 0);
+  const ratios = spoken.map((s) => costOver(refWords[s.firstWord]!.start, refWords[s.firstWord + s.wordCount - 1]!.end));
+  const mean = ratios.reduce((a, b) => a + b, 0) / Math.max(1, ratios.length);
+  for (const [n, sentence] of spoken.entries()) {
+    const a = refWords[sentence.firstWord]!;
+    const b = refWords[sentence.firstWord + sentence.wordCount - 1]!;
+    const extra = extraBefore[sentence.firstWord]!;
+    const ratio = ratios[n]!;
+    const expected = (b.end - a.start) * pace;
+    const got = words[sentence.firstWord + sentence.wordCount - 1]!.end - words[sentence.firstWord]!.start;
+    const refuse = (reason: string): AlignmentRefusal => ({ sentence: sentence.index, quote: quote(sentence.index), reason });
+    if (process.env.DEBUG_ALIGN) console.log('sentence', sentence.index, 'ratio', ratio.toFixed(3), 'extra', extra.toFixed(2), 'dur', (got / Math.max(0.01, expected)).toFixed(2));
+    if (extra > EXTRA_SPEECH_SECONDS) return refuse(`the recording says about ${extra.toFixed(1)} s more than the text just before this sentence`);
+    // Everything matches poorly: another paragraph, another section, another language.
+    if (mean > SECTION_MISMATCH_RATIO && ratio > SECTION_MISMATCH_RATIO) return refuse(`the recording does not say this sentence (match ${percent(ratio)}, a reading of the text scores over ${percent(SECTION_MISMATCH_RATIO)}): another paragraph, section or language?`);
+    if (expected > 0.6 && got < expected * SQUEEZED) return refuse(`this sentence is missing from the recording (it would take ${got.toFixed(1)} s where about ${expected.toFixed(1)} s was expected)`);
+    if (expected > 0.6 && got > expected * STRETCHED) return refuse(`the recording takes ${got.toFixed(1)} s over this sentence where about ${expected.toFixed(1)} s was expected: something was added or repeated`);
+    if (ratio - mean > SENTENCE_OUTLIER || ratio > SENTENCE_MISMATCH_RATIO) return refuse(`this sentence does not sound like the text here (match ${percent(ratio)}, the rest of the recording ${percent(mean)})`);
+  }
+  const tail = extraBefore[refWords.length]!;
+  if (tail > EXTRA_SPEECH_SECONDS && section.sentences.length) {
+    const lastSentence = section.sentences[section.sentences.length - 1]!;
+    return { sentence: lastSentence.index, quote: quote(lastSentence.index), reason: `the recording goes on for about ${tail.toFixed(1)} s after the end of the text` };
+  }
+  return undefined;
+}
+
+/** Seconds of recorded speech matched to reference pauses before each word (and after the last). */
+function extraSpeech(refWords: readonly WordTiming[], ref: Features, rec: Features, path: WarpPath): number[] {
+  const wordAtFrame = new Int32Array(ref.frames).fill(refWords.length);
+  let k = 0;
+  for (let i = 0; i < ref.frames; i++) {
+    while (k < refWords.length && i * HOP_SECONDS >= refWords[k]!.start) k++;
+    // Frames before word k's start (after word k-1 started) count towards the gap before word k.
+    wordAtFrame[i] = k;
+  }
+  const extra = new Array<number>(refWords.length + 1).fill(0);
+  // Count each recording frame once, against the reference frame it was first matched to.
+  let previousRec = -1;
+  for (let s = 0; s < path.ref.length; s++) {
+    const i = path.ref[s]!;
+    const j = path.rec[s]!;
+    if (j === previousRec) continue;
+    previousRec = j;
+    if (ref.energyDb[i]! < SILENCE_DB && rec.energyDb[j]! > SPEECH_DB) extra[wordAtFrame[i]!]! += HOP_SECONDS;
+  }
+  return extra;
+}
+
+/** Mean distance between speech frames of the two signals taken at random: what "no match" scores. */
+function chanceDistance(a: Features, b: Features): number {
+  const speechA = indexesAbove(a.energyDb, SPEECH_DB);
+  const speechB = indexesAbove(b.energyDb, SPEECH_DB);
+  if (!speechA.length || !speechB.length) return 1;
+  let seed = 12345;
+  const random = () => ((seed = (seed * 1103515245 + 12345) >>> 0) / 2 ** 32);
+  let sum = 0;
+  const samples = 4000;
+  for (let s = 0; s < samples; s++) {
+    const i = speechA[Math.floor(random() * speechA.length)]!;
+    const j = speechB[Math.floor(random() * speechB.length)]!;
+    let d = 0;
+    for (let c = 0; c < COEFFICIENTS; c++) d += (a.data[i * COEFFICIENTS + c]! - b.data[j * COEFFICIENTS + c]!) ** 2;
+    sum += Math.sqrt(d);
+  }
+  return sum / samples;
+}
+
+function indexesAbove(values: Float32Array, threshold: number): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < values.length; i++) if (values[i]! > threshold) out.push(i);
+  return out;
+}
+
+/** Frame distance relative to chance → 0…1: 0.45 of chance (a good match of two voices) or better is 1. */
+function confidenceOf(ratio: number): number {
+  return round(Math.max(0, Math.min(1, (0.95 - ratio) / 0.5)));
+}
+
+function percent(ratio: number): string {
+  return `${Math.round(100 * (1 - ratio))} %`;
+}
+
+function round(seconds: number): number {
+  return Math.round(seconds * 1000) / 1000;
+}

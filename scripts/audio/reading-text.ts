@@ -1,0 +1,42 @@
+/**
+ * What a person recording a section should say: the display text as the kiosk speaks it (the nurse
+ * line digit by digit, abbreviations spelt out), without the engine-only parts: no pause markup and
+ * no pronunciation respellings, which help eSpeak but would only puzzle a human reader. Each code
+ * point keeps the display offset it came from, like the engine text does.
+ */
+import type { Section } from '../../src/content/model.ts';
+import { normaliseSection, type NormaliseOptions } from './normalise.ts';
+
+export interface ReadingText {
+  text: string;
+  /** For each code point of `text`, the display offset it came from. */
+  displayOffsets: number[];
+}
+
+export function readingText(
+  section: Pick<Section, 'text' | 'words' | 'heading' | 'blocks'>,
+  options: Pick<NormaliseOptions, 'lang' | 'phoneNumbers'>,
+): ReadingText {
+  const speech = normaliseSection(section, { ...options, lexicon: {} });
+  const points = [...speech.text];
+  const out: string[] = [];
+  const offsets: number[] = [];
+  for (let i = 0; i < points.length; i++) {
+    const rest = points.slice(i, i + 40).join('');
+    const markup = /^<break [^>]*\/>/.exec(rest);
+    if (markup) {
+      i += [...markup[0]].length - 1;
+      continue;
+    }
+    const entity = /^&(amp|lt|gt);/.exec(rest);
+    if (entity) {
+      out.push(entity[1] === 'amp' ? '&' : entity[1] === 'lt' ? '<' : '>');
+      offsets.push(speech.displayOffsets[i]!);
+      i += entity[0].length - 1;
+      continue;
+    }
+    out.push(points[i]!);
+    offsets.push(speech.displayOffsets[i]!);
+  }
+  return { text: out.join(''), displayOffsets: offsets };
+}
