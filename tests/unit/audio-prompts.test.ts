@@ -197,7 +197,9 @@ function makeProject(): string {
   ] as const) {
     mkdirSync(join(root, 'locales', lang, 'handouts'), { recursive: true });
     writeFileSync(join(root, 'locales', lang, 'ui.json'), JSON.stringify(ui));
-    writeFileSync(join(root, 'locales', lang, 'handouts', 'demo.md'), HANDOUT(title, [...headings]));
+    // The French is a translation of the English original: marked as one, as the build requires.
+    const text = HANDOUT(title, [...headings]);
+    writeFileSync(join(root, 'locales', lang, 'handouts', 'demo.md'), lang === 'en' ? text : text.replace('translation: original', 'translation: draft'));
   }
   return root;
 }

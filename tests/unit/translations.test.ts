@@ -21,8 +21,8 @@ describe('every configured language is whole', () => {
     }
   });
 
-  it('sets right-to-left only for Arabic', () => {
-    expect(content.languages.filter((l) => l.dir === 'rtl').map((l) => l.code)).toEqual(['ar']);
+  it('sets right-to-left for Arabic, Urdu and Persian, and only for them', () => {
+    expect(content.languages.filter((l) => l.dir === 'rtl').map((l) => l.code)).toEqual(['ar', 'ur', 'fa']);
   });
 
   it('segments Chinese into words: more than one per sentence, fewer than one per character', () => {
