@@ -70,6 +70,8 @@ export const LOW_CONFIDENCE = 0.35;
 const SQUEEZED = 0.5;
 /** …or in more than this share of it, something was added or said twice. */
 const STRETCHED = 2.2;
+/** A stall longer than this (s) while both voices speak: the recording says other words there. */
+const MAX_STALL_SECONDS = 0.225;
 /** Speech in the recording where the text pauses, longer than this (s), is a sentence the text has not. */
 const EXTRA_SPEECH_SECONDS = 1.2;
 /** A silence before a word longer than this is a pause, not a stop's closure. */
@@ -263,7 +265,6 @@ function findRefusal(
     const expected = (b.end - a.start) * pace;
     const got = words[sentence.firstWord + sentence.wordCount - 1]!.end - words[sentence.firstWord]!.start;
     const refuse = (reason: string): AlignmentRefusal => ({ sentence: sentence.index, quote: quote(sentence.index), reason });
-    if (process.env.DEBUG_ALIGN) console.log('sentence', sentence.index, 'ratio', ratio.toFixed(3), 'extra', extra.toFixed(2), 'dur', (got / Math.max(0.01, expected)).toFixed(2));
     if (extra > EXTRA_SPEECH_SECONDS) return refuse(`the recording says about ${extra.toFixed(1)} s more than the text just before this sentence`);
     // Everything matches poorly: another paragraph, another section, another language.
     if (mean > SECTION_MISMATCH_RATIO && ratio > SECTION_MISMATCH_RATIO) return refuse(`the recording does not say this sentence (match ${percent(ratio)}, a reading of the text scores over ${percent(SECTION_MISMATCH_RATIO)}): another paragraph, section or language?`);
@@ -271,12 +272,41 @@ function findRefusal(
     if (expected > 0.6 && got > expected * STRETCHED) return refuse(`the recording takes ${got.toFixed(1)} s over this sentence where about ${expected.toFixed(1)} s was expected: something was added or repeated`);
     if (ratio - mean > SENTENCE_OUTLIER || ratio > SENTENCE_MISMATCH_RATIO) return refuse(`this sentence does not sound like the text here (match ${percent(ratio)}, the rest of the recording ${percent(mean)})`);
   }
+  // Second pass, so that a skipped sentence is named rather than the one before it, which the
+  // skip also disturbs: where the path stalls while both sides are speaking, it is not following.
+  for (const sentence of spoken) {
+    const a = refWords[sentence.firstWord]!;
+    const b = refWords[sentence.firstWord + sentence.wordCount - 1]!;
+    const stall = longestStall(path, ref, rec, Math.round(a.start / HOP_SECONDS), Math.round(b.end / HOP_SECONDS));
+    if (stall > MAX_STALL_SECONDS) {
+      return { sentence: sentence.index, quote: quote(sentence.index), reason: `for ${stall.toFixed(2)} s in this sentence the recording says something the text does not` };
+    }
+  }
   const tail = extraBefore[refWords.length]!;
   if (tail > EXTRA_SPEECH_SECONDS && section.sentences.length) {
     const lastSentence = section.sentences[section.sentences.length - 1]!;
     return { sentence: lastSentence.index, quote: quote(lastSentence.index), reason: `the recording goes on for about ${tail.toFixed(1)} s after the end of the text` };
   }
   return undefined;
+}
+
+/**
+ * The longest run of path steps, within reference frames [from, to], that advance only one side while
+ * both sides are speaking: reading the same words, the two voices move together (at most 0.17 s
+ * apart, measured against Festival at 0.85–1.15 × speed); saying other words, one side waits.
+ */
+function longestStall(path: WarpPath, ref: Features, rec: Features, from: number, to: number): number {
+  let longest = 0;
+  let run = 0;
+  for (let k = 1; k < path.ref.length; k++) {
+    const i = path.ref[k]!;
+    const j = path.rec[k]!;
+    if (i < from || i > to) continue;
+    const diagonal = i !== path.ref[k - 1]! && j !== path.rec[k - 1]!;
+    if (diagonal || ref.energyDb[i]! <= SPEECH_DB || rec.energyDb[j]! <= SPEECH_DB) run = 0;
+    else longest = Math.max(longest, ++run);
+  }
+  return longest * HOP_SECONDS;
 }
 
 /** Seconds of recorded speech matched to reference pauses before each word (and after the last). */

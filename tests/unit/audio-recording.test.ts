@@ -1,0 +1,226 @@
+// @vitest-environment node
+/**
+ * Recorded narration end to end on a tiny project: a "recording" is made in the test (eSpeak with
+ * another voice, speed, pauses and room noise, saved as WAV, so its own word times are known), dropped
+ * into recordings/, and `npm run audio` must align it, refuse it when it says something else, and
+ * notice when the text changed after it was recorded. No committed audio fixtures.
+ */
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildContent } from '../../scripts/lib/build-content.ts';
+import { alignWords } from '../../scripts/audio/align.ts';
+import { buildAudio } from '../../scripts/audio/build.ts';
+import { checkAudio, planSpeech, voiceSummary } from '../../scripts/audio/check-audio.ts';
+import { decodeRecording } from '../../scripts/audio/decode.ts';
+import { loadEngine } from '../../scripts/audio/engine.ts';
+import { integratedLoudness, TARGET_LUFS } from '../../scripts/audio/loudness.ts';
+import { decodeOpus } from '../../scripts/audio/opus.ts';
+import type { Manifest, TimingsFile } from '../../scripts/audio/timings.ts';
+import { readWebm } from '../../scripts/audio/webm.ts';
+
+const SECTION_TEXT = [
+  'Nerve ablation is a treatment for pain that lasts in the back or neck.',
+  'A doctor uses heat to stop a small nerve from sending pain signals.',
+  'Most people go home the same day and rest for a while.',
+].join(' ');
+const OTHER_TEXT = 'Take this medicine with food. Do not drive after your first dose. Keep it away from children.';
+
+const HANDOUT = (rest: string) => `---
+id: demo
+summary: A demo.
+source: Test.
+licence: Test.
+translation: original
+---
+
+# Demo
+
+## What it is {#what}
+
+${rest}
+
+## Rest {#rest}
+
+Rest well.
+`;
+
+function makeProject(): string {
+  const root = mkdtempSync(join(tmpdir(), 'kiosk-recording-'));
+  const config = {
+    languages: ['en'],
+    defaultLanguage: 'en',
+    handouts: ['demo'],
+    idle: { timeoutSeconds: 90, warningSeconds: 30 },
+    audio: { rate: 1, volume: 0.8, autoAdvance: false },
+    speech: { en: { voice: 'en-us', wordsPerMinute: 145 } },
+    site: { name: 'Test clinic', nurseLine: '811' },
+    staff: { pin: '4826' },
+  };
+  writeFileSync(join(root, 'kiosk.config.json'), JSON.stringify(config));
+  mkdirSync(join(root, 'locales', 'en', 'handouts'), { recursive: true });
+  writeFileSync(join(root, 'locales', 'en', 'ui.json'), JSON.stringify({ meta: { languageName: 'English' } }));
+  writeFileSync(join(root, 'locales', 'en', 'handouts', 'demo.md'), HANDOUT(SECTION_TEXT));
+  return root;
+}
+
+/**
+ * A stand-in for a person reading `text`: eSpeak's Scottish English voice at another speed, with half a second
+ * of room noise before and after, a long pause between sentences, at 44.1 kHz stereo and −30 dBFS-ish.
+ * Returns the WAV bytes and when each display word starts in it.
+ */
+async function fakeReading(root: string, text: string, wordsPerMinute: number): Promise<{ wav: Uint8Array; starts: number[] }> {
+  const engine = await loadEngine();
+  const content = buildContent(root);
+  const target = planSpeech(root, content)[0]!.targets.find((t) => t.section.id === 'what')!;
+  // A reader reads the heading too, as the reading script shows.
+  const sentences = ['What it is.', ...text.match(/[^.]+\./g)!.map((s) => s.trim())];
+  const rate = 44_100;
+  let seed = 7;
+  const noise = () => ((seed = (seed * 1103515245 + 12345) >>> 0) / 2 ** 32 - 0.5) * 0.002;
+  const pieces: Float32Array[] = [];
+  const silence = (seconds: number) => Float32Array.from({ length: Math.round(seconds * rate) }, noise);
+  const starts: number[] = [];
+  let at = 0;
+  pieces.push(silence(0.5));
+  at += 0.5;
+  for (const [n, sentence] of sentences.entries()) {
+    const speech = { text: sentence, displayOffsets: [...sentence].map((_, i) => i) };
+    const synthesis = engine.synthesize(sentence, { voice: 'en-gb-scotland', wordsPerMinute });
+    const words = sentence.split(' ').reduce<{ start: number; end: number; index: number }[]>((list, w) => {
+      const start = list.length ? list[list.length - 1]!.end + 1 : 0;
+      return [...list, { start, end: start + w.length, index: list.length }];
+    }, []);
+    const timed = alignWords({ words: words as never, sentences: [] }, speech, synthesis.events, Math.floor((synthesis.samples.length * 1000) / synthesis.sampleRate));
+    for (const w of timed.words) starts.push(at + w.start);
+    // 22,050 → 44,100 by repeating samples: crude, but a recording's rate is whatever the recorder chose.
+    const up = new Float32Array(synthesis.samples.length * 2);
+    for (let i = 0; i < up.length; i++) up[i] = (synthesis.samples[i >> 1]! / 32768) * 0.3 + noise();
+    pieces.push(up);
+    at += up.length / rate;
+    const pause = n === 0 ? 1.4 : 0.5;
+    pieces.push(silence(pause));
+    at += pause;
+  }
+  const mono = new Float32Array(pieces.reduce((n, p) => n + p.length, 0));
+  let o = 0;
+  for (const p of pieces) mono.set(p, o), (o += p.length);
+  const { WaveFile } = createRequire(import.meta.url)('wavefile') as { WaveFile: new () => { fromScratch(c: number, r: number, d: string, s: unknown): void; toBuffer(): Uint8Array } };
+  const wav = new WaveFile();
+  const pcm = Int16Array.from(mono, (s) => Math.round(s * 32767));
+  wav.fromScratch(2, rate, '16', [pcm, pcm]);
+  expect(target.reading.text.startsWith('What it is.')).toBe(true);
+  return { wav: wav.toBuffer(), starts };
+}
+
+const readJson = <T>(root: string, path: string) => JSON.parse(readFileSync(join(root, path), 'utf8')) as T;
+
+describe('recorded narration', () => {
+  let root: string;
+  beforeAll(() => {
+    root = makeProject();
+  });
+  afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+  it('aligns a matching recording to every word (median within 30 ms, none off by 200 ms) at the kiosk loudness', async () => {
+    const { wav, starts } = await fakeReading(root, SECTION_TEXT, 175);
+    mkdirSync(join(root, 'recordings', 'en', 'demo'), { recursive: true });
+    writeFileSync(join(root, 'recordings', 'en', 'demo', 'what.wav'), wav);
+    const lines: string[] = [];
+    await buildAudio({ root, log: (l) => lines.push(l) });
+    expect(lines.join('\n')).toMatch(/recorded {2}recordings\/en\/demo\/what\.wav: \d+ words aligned/);
+
+    const timings = readJson<TimingsFile>(root, 'audio/en/demo/what.json');
+    expect(timings.source).toBe('recording');
+    expect(timings.recording).toBe('recordings/en/demo/what.wav');
+    const content = buildContent(root);
+    const section = content.languages[0]!.handouts[0]!.sections[0]!;
+    expect(timings.words).toHaveLength(section.words.length);
+    for (const w of timings.words) expect(w.confidence).toBeGreaterThanOrEqual(0);
+    const manifest = readJson<Manifest>(root, 'audio/manifest.json');
+    expect(manifest.sections['en/demo/what']!.recording).toMatchObject({ status: 'used', file: 'recordings/en/demo/what.wav' });
+    expect(starts).toHaveLength(timings.words.length);
+    // The build says how much lead-in it trimmed; the timings are on the trimmed audio.
+    const cut = Number(/([\d.]+) s and [\d.]+ s of silence trimmed/.exec(lines.join('\n'))![1]);
+    const errors = timings.words.map((w, i) => Math.abs(w.start + cut - starts[i]!));
+    errors.sort((a, b) => a - b);
+    expect(errors[Math.floor(errors.length / 2)]!).toBeLessThan(0.03);
+    expect(errors[errors.length - 1]!).toBeLessThan(0.2);
+
+    const webm = readWebm(new Uint8Array(readFileSync(join(root, 'audio/en/demo/what.webm'))));
+    const pcm = decodeOpus({ packets: webm.packets.map((p) => p.data), preSkip: webm.preSkip, sampleCount: Math.round(webm.durationSeconds * 48000) });
+    expect(Math.abs(integratedLoudness(Float32Array.from(pcm, (s) => s / 32768), 48000) - TARGET_LUFS)).toBeLessThan(1);
+    expect(checkAudio(root, content)).toEqual([]);
+    expect(voiceSummary(root, content)[0]).toMatchObject({ lang: 'en', recorded: 1, synthesized: 1 });
+  }, 60_000);
+
+  it('refuses a recording of another paragraph, naming the sentence, and keeps the synthesized voice', async () => {
+    const other = makeProject();
+    try {
+      writeFileSync(join(other, 'locales', 'en', 'handouts', 'demo.md'), HANDOUT(OTHER_TEXT));
+      const { wav } = await fakeReading(other, OTHER_TEXT, 160);
+      writeFileSync(join(other, 'locales', 'en', 'handouts', 'demo.md'), HANDOUT(SECTION_TEXT));
+      mkdirSync(join(other, 'recordings', 'en', 'demo'), { recursive: true });
+      writeFileSync(join(other, 'recordings', 'en', 'demo', 'what.wav'), wav);
+      const lines: string[] = [];
+      await buildAudio({ root: other, log: (l) => lines.push(l) });
+      expect(lines.join('\n')).toMatch(/refused {3}recordings\/en\/demo\/what\.wav stops following the text of section "what" at the sentence "/);
+      expect(readJson<TimingsFile>(other, 'audio/en/demo/what.json').source).toBe('espeak-ng');
+      const problems = checkAudio(other, buildContent(other));
+      expect(problems).toEqual([{ file: 'recordings/en/demo/what.wav', message: expect.stringMatching(/^is not used: stops following the text of section "what" at the sentence "[^"]+"/) }]);
+      // The same file against the same text is not aligned again.
+      const again: string[] = [];
+      await buildAudio({ root: other, log: (l) => again.push(l) });
+      expect(again.join('\n')).not.toMatch(/refused/);
+    } finally {
+      rmSync(other, { recursive: true, force: true });
+    }
+  }, 60_000);
+
+  it('refuses a recording that skips a sentence, quoting that sentence', async () => {
+    const other = makeProject();
+    try {
+      const skipped = SECTION_TEXT.split('. ').filter((_, i) => i !== 1).join('. ');
+      writeFileSync(join(other, 'locales', 'en', 'handouts', 'demo.md'), HANDOUT(skipped));
+      const { wav } = await fakeReading(other, skipped, 160);
+      writeFileSync(join(other, 'locales', 'en', 'handouts', 'demo.md'), HANDOUT(SECTION_TEXT));
+      mkdirSync(join(other, 'recordings', 'en', 'demo'), { recursive: true });
+      writeFileSync(join(other, 'recordings', 'en', 'demo', 'what.wav'), wav);
+      await buildAudio({ root: other });
+      const manifest = readJson<Manifest>(other, 'audio/manifest.json');
+      expect(manifest.sections['en/demo/what']!.recording).toMatchObject({ status: 'refused' });
+      expect(manifest.sections['en/demo/what']!.recording!.message).toMatch(/A doctor uses heat|Most people go home/);
+    } finally {
+      rmSync(other, { recursive: true, force: true });
+    }
+  }, 60_000);
+
+  it('reports a recording as stale when the text changes after it was recorded, and goes back to synthesis', async () => {
+    writeFileSync(join(root, 'locales', 'en', 'handouts', 'demo.md'), HANDOUT(SECTION_TEXT.replace('the same day', 'that day')));
+    expect(checkAudio(root, buildContent(root))[0]).toMatchObject({ file: 'recordings/en/demo/what.wav', message: expect.stringMatching(/is stale: the text of section "what" changed after it was recorded/) });
+    const lines: string[] = [];
+    await buildAudio({ root, log: (l) => lines.push(l) });
+    expect(lines.join('\n')).toMatch(/stale {5}recordings\/en\/demo\/what\.wav/);
+    expect(readJson<TimingsFile>(root, 'audio/en/demo/what.json').source).toBe('espeak-ng');
+    expect(checkAudio(root, buildContent(root))).toEqual([{ file: 'recordings/en/demo/what.wav', message: expect.stringMatching(/^is stale/) }]);
+    expect(voiceSummary(root, buildContent(root))[0]).toMatchObject({ recorded: 0, synthesized: 2 });
+  }, 60_000);
+
+  it('names a file that is not audio, and a recording for no section', async () => {
+    const other = makeProject();
+    try {
+      mkdirSync(join(other, 'recordings', 'en', 'demo'), { recursive: true });
+      writeFileSync(join(other, 'recordings', 'en', 'demo', 'what.mp3'), 'not audio at all');
+      writeFileSync(join(other, 'recordings', 'en', 'demo', 'wat.wav'), 'x');
+      await expect(decodeRecording(new Uint8Array(Buffer.from('not audio')), 'recordings/en/demo/what.mp3')).rejects.toThrow();
+      await buildAudio({ root: other });
+      const problems = checkAudio(other, buildContent(other));
+      expect(problems).toContainEqual({ file: 'recordings/en/demo/what.mp3', message: expect.stringMatching(/^is not used: is not a WAV, FLAC, MP3 or Ogg/) });
+      expect(problems).toContainEqual({ file: 'recordings/en/demo/wat.wav', message: expect.stringMatching(/matches no section: there is no section "wat"/) });
+    } finally {
+      rmSync(other, { recursive: true, force: true });
+    }
+  }, 60_000);
+});
