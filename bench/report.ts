@@ -1,4 +1,5 @@
 /** The goals from issue 8, each figure judged against its goal, and the report as Markdown. */
+import { alignmentGoals, alignmentMarkdown, type AlignmentBench } from './measure-alignment';
 import type { Machine } from './machine';
 import type { FirstTappable } from './measure-first-screen';
 import type { StaticFloor } from './measure-static-floor';
@@ -29,6 +30,8 @@ export interface Results {
   highlight: HighlightAtRate[];
   sectionSwitch: SectionSwitch;
   memory: Memory;
+  /** Recorded narration: the aligner against another synthesizer's word times (bench/measure-alignment.ts). */
+  alignment?: AlignmentBench;
   problems: string[];
 }
 
@@ -66,6 +69,7 @@ export function goals(r: Results): Goal[] {
       'MB',
       1,
     ),
+    ...alignmentGoals(r.alignment),
   ];
 }
 
@@ -241,6 +245,8 @@ export function markdown(r: Results): string {
     `Shared app: ${p.shared.files} files, ${kb(p.shared.bytes)}. Files no language needs: ${p.unused.files} (${kb(p.unused.bytes)})${p.unused.files ? `: ${p.unused.paths.map((x) => `\`${x}\``).join(', ')}` : ''}.`,
     '',
   );
+
+  out.push(...alignmentMarkdown(r.alignment));
 
   out.push('## Problems seen', '', r.problems.length ? r.problems.map((x) => `- ${x}`).join('\n') : 'None: no console error, no page error, no request left the kiosk.', '');
   return out.join('\n');

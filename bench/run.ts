@@ -13,6 +13,7 @@ import { describeMachine } from './machine';
 import { measureFirstTappable } from './measure-first-screen';
 import { measureStaticFloor, writeStaticWelcome } from './measure-static-floor';
 import { measureHighlight } from './measure-highlight';
+import { measureAlignment } from './measure-alignment';
 import { measureMemory } from './measure-memory';
 import { measureSectionSwitch } from './measure-switch';
 import { measureTapToSound } from './measure-tap';
@@ -87,6 +88,9 @@ async function main() {
     const memory = await measureMemory(browser, target, PLAN.memory);
     log(`  heap growth ${(memory.heapGrowth / 1000).toFixed(0)} KB, DOM nodes ${memory.nodeGrowth >= 0 ? '+' : ''}${memory.nodeGrowth}`);
 
+    log('recorded narration: aligning Festival speech to the text');
+    const alignment = await measureAlignment(root, { quick, log });
+
     const results: Results = {
       date: new Date().toISOString(),
       mode: quick ? 'quick' : 'full',
@@ -104,6 +108,7 @@ async function main() {
       highlight: highlight.rates,
       sectionSwitch,
       memory,
+      alignment,
       problems: [...new Set([...unthrottled.problems, ...throttled.problems, ...tapToSound.problems, ...highlight.problems, ...sectionSwitch.problems, ...memory.problems])],
     };
     const name = quick ? 'report-quick' : 'report';

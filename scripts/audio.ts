@@ -5,11 +5,16 @@
  */
 import { fileURLToPath } from 'node:url';
 import { buildAudio } from './audio/build.ts';
+import { writeReadingScripts } from './audio/reading-script.ts';
+import { buildContent } from './lib/build-content.ts';
 import { InputError, formatProblem } from './lib/input-error.ts';
 
 const USAGE = `Usage: npm run audio [-- --force] [-- --lang <code>]...
-  --force        re-make every section and prompt, even those already up to date
-  --lang <code>  only this language (may be given more than once)`;
+       npm run audio -- --script <code>
+  --force          re-make every section and prompt, even those already up to date
+  --lang <code>    only this language (may be given more than once)
+  --script <code>  write a printable reading script per handout for recording this language
+                   (recordings/<code>/<handout>/reading-script.html), and make no audio`;
 
 function parseArgs(argv: string[]): { force: boolean; languages?: string[] } {
   let force = false;
@@ -32,6 +37,22 @@ function parseArgs(argv: string[]): { force: boolean; languages?: string[] } {
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const started = performance.now();
+const scriptAt = process.argv.indexOf('--script');
+if (scriptAt >= 0) {
+  const lang = process.argv[scriptAt + 1];
+  if (!lang) {
+    console.error(USAGE);
+    process.exit(2);
+  }
+  try {
+    for (const file of writeReadingScripts(root, buildContent(root), lang)) console.log(`wrote ${file}: open it in a browser and print it`);
+    process.exit(0);
+  } catch (error) {
+    if (!(error instanceof InputError)) throw error;
+    console.error(error.problems.map((p) => formatProblem(p)).join('\n'));
+    process.exit(1);
+  }
+}
 try {
   const { sections, removed, manifestWritten, prompts = [] } = await buildAudio({ root, ...parseArgs(process.argv.slice(2)), prompts: true, log: (line) => console.log(line) });
   const made = sections.filter((s) => s.generated);

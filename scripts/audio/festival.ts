@@ -49,8 +49,9 @@ export async function festivalSpeak(text: string, lang: string, stretch = 1): Pr
       // A token's first word starts where its first segment starts; punctuation tokens have no word.
       `(mapcar (lambda (tok) (if (item.daughter1 tok) (format t "TOKEN\\t%s\\t%s\\n" (item.name tok) (item.feat (item.daughter1 tok) "word_start")))) (utt.relation.items utt 'Token))`,
     ].join('\n');
-    writeFileSync(join(dir, 'script.scm'), script);
-    const output = execFileSync('festival', ['-b', join(dir, 'script.scm')], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+    // Festival reads ISO-8859-1: Italian accents must arrive as one byte each.
+    writeFileSync(join(dir, 'script.scm'), script.replace(/[‘’]/g, "'").replace(/[“”]/g, '"'), 'latin1');
+    const output = execFileSync('festival', ['-b', join(dir, 'script.scm')], { encoding: 'latin1', maxBuffer: 64 * 1024 * 1024 });
     const tokens: { text: string; start: number }[] = [];
     for (const line of output.split('\n')) {
       const match = /^TOKEN\t(.*)\t([\d.eE+-]+)$/.exec(line);

@@ -1,0 +1,239 @@
+/**
+ * How exactly a recording is aligned (issue #17): speech from another synthesizer, Festival, stands in
+ * for a person reading each section, because Festival says when each of its words starts. The
+ * aligner (scripts/audio/force-align.ts) never sees those times; each word's aligned start is
+ * compared with them. English and Italian (Debian's Festival voices), at the reader's own speed and
+ * 15 % faster and slower (Festival's Duration_Stretch, so the reference times stay exact), and with
+ * white noise at 20 dB SNR. Then one five-minute section, timed from the trimmed recording to
+ * the timings. Run alone with `npx tsx bench/measure-alignment.ts`; `npm run bench` includes it.
+ */
+import { fileURLToPath } from 'node:url';
+import { compileHandout } from '../scripts/lib/compile-handout.ts';
+import { buildContent } from '../scripts/lib/build-content.ts';
+import { phoneNumbers } from '../scripts/lib/placeholders.ts';
+import { alignWords } from '../scripts/audio/align.ts';
+import { planSpeech, type SectionTarget } from '../scripts/audio/check-audio.ts';
+import { loadEngine, type SpeechEngine } from '../scripts/audio/engine.ts';
+import { festivalAvailable, festivalSpeak, type FestivalSpeech } from '../scripts/audio/festival.ts';
+import { forceAlign } from '../scripts/audio/force-align.ts';
+import { matchLoudness } from '../scripts/audio/loudness.ts';
+import { normaliseSection } from '../scripts/audio/normalise.ts';
+import { readingText } from '../scripts/audio/reading-text.ts';
+import { sha256 } from '../scripts/audio/timings.ts';
+import { trimSilence } from '../scripts/audio/trim.ts';
+import type { Goal } from './report';
+
+export interface AlignmentCondition {
+  lang: string;
+  condition: string;
+  sections: number;
+  words: number;
+  /** Words whose reference time could be matched to a display word (all, unless Festival merges tokens). */
+  measured: number;
+  /** Sections refused although they match (should be 0). */
+  refused: number;
+  unplaced: number;
+  median: number;
+  p95: number;
+  max: number;
+  /** Signed mean, ms: + is late. */
+  bias: number;
+}
+
+export interface AlignmentBench {
+  reference: string;
+  conditions: AlignmentCondition[];
+  long?: { seconds: number; words: number; alignSeconds: number; median: number; p95: number; max: number };
+  skipped?: string;
+}
+
+const GOALS = { median: 20, p95: 50, max: 150, longSeconds: 30 };
+
+export async function measureAlignment(root: string, options: { quick?: boolean; log?: (line: string) => void } = {}): Promise<AlignmentBench> {
+  const log = options.log ?? (() => {});
+  const reference = 'Festival 2.5 (Debian festival; voices kal_diphone, pc_diphone)';
+  if (!festivalAvailable('en') || !festivalAvailable('it')) {
+    return { reference, conditions: [], skipped: 'Festival or its voices are not installed (apt-get install -y festival festvox-kallpc16k festvox-itapc16k)' };
+  }
+  const engine = await loadEngine();
+  const content = buildContent(root);
+  const plans = planSpeech(root, content, ['en', 'it']);
+  const conditions: AlignmentCondition[] = [];
+  const variants = options.quick
+    ? [{ name: 'reader speed', stretch: 1, snr: undefined }]
+    : [
+        { name: 'reader speed', stretch: 1, snr: undefined },
+        { name: '15 % slower', stretch: 1.15, snr: undefined },
+        { name: '15 % faster', stretch: 0.85, snr: undefined },
+        { name: 'noise, 20 dB SNR', stretch: 1, snr: 20 },
+      ];
+  for (const plan of plans) {
+    const targets = options.quick ? plan.targets.slice(0, 3) : plan.targets;
+    for (const variant of variants) {
+      const errors: number[] = [];
+      const signed: number[] = [];
+      let words = 0;
+      let refused = 0;
+      for (const target of targets) {
+        const result = await alignOne(engine, target, content.config.site, variant.stretch, variant.snr);
+        words += target.section.words.length;
+        if (result.refused) refused++;
+        errors.push(...result.errors.map(Math.abs));
+        signed.push(...result.errors);
+      }
+      const c = summarise(plan.lang, variant.name, targets.length, words, errors, signed, refused);
+      conditions.push(c);
+      log(`alignment ${c.lang} ${c.condition}: median ${c.median.toFixed(1)} ms, p95 ${c.p95.toFixed(1)}, max ${c.max.toFixed(1)} over ${c.measured} words; ${c.refused} refused`);
+    }
+  }
+  const long = options.quick ? undefined : await longSection(engine, plans.find((p) => p.lang === 'en')!.targets, content.config.site, log);
+  return { reference, conditions, ...(long ? { long } : {}) };
+}
+
+async function alignOne(engine: SpeechEngine, target: SectionTarget, site: Parameters<typeof phoneNumbers>[0], stretch: number, snr?: number) {
+  const synthesis = engine.synthesize(target.speech.text, { voice: target.voice, wordsPerMinute: target.wordsPerMinute });
+  const refWords = alignWords(target.section, target.speech, synthesis.events, Math.floor((synthesis.samples.length * 1000) / synthesis.sampleRate)).words;
+  const reading = readingText(target.section, { lang: target.lang, phoneNumbers: phoneNumbers(site) });
+  const spoken = await festivalSpeak(reading.text.replace(/\n+/g, ' '), target.lang, stretch);
+  const truth = truthByWord(target, reading, spoken);
+  // As the audio build does: trim, bring to the target loudness, then (for this condition) add noise.
+  const trimmed = trimSilence(spoken.samples, spoken.sampleRate);
+  const gain = matchLoudness(trimmed.samples, spoken.sampleRate).gain;
+  const samples = trimmed.samples.map((s) => s * gain);
+  if (snr !== undefined) addNoise(samples, snr);
+  const result = forceAlign({
+    section: target.section,
+    reference: { samples: Float32Array.from(synthesis.samples, (s) => s / 32768), sampleRate: synthesis.sampleRate, words: refWords },
+    recording: { samples, sampleRate: spoken.sampleRate },
+  });
+  const errors = [...truth].map(([w, t]) => (result.words[w]!.start - (t - trimmed.cutStart)) * 1000);
+  return { errors, refused: Boolean(result.refusal) };
+}
+
+/** Festival's tokens → the display word each starts, through the reading text's offsets. */
+function truthByWord(target: Pick<SectionTarget, 'section'>, reading: { text: string; displayOffsets: number[] }, spoken: FestivalSpeech): Map<number, number> {
+  const text = reading.text.replace(/\n+/g, ' ');
+  const truth = new Map<number, number>();
+  const isWordChar = (ch: string | undefined) => Boolean(ch && /[\p{L}\p{N}]/u.test(ch));
+  let cursor = 0;
+  for (const token of spoken.tokens) {
+    let at = text.indexOf(token.text, cursor);
+    while (at >= 0 && (isWordChar(text[at - 1]) || isWordChar(text[at + token.text.length]))) at = text.indexOf(token.text, at + 1);
+    if (at < 0) continue;
+    cursor = at + token.text.length;
+    const offset = reading.displayOffsets[[...text.slice(0, at)].length]!;
+    const w = target.section.words.findIndex((word) => offset >= word.start && offset < word.end);
+    if (w >= 0 && !truth.has(w)) truth.set(w, token.start);
+  }
+  return truth;
+}
+
+/** White noise at `snr` dB below the speech's mean power (frames within 30 dB of the loudest). */
+function addNoise(samples: Float32Array, snr: number): void {
+  const hop = 160;
+  const powers: number[] = [];
+  for (let i = 0; i + hop <= samples.length; i += hop) {
+    let p = 0;
+    for (let k = i; k < i + hop; k++) p += samples[k]! ** 2;
+    powers.push(p / hop);
+  }
+  const loudest = Math.max(...powers);
+  const speech = powers.filter((p) => p > loudest / 1000);
+  const power = speech.reduce((a, b) => a + b, 0) / speech.length;
+  const sigma = Math.sqrt(power / 10 ** (snr / 10));
+  let seed = 2026;
+  const uniform = () => ((seed = (seed * 1103515245 + 12345) >>> 0) + 1) / 2 ** 32;
+  for (let i = 0; i < samples.length; i++) samples[i]! += sigma * Math.sqrt(-2 * Math.log(uniform())) * Math.cos(2 * Math.PI * uniform());
+}
+
+/** Every English section's paragraphs as one section of about five minutes. */
+async function longSection(engine: SpeechEngine, targets: readonly SectionTarget[], site: Parameters<typeof phoneNumbers>[0], log: (line: string) => void) {
+  const paragraphs: string[] = [];
+  for (let round = 0; paragraphs.join(' ').split(/\s+/).length < 700; round++) {
+    for (const t of targets) for (const block of t.section.blocks) if (block.kind === 'paragraph') paragraphs.push(t.section.text.slice(block.text.start, block.text.end));
+  }
+  const markdown = `---\nid: long\nsummary: Long.\nsource: Bench.\nlicence: Bench.\ntranslation: original\n---\n\n# Long\n\n## Everything at once {#all}\n\n${paragraphs.join('\n\n')}\n`;
+  const handout = compileHandout(markdown, { file: 'bench/long.md', lang: 'en', dir: 'ltr', placeholders: {}, figures: new Set() });
+  const section = handout.sections[0]!;
+  const speech = normaliseSection(section, { lang: 'en', phoneNumbers: phoneNumbers(site) });
+  const target = { ...targets[0]!, section, speech, speechHash: sha256(speech.text), textHash: sha256(section.text) } as SectionTarget;
+  const reading = readingText(section, { lang: 'en', phoneNumbers: phoneNumbers(site) });
+  const spoken = await festivalSpeak(reading.text.replace(/\n+/g, ' '), 'en');
+  const truth = truthByWord(target, reading, spoken);
+  const started = performance.now();
+  // Timed: everything the audio build does for a recording between decoding and encoding.
+  const trimmed = trimSilence(spoken.samples, spoken.sampleRate);
+  const gain = matchLoudness(trimmed.samples, spoken.sampleRate).gain;
+  const samples = trimmed.samples.map((s) => s * gain);
+  const synthesis = engine.synthesize(speech.text, { voice: target.voice, wordsPerMinute: target.wordsPerMinute });
+  const refWords = alignWords(section, speech, synthesis.events, Math.floor((synthesis.samples.length * 1000) / synthesis.sampleRate)).words;
+  const result = forceAlign({ section, reference: { samples: Float32Array.from(synthesis.samples, (s) => s / 32768), sampleRate: synthesis.sampleRate, words: refWords }, recording: { samples, sampleRate: spoken.sampleRate } });
+  const alignSeconds = (performance.now() - started) / 1000;
+  const errors = [...truth].map(([w, t]) => Math.abs(result.words[w]!.start - (t - trimmed.cutStart)) * 1000).sort((a, b) => a - b);
+  const seconds = samples.length / spoken.sampleRate;
+  log(`alignment, one ${(seconds / 60).toFixed(1)}-minute section of ${section.words.length} words: ${alignSeconds.toFixed(1)} s${result.refusal ? ' (refused!)' : ''}`);
+  return { seconds, words: section.words.length, alignSeconds, median: quantile(errors, 0.5), p95: quantile(errors, 0.95), max: errors.at(-1) ?? NaN };
+}
+
+function summarise(lang: string, condition: string, sections: number, words: number, errors: number[], signed: number[], refused: number): AlignmentCondition {
+  const sorted = [...errors].sort((a, b) => a - b);
+  return {
+    lang,
+    condition,
+    sections,
+    words,
+    measured: sorted.length,
+    refused,
+    unplaced: 0, // every display word gets a time: the timings validator would reject the file otherwise
+    median: quantile(sorted, 0.5),
+    p95: quantile(sorted, 0.95),
+    max: sorted.at(-1) ?? NaN,
+    bias: signed.reduce((a, b) => a + b, 0) / Math.max(1, signed.length),
+  };
+}
+
+function quantile(sorted: number[], q: number): number {
+  if (!sorted.length) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
+}
+
+export function alignmentGoals(a: AlignmentBench | undefined): Goal[] {
+  if (!a || !a.conditions.length) return [];
+  const within = (figure: string, value: number, unit: string, limit: number): Goal => ({ figure, value, unit, goal: `≤ ${limit} ${unit}`, pass: Number.isFinite(value) && value <= limit });
+  return [
+    ...a.conditions.flatMap((c) => [
+      within(`Recording alignment, ${c.lang}, ${c.condition}: word start error median`, c.median, 'ms', GOALS.median),
+      within(`Recording alignment, ${c.lang}, ${c.condition}: p95`, c.p95, 'ms', GOALS.p95),
+      within(`Recording alignment, ${c.lang}, ${c.condition}: max`, c.max, 'ms', GOALS.max),
+      { figure: `Recording alignment, ${c.lang}, ${c.condition}: matching sections refused`, value: c.refused, unit: 'sections', goal: '0 sections', pass: c.refused === 0 },
+    ]),
+    ...(a.long ? [within(`Recording alignment, one ${(a.long.seconds / 60).toFixed(1)}-minute section`, a.long.alignSeconds, 's', GOALS.longSeconds)] : []),
+  ];
+}
+
+export function alignmentMarkdown(a: AlignmentBench | undefined): string[] {
+  if (!a) return [];
+  const ms = (n: number) => (Number.isFinite(n) ? `${n.toFixed(1)} ms` : '–');
+  const out = [
+    '## Recorded narration: alignment accuracy',
+    '',
+    `A recording's words are placed by aligning it with the eSpeak rendering of the same text (scripts/audio/force-align.ts). Stand-in recordings: ${a.reference}, reading each section's reading text; its own word start times are the reference, trimmed and loudness-matched as the audio build does. Goals: median ≤ ${GOALS.median} ms, p95 ≤ ${GOALS.p95} ms, max ≤ ${GOALS.max} ms, every word placed, a five-minute section in under ${GOALS.longSeconds} s.`,
+    '',
+  ];
+  if (a.skipped) return [...out, `Not measured: ${a.skipped}.`, ''];
+  out.push(
+    '| language | condition | sections | words measured | median | p95 | max | signed mean | refused |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+    ...a.conditions.map((c) => `| ${c.lang} | ${c.condition} | ${c.sections} | ${c.measured} of ${c.words} | **${ms(c.median)}** | **${ms(c.p95)}** | ${ms(c.max)} | ${c.bias >= 0 ? '+' : '−'}${Math.abs(c.bias).toFixed(1)} ms | ${c.refused} |`),
+    '',
+  );
+  if (a.long) out.push(`One section of ${(a.long.seconds / 60).toFixed(1)} minutes (${a.long.words} words, every English paragraph in a row): trimmed, loudness-matched, rendered by eSpeak and aligned in **${a.long.alignSeconds.toFixed(1)} s**; word start error median ${ms(a.long.median)}, p95 ${ms(a.long.p95)}, max ${ms(a.long.max)}.`, '');
+  return out;
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  const root = fileURLToPath(new URL('..', import.meta.url));
+  const result = await measureAlignment(root, { quick: process.argv.includes('--quick'), log: (line) => console.error(line) });
+  console.log(alignmentMarkdown(result).join('\n'));
+  for (const g of alignmentGoals(result)) console.log(`${g.pass ? 'PASS' : 'MISS'}  ${g.figure}: ${g.value.toFixed(1)} ${g.unit} (goal ${g.goal})`);
+}
