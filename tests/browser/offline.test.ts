@@ -54,7 +54,9 @@ function builtFiles(dir: string): string[] {
 
 /** Waits until this page is served by an activated worker; returns the paths in its cache. */
 async function waitForOfflineCopy(page: Page): Promise<string[]> {
-  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 30_000 });
+  // The worker takes over once the whole build is in its cache: with twelve languages about 2,100
+  // files and 35 MB, which a loaded two-core machine needs more than half a minute to copy.
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 150_000 });
   return page.evaluate(async () => {
     const name = (await caches.keys()).find((key) => key.startsWith('kiosk-precache-'));
     if (!name) return [];
@@ -96,7 +98,7 @@ const RECORD_PLAYING = () => {
   };
 };
 
-describe('offline', () => {
+describe('offline', { timeout: 240_000 }, () => {
   it('caches every built file, the audio included, on the first load', async () => {
     const { dir, server } = await serveCopy();
     const kiosk = await openKioskAt(browser, server.url);
