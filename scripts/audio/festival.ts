@@ -50,7 +50,7 @@ export async function festivalSpeak(text: string, lang: string, stretch = 1): Pr
       `(mapcar (lambda (tok) (if (item.daughter1 tok) (format t "TOKEN\\t%s\\t%s\\n" (item.name tok) (item.feat (item.daughter1 tok) "word_start")))) (utt.relation.items utt 'Token))`,
     ].join('\n');
     // Festival reads ISO-8859-1: Italian accents must arrive as one byte each.
-    writeFileSync(join(dir, 'script.scm'), script.replace(/[‘’]/g, "'").replace(/[“”]/g, '"'), 'latin1');
+    writeFileSync(join(dir, 'script.scm'), script, 'latin1');
     const output = execFileSync('festival', ['-b', join(dir, 'script.scm')], { encoding: 'latin1', maxBuffer: 64 * 1024 * 1024 });
     const tokens: { text: string; start: number }[] = [];
     for (const line of output.split('\n')) {
@@ -65,5 +65,7 @@ export async function festivalSpeak(text: string, lang: string, stretch = 1): Pr
 }
 
 function schemeString(text: string): string {
-  return `"${text.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
+  // Curly quotes have no ISO-8859-1 byte: straighten them first, then escape for Scheme.
+  const plain = text.replace(/[‘’]/g, "'").replace(/[“”]/g, '"');
+  return `"${plain.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
 }
