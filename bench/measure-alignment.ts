@@ -116,7 +116,11 @@ function truthByWord(target: Pick<SectionTarget, 'section'>, reading: { text: st
   const truth = new Map<number, number>();
   const isWordChar = (ch: string | undefined) => Boolean(ch && /[\p{L}\p{N}]/u.test(ch));
   let cursor = 0;
+  let previous = 0;
   for (const token of spoken.tokens) {
+    // Festival gives a quoted token ("“acetaminophen”") a word_start of 0: not a time, skip it.
+    if (token.start < previous) continue;
+    previous = token.start;
     let at = text.indexOf(token.text, cursor);
     while (at >= 0 && (isWordChar(text[at - 1]) || isWordChar(text[at + token.text.length]))) at = text.indexOf(token.text, at + 1);
     if (at < 0) continue;
