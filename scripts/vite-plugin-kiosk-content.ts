@@ -102,6 +102,10 @@ export function kioskContent(root: string): Plugin {
     generateBundle() {
       // Not hashed and not cached (no-cache, like index.html): it says which build this folder is.
       this.emitFile({ type: 'asset', fileName: 'build.json', source: `${JSON.stringify((build ??= buildInfo(root, version)))}\n` });
+      // A build served by any static server (nginx, a CDN, the tests') has no build news for the staff
+      // panel: it says so here rather than answering 404, which a browser logs as an error. `npm start`
+      // answers this path itself, from memory (scripts/lib/kiosk-handler.ts).
+      this.emitFile({ type: 'asset', fileName: 'build-status.json', source: '{"serving":null}\n' });
     },
     configureServer(server: ViteDevServer) {
       // Staff editing a handout with `npm run dev` open see the change at once, or the error.

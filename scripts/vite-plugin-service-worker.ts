@@ -14,6 +14,8 @@ import { build, type Logger, type Plugin } from 'vite';
 import type { PrecacheEntry, PrecacheManifest } from '../src/service-worker/manifest.ts';
 
 const WORKER_FILE = 'sw.js';
+/** News from the server about its builds: live from `npm start`, so never a cached copy. */
+const BUILD_STATUS = 'build-status.json';
 
 export function serviceWorker(root: string): Plugin {
   let outDir = '';
@@ -45,14 +47,14 @@ export async function writeServiceWorker(root: string, dir: string): Promise<Pre
 }
 
 /**
- * Every file under `dir` but the worker itself, source maps, dot-folders and `.woff` fonts, sorted by
+ * Every file under `dir` but the worker itself, the server's build news, source maps, dot-folders and `.woff` fonts, sorted by
  * path. (@fontsource lists a `.woff` after each `.woff2` for browsers older than any the kiosk
  * supports: built, but never fetched, so not worth a place in every kiosk's cache.)
  */
 export function precacheManifest(dir: string): PrecacheManifest {
   const files: PrecacheEntry[] = listFiles(dir)
     .map((path) => relative(dir, path).split('\\').join('/'))
-    .filter((url) => url !== WORKER_FILE && !url.endsWith('.map') && !url.endsWith('.woff') && !url.split('/').some((part) => part.startsWith('.')))
+    .filter((url) => url !== WORKER_FILE && url !== BUILD_STATUS && !url.endsWith('.map') && !url.endsWith('.woff') && !url.split('/').some((part) => part.startsWith('.')))
     .sort()
     .map((url) => {
       const body = readFileSync(join(dir, url));

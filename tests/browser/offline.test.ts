@@ -48,7 +48,7 @@ function builtFiles(dir: string): string[] {
   return readdirSync(dir, { recursive: true, withFileTypes: true })
     .filter((entry) => entry.isFile())
     .map((entry) => '/' + join(entry.parentPath, entry.name).slice(dir.length + 1).split('\\').join('/'))
-    .filter((path) => path !== '/sw.js' && !path.endsWith('.map') && !path.endsWith('.woff') && !/\.(br|gz)$/.test(path))
+    .filter((path) => path !== '/sw.js' && path !== '/build-status.json' && !path.endsWith('.map') && !path.endsWith('.woff') && !/\.(br|gz)$/.test(path))
     .sort();
 }
 

@@ -74,7 +74,7 @@ describe('the staff panel', () => {
     await kiosk.close();
   });
 
-  it('refuses a wrong PIN and opens with the right one', async () => {
+  it('refuses a wrong PIN and opens with the right one', { timeout: 240_000 }, async () => {
     // With its service worker, so the panel has an offline copy to report.
     const kiosk = await openKioskAt(browser, inject('baseUrl'));
     const { page } = kiosk;
@@ -88,7 +88,8 @@ describe('the staff panel', () => {
     await page.waitForSelector('.staff-panel');
     await page.waitForSelector('[data-language-health="en"]');
     await page.waitForFunction(() => document.querySelector('[data-staff="offline"]')?.getAttribute('data-state') === 'ready', undefined, {
-      timeout: 30_000,
+      // The whole twelve-language build (about 35 MB) is copied before the worker reports ready.
+      timeout: 150_000,
     });
     expect(await page.textContent('[data-staff="storage"]')).toMatch(/MB used of/);
     expect(await page.textContent('[data-staff="version"]')).toMatch(/^\d+\.\d+\.\d+/);

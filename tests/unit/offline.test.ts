@@ -254,10 +254,10 @@ describe('Range answers from the cache', () => {
 });
 
 describe('the precache list', () => {
-  it('holds every built file but the worker, source maps, dot-folders and unused .woff fonts', () => {
+  it('holds every built file but the worker, the server\'s build news, source maps, dot-folders and unused .woff fonts', () => {
     const dir = mkdtempSync(join(tmpdir(), 'precache-'));
     onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
-    for (const file of ['index.html', 'sw.js', 'assets/app.js', 'assets/app.js.map', 'assets/font.woff2', 'assets/font.woff', '.vite/manifest.json']) {
+    for (const file of ['index.html', 'sw.js', 'build-status.json', 'assets/app.js', 'assets/app.js.map', 'assets/font.woff2', 'assets/font.woff', '.vite/manifest.json']) {
       mkdirSync(dirname(join(dir, file)), { recursive: true });
       writeFileSync(join(dir, file), file);
     }
