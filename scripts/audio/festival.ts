@@ -65,7 +65,8 @@ export async function festivalSpeak(text: string, lang: string, stretch = 1): Pr
 }
 
 function schemeString(text: string): string {
-  // Curly quotes have no ISO-8859-1 byte: straighten them first, then escape for Scheme.
-  const plain = text.replace(/[‘’]/g, "'").replace(/[“”]/g, '"');
+  // Curly quotes have no ISO-8859-1 byte, and the Italian voice stops on guillemets: straighten
+  // them first, then escape for Scheme.
+  const plain = text.replace(/[‘’]/g, "'").replace(/[“”«»]/g, '"');
   return `"${plain.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
 }
