@@ -189,7 +189,7 @@ describe('offline', { timeout: 240_000 }, () => {
   });
 });
 
-describe('updates', () => {
+describe('updates', { timeout: 300_000 }, () => {
   it('installs a new build in the background and takes over only when the visit is over', async () => {
     const { dir, server } = await serveCopy();
     const kiosk = await openKioskAt(browser, server.url);
@@ -205,8 +205,9 @@ describe('updates', () => {
     const next = await writeServiceWorker(root, dir);
     expect(next.version).not.toBe(before);
     await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.update());
+    // The new worker copies its own list (35 MB for twelve languages) before it waits.
     await page.waitForFunction(async () => (await navigator.serviceWorker.getRegistration())?.waiting?.state === 'installed', undefined, {
-      timeout: 30_000,
+      timeout: 150_000,
       polling: 200,
     });
 
