@@ -17,7 +17,7 @@ import { inspectSection, planSpeech, readManifest, type SectionTarget } from './
 import { loadEngine, UnknownVoiceError, type SpeechEngine } from './engine.ts';
 import { encodeOpus } from './opus.ts';
 import { buildPrompts, PROMPTS_FOLDER, type PromptLanguageResult } from './prompts.ts';
-import { GENERATED, sectionFiles, stableJson, type Manifest, type ManifestEntry, type TimingsFile } from './timings.ts';
+import { GENERATED, sectionFiles, stableJson, timingsHeader, type Manifest, type ManifestEntry, type TimingsFile } from './timings.ts';
 import { writeWebm } from './webm.ts';
 
 export interface AudioBuildOptions {
@@ -187,16 +187,8 @@ function makeSection(audioDir: string, target: SectionTarget, engine: SpeechEngi
 
   const files = sectionFiles(target.lang, target.handout, target.section.id);
   const timings: TimingsFile = {
-    _generated: GENERATED,
-    version: 1,
-    lang: target.lang,
-    handout: target.handout,
-    section: target.section.id,
-    textHash: target.textHash,
-    speechHash: target.speechHash,
+    ...timingsHeader(target),
     source: 'espeak-ng',
-    voice: target.voice,
-    wordsPerMinute: target.wordsPerMinute,
     duration: durationMs / 1000,
     audio: files.audio.split('/').pop()!,
     words: alignment.words,

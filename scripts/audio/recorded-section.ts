@@ -19,7 +19,7 @@ import { forceAlign, type ForcedAlignment } from './force-align.ts';
 import { matchLoudness } from './loudness.ts';
 import { encodeOpus } from './opus.ts';
 import { isStale } from './recordings.ts';
-import { GENERATED, sectionFiles, stableJson, type ManifestEntry, type RecordingNote, type TimingsFile } from './timings.ts';
+import { sectionFiles, stableJson, timingsHeader, type ManifestEntry, type RecordingNote, type TimingsFile } from './timings.ts';
 import { trimSilence } from './trim.ts';
 import { writeWebm } from './webm.ts';
 
@@ -82,17 +82,9 @@ export async function makeRecordedSection(
   const duration = Math.floor((samples.length * 1000) / decoded.sampleRate) / 1000;
   const files = sectionFiles(target.lang, target.handout, target.section.id);
   const timings: TimingsFile = {
-    _generated: GENERATED,
-    version: 1,
-    lang: target.lang,
-    handout: target.handout,
-    section: target.section.id,
-    textHash: target.textHash,
-    speechHash: target.speechHash,
+    ...timingsHeader(target),
     source: 'recording',
     recording: recording.file,
-    voice: target.voice,
-    wordsPerMinute: target.wordsPerMinute,
     duration,
     audio: files.audio.split('/').pop()!,
     words: alignment.words.map((w) => ({ ...w, start: Math.min(w.start, duration), end: Math.min(w.end, duration) })),

@@ -37,6 +37,29 @@ export interface TimingsFile {
   recording?: string;
 }
 
+/** What every timings file says of the section it times, however its audio was made. */
+export function timingsHeader(target: {
+  lang: string;
+  handout: string;
+  section: { id: string };
+  textHash: string;
+  speechHash: string;
+  voice: string;
+  wordsPerMinute: number;
+}): Pick<TimingsFile, '_generated' | 'version' | 'lang' | 'handout' | 'section' | 'textHash' | 'speechHash' | 'voice' | 'wordsPerMinute'> {
+  return {
+    _generated: GENERATED,
+    version: 1,
+    lang: target.lang,
+    handout: target.handout,
+    section: target.section.id,
+    textHash: target.textHash,
+    speechHash: target.speechHash,
+    voice: target.voice,
+    wordsPerMinute: target.wordsPerMinute,
+  };
+}
+
 export interface ManifestEntry {
   textHash: string;
   speechHash: string;
