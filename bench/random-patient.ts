@@ -111,6 +111,9 @@ export async function walkAway(page: Page, problems: readonly string[] = []): Pr
   }
 }
 
+/** src/kiosk/invariants' PATIENCE for 'screen-loaded' (the bench does not import the kiosk's code). */
+const LOADING_PATIENCE_MS = 15_000;
+
 export interface BrokenInvariant {
   invariant: string;
   detail: string;
@@ -180,9 +183,11 @@ export function createPatient(page: Page, { seed, settleMs = 2000, onAction, aft
     await afterAction?.(page, action);
     // A step may take a moment to show (a dialog opens in an effect, a chunk loads): mismatches
     // count only if they last past `settleMs`.
-    const deadline = Date.now() + settleMs;
+    const started = Date.now();
+    // A screen whose code is still arriving is given the kiosk's own patience for it.
+    const deadline = (broken: BrokenInvariant[]) => started + (broken.every((b) => b.invariant === 'screen-loaded') ? LOADING_PATIENCE_MS : settleMs);
     let broken = await checkPage(page);
-    while (broken.length && Date.now() < deadline) {
+    while (broken.length && Date.now() < deadline(broken)) {
       await page.waitForTimeout(50);
       broken = await checkPage(page);
     }

@@ -64,7 +64,8 @@ async function boot() {
   // build takes over only while nobody is using the kiosk.
   void afterPaint().then(() => {
     i18n.ready().catch((error: unknown) => console.error('i18next did not load; a language choice will try again', error));
-    void preloadScreens();
+    // A failed fetch is tried again when the screen is needed (ui/lazy).
+    preloadScreens().catch((error: unknown) => console.warn('The next screens could not be fetched ahead; they will be fetched when needed', error));
     registerOffline({
       isSafeToUpdate: () => isBetweenVisits(kiosk.visit.value, kiosk.idle),
       onUpdateReady: () => console.info('A new kiosk build is ready; it starts when the welcome screen is next left alone.'),

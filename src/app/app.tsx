@@ -11,7 +11,7 @@ import { WelcomeScreen } from '../screens/welcome';
 import { lazyComponent } from '../ui/lazy';
 import type { AppState } from './app-state';
 import type { Kiosk } from './kiosk';
-import { ServicesContext, VisitContext, useServices, useVisit, type KioskServices } from './kiosk-context';
+import { ServicesContext, VisitContext, useServices, useT, useVisit, type KioskServices } from './kiosk-context';
 import './app.css';
 
 export interface AppProps {
@@ -27,9 +27,9 @@ export interface AppProps {
 
 // The welcome screen ships with the first paint; everything after it comes in its own chunk,
 // fetched as soon as the welcome screen is up (see `preloadScreens`).
-const LibraryScreen = lazyComponent(() => import('../screens/library').then((m) => m.LibraryScreen));
-const ReaderScreen = lazyComponent(() => import('../screens/reader').then((m) => m.ReaderScreen));
-const OpenDialog = lazyComponent(() => import('../screens/dialogs').then((m) => m.OpenDialog));
+const LibraryScreen = lazyComponent(() => import('../screens/library').then((m) => m.LibraryScreen), { name: 'library', Fallback: ScreenLoading });
+const ReaderScreen = lazyComponent(() => import('../screens/reader').then((m) => m.ReaderScreen), { name: 'reader', Fallback: ScreenLoading });
+const OpenDialog = lazyComponent(() => import('../screens/dialogs').then((m) => m.OpenDialog), { name: 'dialogs' });
 
 export function preloadScreens(): Promise<unknown> {
   return Promise.all([LibraryScreen.preload(), ReaderScreen.preload(), OpenDialog.preload()]);
@@ -64,7 +64,7 @@ export function App({ kiosk, config, i18n, build, prompter, root }: AppProps) {
                 <CurrentScreen />
                 <TouchMode />
               </VisitRoot>
-              <OpenDialog />
+              <DialogSlot />
               <IdleWarning />
             </ModalNotice.Provider>
           </KeypadBridge>
@@ -95,6 +95,21 @@ function VisitRoot({ visitNumber, children }: { visitNumber: number; children: C
       {children}
     </div>
   );
+}
+
+/** A screen whose code is still on its way (a busy or cold kiosk): said in the visit's language. */
+function ScreenLoading({ name }: { name: string }) {
+  const t = useT();
+  return (
+    <main class="screen-loading" data-loading={name} aria-busy="true">
+      <p role="status">{t('reader.loading')}</p>
+    </main>
+  );
+}
+
+/** The dialogs' code is only waited for when one is open. */
+function DialogSlot() {
+  return useVisit().dialog.value ? <OpenDialog /> : null;
 }
 
 function CurrentScreen() {

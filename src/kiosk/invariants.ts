@@ -14,8 +14,15 @@ export const INVARIANTS = {
   'control-reachable': 'at least one control can be reached by touch and by keypad',
   'speech-matches-state': 'speech plays only when the state says it does',
   'focus-visible': 'focus is on a visible element',
+  'screen-loaded': 'a screen whose code is still arriving gets it within its patience',
 } as const;
 export type InvariantId = keyof typeof INVARIANTS;
+
+/**
+ * How many seconds' worth of checks in a row a breach may last before the watchdog acts (default 3).
+ * A screen still loading is normal for a moment on a busy kiosk; only one stuck for 15 s is broken.
+ */
+export const PATIENCE: Partial<Record<InvariantId, number>> = { 'screen-loaded': 15 };
 
 export interface Broken {
   invariant: InvariantId;
@@ -66,6 +73,10 @@ function touchable(element: HTMLElement): boolean {
 }
 
 export function checkInvariants(doc: Document, believed: Believed, probes: Probes = {}): Broken[] {
+  // Part of the page has not arrived yet (ui/lazy): the rest cannot be judged until it has.
+  const loading = [...doc.querySelectorAll('[data-loading]')].map((element) => element.getAttribute('data-loading'));
+  if (loading.length) return [{ invariant: 'screen-loaded', detail: `still loading: ${loading.join(', ')}` }];
+
   const broken: Broken[] = [];
   const fail = (invariant: InvariantId, detail: string) => broken.push({ invariant, detail });
   const modals = modalDialogs(doc);

@@ -1,10 +1,11 @@
 /**
  * The last resort: the kiosk checks itself every second, and when the same invariant stays broken
- * over `confirmations` checks in a row (not a screen caught half-drawn), it hands the breakage on,
+ * over `confirmations` checks in a row (not a screen caught half-drawn; longer for those with their
+ * own patience, such as a screen still loading), it hands the breakage on,
  * for the staff log and a clean welcome screen. Time comes from the injected clock, so tests move it.
  */
 import type { IdleClock } from './idle';
-import type { Broken } from './invariants';
+import { PATIENCE, type Broken, type InvariantId } from './invariants';
 
 export interface WatchdogOptions {
   clock: IdleClock;
@@ -27,7 +28,8 @@ export function createWatchdog({ clock, check, onBroken, everyMs = 1000, confirm
     const next = new Map<string, number>();
     for (const { invariant } of broken) next.set(invariant, (streaks.get(invariant) ?? 0) + 1);
     streaks = next;
-    const confirmed = broken.filter(({ invariant }) => (streaks.get(invariant) ?? 0) >= confirmations);
+    const needed = (invariant: InvariantId) => Math.max(confirmations, Math.ceil(((PATIENCE[invariant] ?? 0) * 1000) / everyMs));
+    const confirmed = broken.filter(({ invariant }) => (streaks.get(invariant) ?? 0) >= needed(invariant));
     if (!confirmed.length) return;
     streaks = new Map();
     onBroken(confirmed);

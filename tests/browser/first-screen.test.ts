@@ -45,6 +45,28 @@ describe('the first screen', () => {
     await context.close();
   });
 
+  it('says it is loading while a screen’s code is slow to arrive, and waits for it rather than starting again', async () => {
+    const baseUrl = inject('baseUrl');
+    const context = await browser.newContext({ viewport: { width: 1920, height: 1080 }, serviceWorkers: 'block' });
+    const page = await context.newPage();
+    const problems = watchForProblems(page, baseUrl);
+    // A busy kiosk: the reader's and the library's code take 5 s, longer than the watchdog's 3 s for
+    // a broken screen (the kiosk used to take the empty screen for one and start a fresh visit).
+    await page.route(/\/assets\/(reader|library)-[^/]*\.js$/, async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 5000));
+      await route.continue();
+    });
+    await page.goto(baseUrl);
+    await page.locator('html[data-kiosk="ready"]').waitFor({ state: 'attached' });
+    await page.click('[data-language="es"]');
+    await expect.poll(() => page.locator('[data-loading] [role="status"]').textContent()).toBe('Cargando…');
+    await page.locator('.library, .section-text').first().waitFor({ timeout: 20_000 });
+    expect(await page.evaluate(() => (window as unknown as { kioskIncidents: () => number }).kioskIncidents())).toBe(0);
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('es');
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
   it('is taken over as it is: the app keeps the drawn buttons rather than drawing new ones', async () => {
     const baseUrl = inject('baseUrl');
     const context = await browser.newContext({ viewport: { width: 1920, height: 1080 }, serviceWorkers: 'block' });

@@ -7,7 +7,7 @@ import { act, fireEvent, render, screen, waitFor } from '@testing-library/preact
 import { describe, expect, it, vi } from 'vitest';
 import { believedState, selfCheck } from '../../src/app/self-check';
 import { createIncidentLog } from '../../src/kiosk/incident-log';
-import type { Broken } from '../../src/kiosk/invariants';
+import { checkInvariants, type Broken } from '../../src/kiosk/invariants';
 import { createWatchdog } from '../../src/kiosk/watchdog';
 import { StaffIncidents } from '../../src/screens/staff-incidents';
 import { fakeClock } from '../helpers/fake-clock';
@@ -33,6 +33,27 @@ describe('the watchdog', () => {
     clock.advance(1000);
     expect(onBroken, 'counts afresh after acting').toHaveBeenCalledTimes(1);
     stop();
+  });
+
+  it('gives a screen still loading 15 s before it calls it stuck', () => {
+    const clock = fakeClock();
+    const onBroken = vi.fn();
+    const stop = createWatchdog({ clock, check: () => [broken('screen-loaded')], onBroken });
+    clock.advance(14_000);
+    expect(onBroken).not.toHaveBeenCalled();
+    clock.advance(1000);
+    expect(onBroken).toHaveBeenCalledWith([broken('screen-loaded')]);
+    stop();
+  });
+});
+
+describe('a screen whose code is still arriving', () => {
+  it('is reported as loading, not as a screen with nothing to touch', () => {
+    document.body.innerHTML = '<main data-loading="library"><p role="status">Loading…</p></main>';
+    expect(checkInvariants(document, { dialogs: [], touchToHear: false, speech: 'idle' })).toEqual([{ invariant: 'screen-loaded', detail: 'still loading: library' }]);
+    document.body.innerHTML = '<main></main>';
+    expect(checkInvariants(document, { dialogs: [], touchToHear: false, speech: 'idle' }).map((b) => b.invariant)).toEqual(['control-reachable']);
+    document.body.innerHTML = '';
   });
 });
 

@@ -8,7 +8,7 @@ import { SourceNote } from '../reader';
 import { lazyComponent } from '../../ui/lazy';
 
 // Only staff ever open it: its code stays off the patients' path.
-const StaffDialog = lazyComponent(() => import('../staff').then((m) => m.StaffDialog));
+const StaffDialog = lazyComponent(() => import('../staff').then((m) => m.StaffDialog), { name: 'staff' });
 import './dialogs.css';
 
 /** Whichever dialog the visit has open, or nothing; named as the state names it (`data-dialog`). */

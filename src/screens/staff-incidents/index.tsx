@@ -13,6 +13,7 @@ const WHAT: Record<InvariantId, UiKey> = {
   'control-reachable': 'incidents.reachable',
   'speech-matches-state': 'incidents.speech',
   'focus-visible': 'incidents.focus',
+  'screen-loaded': 'incidents.loading',
 };
 
 export interface StaffIncidentsProps {
