@@ -13,11 +13,14 @@ export function TouchMode() {
   const { prompter, i18n } = useServices();
   if (!visit.prefs.touchToHear.value) return null;
   const armed = arming.armed.value;
+  // A text-only language has no voice for the prompts: the bar says so in that language.
+  const textOnly = i18n.languages.find((language) => language.code === i18n.language.value)?.textOnly;
   return (
     <TouchModeBar
       title={t('touchMode.on')}
       detail={armed ? t('touchMode.armed', { item: armed.label }) : t('touchMode.how')}
       turnOffLabel={t('touchMode.turnOff')}
+      note={textOnly}
       onTurnOff={() => {
         visit.prefs.setTouchToHear(false);
         prompter.say(i18n.language.peek(), [t('voice.touchToHearOff')]);

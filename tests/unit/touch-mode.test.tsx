@@ -120,6 +120,22 @@ describe('the touch-mode bar', () => {
     expect(within(bar()!).getByRole('button').textContent).toBe('إيقاف');
   });
 
+  it('says in Tagalog, which has no voice yet, that nothing will be heard: text only', async () => {
+    const { press } = await kiosk();
+    fireEvent.click(screen.getByRole('button', { name: /^Tagalog/ }));
+    await waitFor(() => expect(document.documentElement.lang).toBe('tl'));
+    press('help', 'F1');
+    await waitFor(() => expect(bar()?.querySelector('[data-touch-mode-note]')?.textContent).toBe('Teksto lang, wala pang boses'));
+    expect(bar()?.querySelector('[data-touch-mode-note]')?.closest('[role="status"]')).not.toBeNull();
+  });
+
+  it('has no text-only note in a language with a voice', async () => {
+    const { press } = await kiosk();
+    press('help', 'F1');
+    await waitFor(() => expect(bar()).not.toBeNull());
+    expect(bar()?.querySelector('[data-touch-mode-note]')).toBeNull();
+  });
+
   it('takes the mark away when the screen changes under it', async () => {
     const { press } = await kiosk();
     await openHandoutAs('en');
