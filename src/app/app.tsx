@@ -1,7 +1,9 @@
 import { useSignalEffect } from '@preact/signals';
 import { Component, type ComponentChildren } from 'preact';
+import { useEffect } from 'preact/hooks';
 import type { RuntimeConfig } from '../config/schema';
 import type { I18n } from '../i18n/i18n';
+import { mountingFor, reachLines } from '../kiosk/reach';
 import { IdleWarning, idleWarningShown } from '../screens/idle-warning';
 import { KeypadBridge } from '../screens/keypad-bridge';
 import { TouchMode } from '../screens/touch-mode';
@@ -57,7 +59,7 @@ export function App({ kiosk, config, i18n, build, prompter, root }: AppProps) {
       <RecoverToWelcome onError={services.resetVisit}>
         {/* Keyed by visit: nothing held in a component of one visit survives into the next. */}
         <VisitContext.Provider value={visit} key={kiosk.visitNumber.value}>
-          <DocumentState visit={visit} root={root} i18n={i18n} />
+          <DocumentState visit={visit} root={root} i18n={i18n} config={config} />
           <KeypadBridge>
             <ModalNotice.Provider value={<TouchMode />}>
               <VisitRoot visitNumber={kiosk.visitNumber.value}>
@@ -126,9 +128,18 @@ function CurrentScreen() {
 
 /**
  * Text size and theme are attributes on the root, so one set of CSS custom properties follows them;
- * the document title follows the language, for assistive technology that announces it.
+ * the document title follows the language, for assistive technology that announces it; the reach
+ * lines follow the config.
  */
-function DocumentState({ visit, root, i18n }: { visit: AppState; root?: HTMLElement; i18n: I18n }) {
+function DocumentState({ visit, root, i18n, config }: { visit: AppState; root?: HTMLElement; i18n: I18n; config: RuntimeConfig }) {
+  // The reach lines as fractions of the viewport's height: CSS turns them into pixels, so they stay
+  // right through a resize without a listener. Only the portrait layout consults them (styles/base.css).
+  useEffect(() => {
+    if (!root) return;
+    const lines = reachLines(mountingFor(config.display?.mounting, 'portrait'), 1);
+    root.style.setProperty('--reach-top', `${lines.topFraction * 100}dvh`);
+    root.style.setProperty('--reach-bottom', `${lines.bottomFraction * 100}dvh`);
+  }, [root, config]);
   useSignalEffect(() => {
     const size = visit.prefs.textSize.value;
     const theme = visit.prefs.theme.value;

@@ -7,6 +7,7 @@
  * validated, so zod never ships to the browser.
  */
 import { z } from 'zod';
+import { REACH_MM } from '../kiosk/reach.ts';
 
 /** BCP 47 tags as the project writes them: `en`, `fr`, `zh-Hans`, `pa`. */
 const languageCode = z
@@ -99,6 +100,29 @@ export const kioskConfigSchema = z
         emergency: phoneNumber.default('911').describe('The emergency number, `{emergency}` in a handout; 911 in Canada.'),
       })
       .strict(),
+    display: z
+      .object({
+        mounting: z
+          .object({
+            screenBottomMm: z
+              .number()
+              .min(0)
+              .max(2000)
+              .describe('Height of the lowest edge of the picture above the floor, in millimetres.'),
+            screenHeightMm: z
+              .number()
+              .min(100)
+              .max(2500)
+              .describe('Height of the picture itself, bottom edge to top edge, in millimetres (a 43-inch portrait panel: about 950).'),
+          })
+          .strict()
+          .describe(
+            'Where the screen is on the wall or stand. The kiosk keeps every control between 400 and 1,200 mm above the floor, where a seated patient can reach it. Left out: a portrait screen is taken to start 800 mm up and be 950 mm tall; a landscape one 900 mm up and 300 mm tall.',
+          )
+          .optional(),
+      })
+      .strict()
+      .optional(),
     staff: z
       .object({
         pin: z
@@ -144,6 +168,15 @@ export const kioskConfigSchema = z
         path: ['idle', 'warningSeconds'],
         input: config.idle.warningSeconds,
         message: `fewer seconds than idle.timeoutSeconds (${config.idle.timeoutSeconds})`,
+      });
+    }
+    const mounting = config.display?.mounting;
+    if (mounting && (mounting.screenBottomMm >= REACH_MM.top || mounting.screenBottomMm + mounting.screenHeightMm <= REACH_MM.bottom)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['display', 'mounting'],
+        input: mounting,
+        message: `a screen with some of its height between ${REACH_MM.bottom} and ${REACH_MM.top} mm above the floor, where a seated patient can reach it`,
       });
     }
   });

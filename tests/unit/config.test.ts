@@ -103,6 +103,25 @@ describe('kiosk.config.json validation', () => {
     ]);
   });
 
+  it('accepts the screen\'s mounting, and names a bad value by its field', () => {
+    expect(errorsFor((c) => (c.display = { mounting: { screenBottomMm: 300, screenHeightMm: 1210 } }))).toEqual([]);
+    expect(errorsFor((c) => (c.display = { mounting: { screenBottomMm: -5, screenHeightMm: 950 } }))).toEqual([
+      'kiosk.config.json: display.mounting.screenBottomMm: -5 is not allowed; expected a number at least 0',
+    ]);
+    expect(errorsFor((c) => (c.display = { mounting: { screenBottomMm: 800, screenHeightMm: '950' } }))).toEqual([
+      'kiosk.config.json: display.mounting.screenHeightMm: "950" is not allowed; expected a number',
+    ]);
+    expect(errorsFor((c) => (c.display = { mounting: { screenBottomMm: 800 } }))).toEqual([
+      'kiosk.config.json: display.mounting.screenHeightMm: is missing; expected a number',
+    ]);
+  });
+
+  it('rejects a screen mounted wholly out of a seated patient\'s reach', () => {
+    expect(errorsFor((c) => (c.display = { mounting: { screenBottomMm: 1250, screenHeightMm: 600 } }))).toEqual([
+      'kiosk.config.json: display.mounting: {"screenBottomMm":1250,"screenHeightMm":600} is not allowed; expected a screen with some of its height between 400 and 1200 mm above the floor, where a seated patient can reach it',
+    ]);
+  });
+
   it('lists every problem at once, not just the first', () => {
     expect(
       errorsFor((c) => {

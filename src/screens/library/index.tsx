@@ -12,9 +12,13 @@ export function LibraryScreen() {
     <>
       <ScreenTopBar />
       <main class="library">
-        <h1 tabIndex={-1} ref={heading}>
-          {t('library.title')}
-        </h1>
+        {/* Text to read, above a seated patient's reach in portrait; the cards go below it. */}
+        <div class="library__intro">
+          <h1 tabIndex={-1} ref={heading}>
+            {t('library.title')}
+          </h1>
+          <p class="library__guide">{t('help.library')}</p>
+        </div>
         <ul class="library__cards" role="list">
           {visit.library.value.map((handout) => (
             <li key={handout.id}>

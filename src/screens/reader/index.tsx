@@ -4,6 +4,7 @@ import { showsDraftNotice, type Handout, type Section } from '../../content/mode
 import { BigButton } from '../../ui/big-button';
 import { useFocusOnMount } from '../../ui/focus';
 import { SectionText } from '../../ui/section-text';
+import { mountingFor, reachLines } from '../../kiosk/reach';
 import { ScreenTopBar } from '../chrome';
 import { useFollowReading } from './use-follow-reading';
 import { useSwipe } from './use-swipe';
@@ -47,20 +48,22 @@ interface ReaderBodyProps {
 function ReaderBody({ handout, section, headingRef }: ReaderBodyProps) {
   const t = useT();
   const visit = useVisit();
-  const { i18n } = useServices();
+  const { i18n, config } = useServices();
   const player = visit.player;
   const total = handout.sections.length;
   const sectionHeading = useRef<HTMLHeadingElement>(null);
   const scroller = useRef<HTMLDivElement>(null);
   const announced = useRef<string | null>(null);
   const swipe = useSwipe(handout.dir, () => visit.nextSection(), () => visit.previousSection());
-  const reading = useFollowReading(scroller);
+  // Only the portrait layout keeps the controls under the reach line (app.css); so does the reading.
+  const reading = useFollowReading(scroller, () =>
+    matchMedia('(orientation: portrait)').matches ? reachLines(mountingFor(config.display?.mounting, 'portrait'), innerHeight).top : 0,
+  );
 
   // A new section starts at its top, with focus on its heading, so a keyboard or screen-reader user
   // is not left on a Next button in the middle of nowhere.
   useEffect(() => {
-    scroller.current?.scrollTo({ top: 0 });
-    reading.following.value = true;
+    reading.restart();
     if (announced.current !== null) sectionHeading.current?.focus({ preventScroll: true });
     announced.current = section.id;
   }, [section.id]);

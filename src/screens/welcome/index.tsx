@@ -29,54 +29,59 @@ export function WelcomeScreen() {
     <>
       <ScreenTopBar showHome={visit.handout.value !== null} />
       <main class="welcome">
-        <h1 class="welcome__title" tabIndex={-1} ref={heading}>
-          {t('welcome.greeting')}
-        </h1>
-        {/*
-          The attract loop: the greeting in each language in turn, silently. Hidden from assistive
-          technology, which has the heading above and each language's own button.
-        */}
-        {shown && shown.code !== i18n.language.value && (
-          <p class="welcome__greeting" aria-hidden="true" lang={shown.code} dir={shown.dir} key={shown.code}>
-            {shown.greeting}
-          </p>
-        )}
-        <ul class="welcome__languages" role="list">
-          {i18n.languages.map((language) => (
-            <li key={language.code}>
-              <button
-                type="button"
-                class="welcome__language"
-                lang={language.code}
-                dir={language.dir}
-                aria-current={language.code === i18n.language.value && visit.handout.value ? 'true' : undefined}
-                data-language={language.code}
-                // Each name is spoken in its own language, so a patient who cannot read any of them can
-                // find theirs (the keypad path does the same when it reaches the button).
-                onClick={() => {
-                  prompter.say(language.code, [language.name]);
-                  void visit.chooseLanguage(language.code);
-                }}
-              >
-                {language.name}
-                {/* Said before the language is chosen, so nobody picks it expecting to hear it. */}
-                {language.textOnly && <span class="welcome__text-only">{language.textOnly}</span>}
-              </button>
-            </li>
-          ))}
-        </ul>
-        <p class="welcome__hint">{t('welcome.keypadHint')}</p>
-        <BigButton
-          aria-pressed={visit.prefs.touchToHear.value ? 'true' : 'false'}
-          data-action="touch-to-hear"
-          onClick={() => {
-            const on = !visit.prefs.touchToHear.peek();
-            visit.prefs.setTouchToHear(on);
-            prompter.say(i18n.language.peek(), [t(on ? 'voice.touchToHearOn' : 'voice.touchToHearOff')]);
-          }}
-        >
-          {t('welcome.touchToHear')}
-        </BigButton>
+        {/* Text to read, above a seated patient's reach in portrait; the choices go below it. */}
+        <div class="welcome__intro">
+          <h1 class="welcome__title" tabIndex={-1} ref={heading}>
+            {t('welcome.greeting')}
+          </h1>
+          {/*
+            The attract loop: the greeting in each language in turn, silently. Hidden from assistive
+            technology, which has the heading above and each language's own button.
+          */}
+          {shown && shown.code !== i18n.language.value && (
+            <p class="welcome__greeting" aria-hidden="true" lang={shown.code} dir={shown.dir} key={shown.code}>
+              {shown.greeting}
+            </p>
+          )}
+          <p class="welcome__hint">{t('welcome.keypadHint')}</p>
+        </div>
+        <div class="welcome__choices">
+          <ul class="welcome__languages" role="list">
+            {i18n.languages.map((language) => (
+              <li key={language.code}>
+                <button
+                  type="button"
+                  class="welcome__language"
+                  lang={language.code}
+                  dir={language.dir}
+                  aria-current={language.code === i18n.language.value && visit.handout.value ? 'true' : undefined}
+                  data-language={language.code}
+                  // Each name is spoken in its own language, so a patient who cannot read any of them can
+                  // find theirs (the keypad path does the same when it reaches the button).
+                  onClick={() => {
+                    prompter.say(language.code, [language.name]);
+                    void visit.chooseLanguage(language.code);
+                  }}
+                >
+                  {language.name}
+                  {/* Said before the language is chosen, so nobody picks it expecting to hear it. */}
+                  {language.textOnly && <span class="welcome__text-only">{language.textOnly}</span>}
+                </button>
+              </li>
+            ))}
+          </ul>
+          <BigButton
+            aria-pressed={visit.prefs.touchToHear.value ? 'true' : 'false'}
+            data-action="touch-to-hear"
+            onClick={() => {
+              const on = !visit.prefs.touchToHear.peek();
+              visit.prefs.setTouchToHear(on);
+              prompter.say(i18n.language.peek(), [t(on ? 'voice.touchToHearOn' : 'voice.touchToHearOff')]);
+            }}
+          >
+            {t('welcome.touchToHear')}
+          </BigButton>
+        </div>
       </main>
     </>
   );
