@@ -165,7 +165,8 @@ function manifestModule(content: ContentBundle, attachments: Map<string, AudioAt
     idle: config.idle,
     audio: config.audio,
     site: config.site,
-    staff: config.staff,
+    // The hash only: the PIN itself is never in the config, and `pin` is refused by the schema.
+    staff: { pinHash: config.staff.pinHash },
     keypad: config.keypad,
   };
   // Each language's greeting travels with the language list, so the welcome screen can cycle

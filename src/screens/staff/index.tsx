@@ -15,6 +15,7 @@ import type { ReviewStatus } from '../../content/model';
 import type { BuildReport } from './build-status';
 import { browserProbes, type LanguageHealth, type StaffProbes, type StorageHealth } from './health';
 import { createPinLock, type PinLock } from './pin-lock';
+import { verifyPin } from '../../config/pin-hash';
 import { playTestTone } from './tone';
 import { StaffIncidents } from '../staff-incidents';
 import './staff.css';
@@ -27,7 +28,8 @@ const locks = new WeakMap<IdleTimer, PinLock>();
 function pinLockFor(services: KioskServices): PinLock {
   let lock = locks.get(services.idle);
   if (!lock) {
-    lock = createPinLock({ pin: services.config.staff.pin, now: () => Date.now() });
+    const { pinHash } = services.config.staff;
+    lock = createPinLock({ verify: (attempt) => verifyPin(attempt, pinHash), now: () => Date.now() });
     locks.set(services.idle, lock);
   }
   return lock;
@@ -51,7 +53,7 @@ export function StaffDialog({ probes = browserProbes, reload = () => location.re
         {open ? (
           <StaffPanel t={t} lang={lang} services={services} probes={probes} reload={reload} />
         ) : (
-          <PinPad t={t} lock={pinLockFor(services)} maxLength={Math.max(8, services.config.staff.pin.length)} onOpen={() => setOpen(true)} />
+          <PinPad t={t} lock={pinLockFor(services)} maxLength={8} onOpen={() => setOpen(true)} />
         )}
       </div>
     </Modal>
@@ -88,12 +90,17 @@ function PinPad({ t, lock, maxLength, onOpen }: PinPadProps) {
     setMessage('');
     setEntered((current) => (current.length < maxLength ? current + digit : current));
   };
+  const [checking, setChecking] = useState(false);
   const submit = () => {
-    const result = lock.check(entered);
+    const attempt = entered;
     setEntered('');
-    if (result === 'open') onOpen();
-    else if (result === 'wrong') setMessage(t('staff.wrongPin', { count: lock.triesLeft() }));
-    else setLockedFor(lock.secondsLocked());
+    setChecking(true);
+    void lock.check(attempt).then((result) => {
+      setChecking(false);
+      if (result === 'open') onOpen();
+      else if (result === 'wrong') setMessage(t('staff.wrongPin', { count: lock.triesLeft() }));
+      else setLockedFor(lock.secondsLocked());
+    });
   };
 
   return (
@@ -120,7 +127,7 @@ function PinPad({ t, lock, maxLength, onOpen }: PinPadProps) {
         <BigButton onClick={() => press('0')} disabled={locked} data-digit="0">
           0
         </BigButton>
-        <BigButton variant="primary" onClick={submit} disabled={locked || entered === ''} data-action="pin-open">
+        <BigButton variant="primary" onClick={submit} disabled={locked || checking || entered === ''} data-action="pin-open">
           {t('staff.open')}
         </BigButton>
       </div>
