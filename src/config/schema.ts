@@ -3,8 +3,9 @@
  * with it, `npm run check` does too, and `scripts/write-config-schema.ts` turns it into
  * `kiosk.config.schema.json` so that editors offer completion and flag mistakes while staff type.
  *
- * Only build scripts and tests import the zod value; the kiosk itself receives the config already
- * validated, so zod never ships to the browser.
+ * Build scripts and tests import the zod value; the kiosk receives the config already validated. Only
+ * a kiosk opened as a site (`?site=`) loads zod, in a chunk of its own, to check its site file with
+ * this same schema (src/config/site.ts).
  */
 import { z } from 'zod';
 import { PIN_HASH_FORMAT } from './pin-hash.ts';
