@@ -9,6 +9,7 @@ import { checkAudio, voiceSummary } from './audio/check-audio.ts';
 import { buildContent } from './lib/build-content.ts';
 import { InputError, formatProblem } from './lib/input-error.ts';
 import { checkReadability } from './lib/readability.ts';
+import { readSiteFiles, runtimeConfig } from './lib/site-files.ts';
 import type { HandoutMeta, ReviewStatus } from '../src/content/model.ts';
 
 /** Runs every check of the project at `root`; returns the exit code. */
@@ -20,6 +21,14 @@ export function runCheck(root: string, out: (line: string) => void = console.log
         const words = handout.sections.reduce((n, s) => n + s.words.length, 0);
         out(`ok  ${language.code}/${handout.id}: ${handout.sections.length} sections, ${words} words; ${describeReview(handout.meta.review)}`);
       }
+    }
+    // Each site file against this build's config, as the kiosk will check it in the browser.
+    let siteProblems: InputError['problems'] = [];
+    try {
+      for (const site of readSiteFiles(root, runtimeConfig(content.config))) out(`ok  ${site.name}`);
+    } catch (error) {
+      if (!(error instanceof InputError)) throw error;
+      siteProblems = error.problems;
     }
     let warnings = 0;
     const grades: string[] = [];
@@ -45,7 +54,7 @@ export function runCheck(root: string, out: (line: string) => void = console.log
       const recorded = v.sections.filter((s) => s.voice === 'recorded').map((s) => s.key.split('/').slice(1).join('/'));
       out(`voice  ${v.lang}: ${v.recorded} recorded, ${v.synthesized} synthesized${recorded.length ? ` (recorded: ${recorded.join(', ')})` : ''}`);
     }
-    if (audioProblems.length || content.reviewFlags.length) throw new InputError([...content.reviewFlags, ...audioProblems]);
+    if (audioProblems.length || content.reviewFlags.length || siteProblems.length) throw new InputError([...siteProblems, ...content.reviewFlags, ...audioProblems]);
     const sections = content.languages.reduce((n, l) => n + l.handouts.reduce((m, h) => m + h.sections.length, 0), 0);
     out(`ok  audio: ${sections} sections with current audio and word timings`);
     out(`\nChecked kiosk.config.json, ${content.files.length - 1} content files and the audio: no problems.`);

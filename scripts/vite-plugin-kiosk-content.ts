@@ -22,6 +22,7 @@ import { attachAudio, type AudioAttachment } from './lib/attach-audio.ts';
 import { buildInputs } from './lib/build-inputs.ts';
 import { formatProblem, InputError } from './lib/input-error.ts';
 import { visibleText, writeSubsetFonts, type FontRequest } from './lib/subset-fonts.ts';
+import { readSiteFiles, runtimeConfig, type SiteFile } from './lib/site-files.ts';
 
 const PREFIX = 'virtual:kiosk/';
 const RESOLVED = '\0' + PREFIX;
@@ -49,6 +50,7 @@ export function kioskContent(root: string): Plugin {
   const handoutDir = `${root}/.generated/handouts`;
   const version = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
   let build: BuildInfo | null = null;
+  let sites: SiteFile[] = [];
 
   return {
     name: 'kiosk-content',
@@ -57,6 +59,16 @@ export function kioskContent(root: string): Plugin {
       build = null;
       const content = load();
       for (const file of content.files) this.addWatchFile(file);
+      // A bad site file stops the build like a bad config, naming the file and the field.
+      try {
+        sites = readSiteFiles(root, runtimeConfig(content.config));
+      } catch (error) {
+        if (!(error instanceof InputError)) throw error;
+        const wrapped = new Error(`Kiosk site files are invalid:\n${error.message}`);
+        wrapped.stack = wrapped.message;
+        throw wrapped;
+      }
+      for (const site of sites) this.addWatchFile(site.path);
       await writeSubsetFonts(fontDir, fontRequests(content));
       if (content.reviewFlags.length) {
         this.warn(
@@ -106,6 +118,9 @@ export function kioskContent(root: string): Plugin {
       // panel: it says so here rather than answering 404, which a browser logs as an error. `npm start`
       // answers this path itself, from memory (scripts/lib/kiosk-handler.ts).
       this.emitFile({ type: 'asset', fileName: 'build-status.json', source: '{"serving":null}\n' });
+      // Site files keep their names (no hash): served no-cache, fetched by the kiosk at every start,
+      // and not in the offline copy (the kiosk keeps the last valid one itself: src/kiosk/site-settings.ts).
+      for (const site of sites) this.emitFile({ type: 'asset', fileName: site.name, source: site.text });
     },
     configureServer(server: ViteDevServer) {
       // Staff editing a handout with `npm run dev` open see the change at once, or the error.
@@ -157,18 +172,7 @@ function fontRequests(content: ContentBundle): FontRequest[] {
 }
 
 function manifestModule(content: ContentBundle, attachments: Map<string, AudioAttachment>, build: BuildInfo): string {
-  const { config } = content;
-  const runtime: RuntimeConfig = {
-    languages: config.languages,
-    defaultLanguage: config.defaultLanguage,
-    handouts: config.handouts,
-    idle: config.idle,
-    audio: config.audio,
-    site: config.site,
-    staff: config.staff,
-    keypad: config.keypad,
-    display: config.display,
-  };
+  const runtime = runtimeConfig(content.config);
   // Each language's greeting travels with the language list, so the welcome screen can cycle
   // through them before any language's strings are loaded; so does "text only" for a language with
   // no prepared speech at all (no voice, no recordings), so its button says so before it is chosen.

@@ -47,14 +47,16 @@ export async function writeServiceWorker(root: string, dir: string): Promise<Pre
 }
 
 /**
- * Every file under `dir` but the worker itself, the server's build news, source maps, dot-folders and `.woff` fonts, sorted by
+ * Every file under `dir` but the worker itself, the server's build news, the site files (`sites/`:
+ * each kiosk keeps the last valid copy of its own, src/kiosk/site-settings.ts, and an operator may
+ * change one on the server without a new build), source maps, dot-folders and `.woff` fonts, sorted by
  * path. (@fontsource lists a `.woff` after each `.woff2` for browsers older than any the kiosk
  * supports: built, but never fetched, so not worth a place in every kiosk's cache.)
  */
 export function precacheManifest(dir: string): PrecacheManifest {
   const files: PrecacheEntry[] = listFiles(dir)
     .map((path) => relative(dir, path).split('\\').join('/'))
-    .filter((url) => url !== WORKER_FILE && url !== BUILD_STATUS && !url.endsWith('.map') && !url.endsWith('.woff') && !url.split('/').some((part) => part.startsWith('.')))
+    .filter((url) => url !== WORKER_FILE && url !== BUILD_STATUS && !url.startsWith('sites/') && !url.endsWith('.map') && !url.endsWith('.woff') && !url.split('/').some((part) => part.startsWith('.')))
     .sort()
     .map((url) => {
       const body = readFileSync(join(dir, url));

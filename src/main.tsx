@@ -9,6 +9,9 @@ import { replayEarlyTaps } from './kiosk/early-taps';
 import { realClock } from './kiosk/idle';
 import { createWatchdog } from './kiosk/watchdog';
 import { believedState, selfCheck, type SelfCheckHook } from './app/self-check';
+import { loadSiteSettings } from './kiosk/site-settings';
+import { formatSettingsProblem } from './config/describe-issue';
+import { config as buildConfig } from 'virtual:kiosk/manifest';
 import 'virtual:kiosk/fonts.css';
 import './styles/base.css';
 
@@ -20,9 +23,17 @@ async function boot() {
   if (!mount) throw new Error('index.html has no #app element');
   // The build draws the welcome screen into index.html (src/prerender.tsx): let the browser show it
   // before the app takes it over, so a patient sees it without waiting for any of this code.
-  const prerendered = mount.firstElementChild !== null;
+  let prerendered = mount.firstElementChild !== null;
   if (prerendered) await afterPaint();
-  const { config, i18n, kiosk, app, prompter } = await assembleKiosk({ document });
+  // Which site this kiosk is (`?site=`), before anything is drawn by the app: never throws.
+  const site = await loadSiteSettings({ build: buildConfig, url: location.href });
+  if (site.problems.length) console.warn(`Site settings (the staff panel shows them): ${site.problems.map(formatSettingsProblem).join('; ')}`);
+  // The drawn screen is the build's; a site with its own languages gets a screen of its own.
+  if (site.config !== buildConfig) {
+    mount.replaceChildren();
+    prerendered = false;
+  }
+  const { config, i18n, kiosk, app, prompter } = await assembleKiosk({ document, site });
   const keypadMap = { ...DEFAULT_KEYPAD, ...config.keypad } as KeypadMap;
   installLockdown(window, {
     onActivity: () => kiosk.idle.activity(),

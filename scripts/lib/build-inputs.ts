@@ -5,7 +5,7 @@
  *
  * The inputs are the code (src/, scripts/, public/, index.html, the Vite and TypeScript configs), the
  * dependencies (package.json and the lockfile stand for node_modules), and the content (the config,
- * locales/ and audio/), which may come from another folder (KIOSK_CONTENT_ROOT, as the tests do).
+ * locales/, audio/ and the site files in sites/), which may come from another folder (KIOSK_CONTENT_ROOT, as the tests do).
  */
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
@@ -14,7 +14,7 @@ import { join, relative } from 'node:path';
 const CODE_FILES = ['index.html', 'package.json', 'package-lock.json', 'tsconfig.json', 'vite.config.ts'];
 const CODE_FOLDERS = ['src', 'scripts', 'public'];
 const CONTENT_FILES = ['kiosk.config.json'];
-const CONTENT_FOLDERS = ['locales', 'audio'];
+const CONTENT_FOLDERS = ['locales', 'audio', 'sites'];
 
 /** Long enough never to collide between two builds of one kiosk or fleet, short enough to read out. */
 const ID_LENGTH = 16;

@@ -9,6 +9,7 @@ import { KeypadBridge } from '../screens/keypad-bridge';
 import { TouchMode } from '../screens/touch-mode';
 import { ModalNotice } from '../ui/modal';
 import type { Prompter } from '../speech/prompter';
+import type { SiteSettings } from '../kiosk/site-settings';
 import { WelcomeScreen } from '../screens/welcome';
 import { lazyComponent } from '../ui/lazy';
 import type { AppState } from './app-state';
@@ -25,6 +26,8 @@ export interface AppProps {
   prompter: Prompter;
   /** Where display choices are applied; the document root in the kiosk, left out in some tests. */
   root?: HTMLElement;
+  /** This kiosk's site (kiosk/site-settings); left out, the build's own settings. */
+  site?: SiteSettings;
 }
 
 // The welcome screen ships with the first paint; everything after it comes in its own chunk,
@@ -38,8 +41,9 @@ export function preloadScreens(): Promise<unknown> {
 }
 
 /** Providers and the current screen; nothing else. */
-export function App({ kiosk, config, i18n, build, prompter, root }: AppProps) {
+export function App({ kiosk, config, i18n, build, prompter, root, site }: AppProps) {
   const services: KioskServices = {
+    site: site ?? { config, id: null, file: null, source: 'built-in', savedAt: null, problems: [] },
     config,
     i18n,
     build,
@@ -68,6 +72,7 @@ export function App({ kiosk, config, i18n, build, prompter, root }: AppProps) {
               </VisitRoot>
               <DialogSlot />
               <IdleWarning />
+              {services.site.problems.length > 0 && <SiteProblemMarker />}
             </ModalNotice.Provider>
           </KeypadBridge>
         </VisitContext.Provider>
@@ -174,4 +179,12 @@ class RecoverToWelcome extends Component<RecoverProps, { failed: boolean }> {
   override render() {
     return this.state.failed ? null : this.props.children;
   }
+}
+
+/**
+ * A small dot in the bottom corner when the site file could not be used: staff know to look in the
+ * staff panel; a patient, who has a working kiosk either way, is not alarmed by words meant for staff.
+ */
+function SiteProblemMarker() {
+  return <span class="site-problem-marker" data-site-problem aria-hidden="true" />;
 }

@@ -6,6 +6,7 @@ import type { Translate } from '../i18n/keys';
 import type { IdleClock, IdleTimer } from '../kiosk/idle';
 import type { IncidentLog } from '../kiosk/incident-log';
 import type { Prompter } from '../speech/prompter';
+import type { SiteSettings } from '../kiosk/site-settings';
 import type { KeypadHub } from './kiosk';
 import type { AppState } from './app-state';
 
@@ -19,6 +20,8 @@ export interface KioskServices {
   keypad: KeypadHub;
   prompter: Prompter;
   incidents: IncidentLog;
+  /** Which site's settings the kiosk runs on, and any problem with its site file (staff panel). */
+  site: SiteSettings;
   /** Ends this visit: everything back to defaults, welcome screen showing. */
   resetVisit: () => void;
 }

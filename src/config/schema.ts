@@ -3,11 +3,13 @@
  * with it, `npm run check` does too, and `scripts/write-config-schema.ts` turns it into
  * `kiosk.config.schema.json` so that editors offer completion and flag mistakes while staff type.
  *
- * Only build scripts and tests import the zod value; the kiosk itself receives the config already
- * validated, so zod never ships to the browser.
+ * Build scripts and tests import the zod value; the kiosk receives the config already validated. Only
+ * a kiosk opened as a site (`?site=`) loads zod, in a chunk of its own, to check its site file with
+ * this same schema (src/config/site.ts).
  */
 import { z } from 'zod';
 import { REACH_MM } from '../kiosk/reach.ts';
+import { PIN_HASH_FORMAT } from './pin-hash.ts';
 
 /** BCP 47 tags as the project writes them: `en`, `fr`, `zh-Hans`, `pa`. */
 const languageCode = z
@@ -125,10 +127,23 @@ export const kioskConfigSchema = z
       .optional(),
     staff: z
       .object({
-        pin: z
+        pinHash: z
           .string()
-          .regex(/^[0-9]{4,8}$/, { message: '4 to 8 digits, written as a string such as "4826"' })
-          .describe('PIN that opens the hidden staff panel.'),
+          .regex(PIN_HASH_FORMAT, { message: 'the output of `npm run pin -- <PIN>`, such as "pbkdf2-sha256$100000$…$…"' })
+          .describe('Salted hash of the PIN that opens the hidden staff panel; make it with `npm run pin -- <PIN>`. Never the PIN itself.'),
+        // Only so that a PIN left in plain text gets a message that says what to do, not "unknown field".
+        pin: z
+          .unknown()
+          .optional()
+          .superRefine((value, ctx) => {
+            if (value === undefined) return;
+            ctx.addIssue({
+              code: 'custom',
+              params: { secret: true },
+              message: 'a PIN is no longer written in plain text: run `npm run pin -- <PIN>`, write what it prints as staff.pinHash, and delete staff.pin',
+            });
+          })
+          .describe('No longer accepted: write staff.pinHash instead.'),
       })
       .strict(),
     server: z
@@ -184,6 +199,6 @@ export const kioskConfigSchema = z
 export type KioskConfig = z.infer<typeof kioskConfigSchema>;
 
 /** The part of the config the kiosk needs at run time (everything but build-only settings). */
-export type RuntimeConfig = Omit<KioskConfig, '$schema' | 'speech' | 'server'>;
+export type RuntimeConfig = Omit<KioskConfig, '$schema' | 'speech' | 'server' | 'staff'> & { staff: { pinHash: string } };
 
 export const DEFAULT_PORT = 4173;

@@ -41,14 +41,14 @@ async function serveCopy(): Promise<{ dir: string; server: StaticServer }> {
 }
 
 /**
- * Every file of the build, as paths from the site root, but the worker itself, unused `.woff` fonts and
- * the servers' precompressed `.br`/`.gz` copies (the browser caches what it decoded).
+ * Every file of the build, as paths from the site root, but the worker itself, the site files (each
+ * kiosk keeps its own), unused `.woff` fonts and the servers' precompressed `.br`/`.gz` copies (the browser caches what it decoded).
  */
 function builtFiles(dir: string): string[] {
   return readdirSync(dir, { recursive: true, withFileTypes: true })
     .filter((entry) => entry.isFile())
     .map((entry) => '/' + join(entry.parentPath, entry.name).slice(dir.length + 1).split('\\').join('/'))
-    .filter((path) => path !== '/sw.js' && path !== '/build-status.json' && !path.endsWith('.map') && !path.endsWith('.woff') && !/\.(br|gz)$/.test(path))
+    .filter((path) => path !== '/sw.js' && path !== '/build-status.json' && !path.startsWith('/sites/') && !path.endsWith('.map') && !path.endsWith('.woff') && !/\.(br|gz)$/.test(path))
     .sort();
 }
 

@@ -6,7 +6,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { axeInPage, launchChromium, openKiosk, openKioskAt } from './browser';
 
-const PIN = '4826'; // staff.pin in kiosk.config.json
+const PIN = '4826'; // the documented default: kiosk.config.json's staff.pinHash is its hash
 const WRONG = '1111';
 
 let browser: Browser;

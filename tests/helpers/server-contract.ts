@@ -15,6 +15,8 @@ export const SCRIPT = `export const words = ${JSON.stringify('read aloud '.repea
 export const WEBM = '/assets/0058d60c95b8f61a-COWQngPO.webm';
 export const HASHED_JS = '/assets/index-AbCd12_-.js';
 export const SECRET = 'outside the build';
+/** A site's settings (src/kiosk/site-settings.ts): keeps its name when an operator edits it. */
+export const SITE_FILE = '/sites/east-lobby.json';
 
 /** Writes a small build into `outer/build` (returned), and a secret beside it that must never be served. */
 export function writeFixtureBuild(outer: string): string {
@@ -26,6 +28,8 @@ export function writeFixtureBuild(outer: string): string {
   writeFileSync(join(root, 'sw.js'), 'self.addEventListener("fetch", () => {});');
   writeFileSync(join(root, 'early-taps.js'), '// unhashed, copied from public/');
   writeFileSync(join(root, 'manifest.webmanifest'), '{"name":"Kiosk"}');
+  mkdirSync(join(root, 'sites'));
+  writeFileSync(join(root, SITE_FILE.slice(1)), '{"site":{"name":"East lobby"}}');
   writeFileSync(join(root, HASHED_JS.slice(1)), SCRIPT);
   writeFileSync(join(root, `${HASHED_JS.slice(1)}.br`), brotliCompressSync(SCRIPT));
   writeFileSync(join(root, `${HASHED_JS.slice(1)}.gz`), gzipSync(SCRIPT));
@@ -126,8 +130,8 @@ export function describeServerContract(name: string, server: () => { port: numbe
       }
     });
 
-    it('makes browsers ask again for index.html, sw.js and every unhashed file', async () => {
-      for (const path of ['/', '/index.html', '/sw.js', '/early-taps.js', '/manifest.webmanifest']) {
+    it('makes browsers ask again for index.html, sw.js, the site files and every unhashed file', async () => {
+      for (const path of ['/', '/index.html', '/sw.js', '/early-taps.js', '/manifest.webmanifest', SITE_FILE]) {
         expect((await get(path)).headers['cache-control'], path).toBe('no-cache');
       }
     });
@@ -140,6 +144,7 @@ export function describeServerContract(name: string, server: () => { port: numbe
         [WEBM]: 'audio/webm',
         '/assets/atkinson-latin-400-normal-Zx9_Yw8v.woff2': 'font/woff2',
         '/assets/nerve-ablation.en-Q1w2E3r4.json': 'application/json; charset=utf-8',
+        [SITE_FILE]: 'application/json; charset=utf-8',
       };
       for (const [path, type] of Object.entries(types)) expect((await get(path)).headers['content-type'], path).toBe(type);
     });

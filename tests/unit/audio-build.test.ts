@@ -46,7 +46,7 @@ function makeProject(speech: Record<string, unknown> = { en: { voice: 'en-us', w
     audio: { rate: 1, volume: 0.8, autoAdvance: false },
     speech,
     site: { name: 'Test clinic', nurseLine: '811' },
-    staff: { pin: '4826' },
+    staff: { pinHash: 'pbkdf2-sha256$100000$aCJhJI3AP7Byvf3IAAc53Q$ASg20jLMJGIgipOZ-04-39dIUpZx-nJiYMhiarWcGvc' },
   };
   writeFileSync(join(root, 'kiosk.config.json'), JSON.stringify(config));
   mkdirSync(join(root, 'locales', 'en', 'handouts'), { recursive: true });

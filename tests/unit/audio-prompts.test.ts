@@ -188,7 +188,7 @@ function makeProject(): string {
     audio: { rate: 1, volume: 0.8, autoAdvance: false },
     speech: { en: { voice: 'en-us', wordsPerMinute: 145 }, fr: { voice: 'fr', wordsPerMinute: 140 } },
     site: { name: 'Test clinic', nurseLine: '811' },
-    staff: { pin: '4826' },
+    staff: { pinHash: 'pbkdf2-sha256$100000$aCJhJI3AP7Byvf3IAAc53Q$ASg20jLMJGIgipOZ-04-39dIUpZx-nJiYMhiarWcGvc' },
   };
   writeFileSync(join(root, 'kiosk.config.json'), JSON.stringify(config));
   for (const [lang, ui, title, headings] of [

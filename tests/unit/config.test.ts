@@ -82,9 +82,16 @@ describe('kiosk.config.json validation', () => {
     ]);
   });
 
-  it('rejects a PIN written as a number or with letters', () => {
-    expect(errorsFor((c) => (c.staff.pin = 1234))).toEqual(['kiosk.config.json: staff.pin: 1234 is not allowed; expected a string']);
-    expect(errorsFor((c) => (c.staff.pin = '12ab'))[0]).toMatch(/staff\.pin: "12ab" is not allowed; expected 4 to 8 digits/);
+  it('refuses a PIN in plain text without repeating it, and says how to make the hash', () => {
+    const errors = errorsFor((c) => (c.staff = { pin: '7305' }));
+    expect(errors).toContain(
+      'kiosk.config.json: staff.pin: a PIN is no longer written in plain text: run `npm run pin -- <PIN>`, write what it prints as staff.pinHash, and delete staff.pin',
+    );
+    expect(errors.join('\n')).not.toContain('7305');
+  });
+
+  it('rejects a PIN hash that is not what `npm run pin` makes', () => {
+    expect(errorsFor((c) => (c.staff.pinHash = '4826'))[0]).toMatch(/^kiosk\.config\.json: staff\.pinHash: "4826" is not allowed; expected the output of `npm run pin -- <PIN>`/);
   });
 
   it('rejects a nurse line that is not a phone number', () => {
@@ -126,7 +133,7 @@ describe('kiosk.config.json validation', () => {
     expect(
       errorsFor((c) => {
         c.audio.rate = 3;
-        c.staff.pin = '1';
+        c.staff.pinHash = '1';
       }),
     ).toHaveLength(2);
   });

@@ -84,7 +84,7 @@ function config(site: Record<string, string> = { name: 'Test clinic', nurseLine:
       idle: { timeoutSeconds: 90, warningSeconds: 30 },
       audio: { rate: 1, volume: 0.8, autoAdvance: false },
       site,
-      staff: { pin: '4826' },
+      staff: { pinHash: 'pbkdf2-sha256$100000$aCJhJI3AP7Byvf3IAAc53Q$ASg20jLMJGIgipOZ-04-39dIUpZx-nJiYMhiarWcGvc' },
     }),
   );
 }

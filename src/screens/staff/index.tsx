@@ -15,6 +15,9 @@ import type { ReviewStatus } from '../../content/model';
 import type { BuildReport } from './build-status';
 import { browserProbes, type LanguageHealth, type StaffProbes, type StorageHealth } from './health';
 import { createPinLock, type PinLock } from './pin-lock';
+import { verifyPin } from '../../config/pin-hash';
+import { formatSettingsProblem } from '../../config/describe-issue';
+import type { SiteSettings } from '../../kiosk/site-settings';
 import { playTestTone } from './tone';
 import { StaffIncidents } from '../staff-incidents';
 import './staff.css';
@@ -27,7 +30,8 @@ const locks = new WeakMap<IdleTimer, PinLock>();
 function pinLockFor(services: KioskServices): PinLock {
   let lock = locks.get(services.idle);
   if (!lock) {
-    lock = createPinLock({ pin: services.config.staff.pin, now: () => Date.now() });
+    const { pinHash } = services.config.staff;
+    lock = createPinLock({ verify: (attempt) => verifyPin(attempt, pinHash), now: () => Date.now() });
     locks.set(services.idle, lock);
   }
   return lock;
@@ -51,7 +55,7 @@ export function StaffDialog({ probes = browserProbes, reload = () => location.re
         {open ? (
           <StaffPanel t={t} lang={lang} services={services} probes={probes} reload={reload} />
         ) : (
-          <PinPad t={t} lock={pinLockFor(services)} maxLength={Math.max(8, services.config.staff.pin.length)} onOpen={() => setOpen(true)} />
+          <PinPad t={t} lock={pinLockFor(services)} maxLength={8} onOpen={() => setOpen(true)} />
         )}
       </div>
     </Modal>
@@ -88,12 +92,17 @@ function PinPad({ t, lock, maxLength, onOpen }: PinPadProps) {
     setMessage('');
     setEntered((current) => (current.length < maxLength ? current + digit : current));
   };
+  const [checking, setChecking] = useState(false);
   const submit = () => {
-    const result = lock.check(entered);
+    const attempt = entered;
     setEntered('');
-    if (result === 'open') onOpen();
-    else if (result === 'wrong') setMessage(t('staff.wrongPin', { count: lock.triesLeft() }));
-    else setLockedFor(lock.secondsLocked());
+    setChecking(true);
+    void lock.check(attempt).then((result) => {
+      setChecking(false);
+      if (result === 'open') onOpen();
+      else if (result === 'wrong') setMessage(t('staff.wrongPin', { count: lock.triesLeft() }));
+      else setLockedFor(lock.secondsLocked());
+    });
   };
 
   return (
@@ -120,7 +129,7 @@ function PinPad({ t, lock, maxLength, onOpen }: PinPadProps) {
         <BigButton onClick={() => press('0')} disabled={locked} data-digit="0">
           0
         </BigButton>
-        <BigButton variant="primary" onClick={submit} disabled={locked || entered === ''} data-action="pin-open">
+        <BigButton variant="primary" onClick={submit} disabled={locked || checking || entered === ''} data-action="pin-open">
           {t('staff.open')}
         </BigButton>
       </div>
@@ -178,7 +187,11 @@ function StaffPanel({ t, lang, services, probes, reload }: PanelProps) {
         <h3 id="staff-kiosk">{t('staff.kiosk')}</h3>
         <dl class="staff-panel__facts">
           <dt>{t('staff.site')}</dt>
-          <dd>{config.site.name}</dd>
+          <dd data-staff="site-name">{config.site.name}</dd>
+          <dt>{t('staff.siteSettings')}</dt>
+          <dd data-staff="site-source" data-site-source={services.site.source}>
+            <SiteSource t={t} lang={lang} site={services.site} />
+          </dd>
           <dt>{t('staff.version')}</dt>
           <dd data-staff="version">{build.version}</dd>
           <dt>{t('staff.built')}</dt>
@@ -190,6 +203,17 @@ function StaffPanel({ t, lang, services, probes, reload }: PanelProps) {
             <code>{build.id}</code>
           </dd>
         </dl>
+        {services.site.problems.length > 0 && (
+          <div data-staff="site-problems">
+            <p class="staff-panel__problem">{t('staff.siteProblems')}</p>
+            {/* Written for whoever edits the file, in the language of the files: English. */}
+            <ul class="staff-panel__output" lang="en" dir="ltr">
+              {services.site.problems.map((problem) => (
+                <li key={formatSettingsProblem(problem)}>{formatSettingsProblem(problem)}</li>
+              ))}
+            </ul>
+          </div>
+        )}
         {buildReport && <BuildNotes t={t} lang={lang} report={buildReport} />}
       </section>
 
@@ -311,6 +335,16 @@ function StaffPanel({ t, lang, services, probes, reload }: PanelProps) {
 }
 
 /** What the server's builds mean for this kiosk: a failed change, one being built, one waiting to take over. */
+/** Where the site's settings came from: the build, the site file, or the copy this kiosk kept. */
+function SiteSource({ t, lang, site }: { t: Translate; lang: string; site: SiteSettings }) {
+  if (site.source === 'file') return <code>{site.file}</code>;
+  if (site.source === 'saved' && site.savedAt) {
+    const date = new Date(site.savedAt).toLocaleString(lang, { dateStyle: 'medium', timeStyle: 'short' });
+    return <>{t('staff.siteSaved', { file: site.file ?? '', date })}</>;
+  }
+  return <>{t('staff.siteBuiltIn')}</>;
+}
+
 function BuildNotes({ t, lang, report }: { t: Translate; lang: string; report: BuildReport }) {
   const when = (iso: string) => new Date(iso).toLocaleString(lang, { dateStyle: 'medium', timeStyle: 'short' });
   return (
