@@ -3,13 +3,14 @@
  * axe violations (layout rules run in tests/browser). Screens are reached the way a patient reaches
  * them: by pressing buttons.
  */
-import { fireEvent, screen, waitFor } from '@testing-library/preact';
+import { act, fireEvent, screen, waitFor } from '@testing-library/preact';
 import { describe, expect, it } from 'vitest';
 import { TEXT_SIZES, THEMES } from '../../src/kiosk/prefs';
 import { axeViolations } from '../helpers/axe';
-import { languages, openHandoutAs, renderKiosk, type TestKiosk } from '../helpers/kiosk';
+import { fakeClock } from '../helpers/fake-clock';
+import { config, languages, openHandoutAs, renderKiosk, type TestKiosk } from '../helpers/kiosk';
 
-type Step = (kiosk: TestKiosk, lang: string) => Promise<void>;
+type Step = (kiosk: TestKiosk & { clock: ReturnType<typeof fakeClock> }, lang: string) => Promise<void>;
 
 const openReader: Step = async (_k, lang) => openHandoutAs(lang);
 const click = (selector: string) => fireEvent.click(document.querySelector(selector)!);
@@ -45,6 +46,28 @@ const SCREENS: Record<string, Step> = {
     await openReader(k, lang);
     click('[data-action="language"]');
   },
+  'idle warning': async (k, lang) => {
+    await openReader(k, lang);
+    act(() => k.clock.advance(config.idle.timeoutSeconds * 1000));
+    await waitFor(() => expect(document.querySelector('dialog[open][data-dialog="idle"]')).not.toBeNull());
+  },
+  'staff PIN pad': async (k, lang) => {
+    await openReader(k, lang);
+    act(() => k.kiosk.visit.value.openDialog('staff'));
+    // The staff code is its own chunk, fetched when the dialog opens.
+    await waitFor(() => expect(document.querySelector('dialog[open] .pin-pad')).not.toBeNull(), { timeout: 15_000 });
+  },
+  'staff panel': async (k, lang) => {
+    await SCREENS['staff PIN pad']?.(k, lang);
+    for (const digit of config.staff.pin) click(`[data-digit="${digit}"]`);
+    click('[data-action="pin-open"]');
+    await waitFor(() => expect(document.querySelectorAll('[data-language-health]')).toHaveLength(languages.length), { timeout: 15_000 });
+  },
+};
+
+const renderAt = async () => {
+  const clock = fakeClock();
+  return { ...(await renderKiosk({ clock })), clock };
 };
 
 describe.each(languages.map((l) => l.code))('in %s', (lang) => {
@@ -52,7 +75,7 @@ describe.each(languages.map((l) => l.code))('in %s', (lang) => {
     it.each(TEXT_SIZES.flatMap((size) => THEMES.map((theme) => [size, theme] as const)))(
       'has no axe violations at %s text in the %s theme',
       async (size, theme) => {
-        const kiosk = await renderKiosk();
+        const kiosk = await renderAt();
         await SCREENS[name]!(kiosk, lang);
         kiosk.kiosk.visit.value.prefs.setTextSize(size);
         kiosk.kiosk.visit.value.prefs.setTheme(theme);
@@ -66,7 +89,7 @@ describe.each(languages.map((l) => l.code))('in %s', (lang) => {
 describe('screen structure', () => {
   it('has exactly one h1 on every screen', async () => {
     for (const [name, step] of Object.entries(SCREENS)) {
-      const kiosk = await renderKiosk();
+      const kiosk = await renderAt();
       await step(kiosk, 'en');
       expect(document.querySelectorAll('h1'), name).toHaveLength(1);
       kiosk.view.unmount();
@@ -74,8 +97,7 @@ describe('screen structure', () => {
   });
 
   it('marks the reader text with its language and direction', async () => {
-    const kiosk = await renderKiosk();
-    await openReader(kiosk, 'en');
+    await openReader(await renderAt(), 'en');
     const text = document.querySelector('.section-text')!;
     expect(text.getAttribute('lang')).toBe('en');
     expect(text.getAttribute('dir')).toBe('ltr');

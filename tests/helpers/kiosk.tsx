@@ -53,11 +53,13 @@ export async function renderKiosk(
  * config offers more than one: the way a patient gets to the reader.
  */
 export async function openHandoutAs(lang = 'en', handoutId = 'nerve-ablation'): Promise<void> {
+  // The screens' code and the handout are fetched on first use, which takes seconds on a busy machine.
+  const loading = { timeout: 10_000 };
   fireEvent.click(document.querySelector(`[data-language="${lang}"]`)!);
-  await waitFor(() => expect(document.querySelector('.library, .section-text')).not.toBeNull());
+  await waitFor(() => expect(document.querySelector('.library, .section-text')).not.toBeNull(), loading);
   const card = document.querySelector(`[data-handout="${handoutId}"]`);
   if (card) fireEvent.click(card);
-  await waitFor(() => expect(document.querySelector('.section-text')).not.toBeNull());
+  await waitFor(() => expect(document.querySelector('.section-text')).not.toBeNull(), loading);
 }
 
 export { baseConfig as config, languages };

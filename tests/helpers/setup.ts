@@ -40,6 +40,10 @@ if (typeof HTMLDialogElement !== 'undefined' && !HTMLDialogElement.prototype.sho
 if (typeof Element !== 'undefined' && !Element.prototype.scrollTo) {
   Element.prototype.scrollTo = function scrollTo() {};
 }
+if (typeof Element !== 'undefined' && !Element.prototype.scrollBy) {
+  // The reader scrolls by the distance to the word being read; jsdom has no layout to scroll.
+  Element.prototype.scrollBy = function scrollBy() {};
+}
 
 afterEach(() => {
   cleanup();

@@ -94,11 +94,10 @@ describe('reading a handout by touch', () => {
   it('highlights the current word and sentence without re-rendering the text', async () => {
     const { recording } = await openHandout();
     const firstWord = document.querySelector('[data-word="0"]')!;
-    recording.currentSentence.value = 0;
-    recording.currentWord.value = 0;
+    await recording.speakWord(0);
     await waitFor(() => expect(firstWord.classList.contains('word--current')).toBe(true));
     expect(document.querySelector('[data-sentence="0"]')?.getAttribute('aria-current')).toBe('true');
-    recording.currentWord.value = 1;
+    await recording.speakWord(1);
     await waitFor(() => expect(firstWord.classList.contains('word--current')).toBe(false));
     expect(document.querySelector('[data-word="1"]')?.classList.contains('word--current')).toBe(true);
     expect(document.querySelector('[data-word="0"]')).toBe(firstWord);
@@ -141,13 +140,15 @@ describe('reading a handout by touch', () => {
     const visit = kiosk.visit.value;
     visit.prefs.setAutoAdvance(true);
     recording.player.play();
+    await recording.untilPlaying();
     recording.calls.length = 0;
-    recording.status.value = 'ended';
+    await recording.finishSection();
     await screen.findByText('Section 2 of 7', { selector: '.reader__position' });
     expect(recording.calls).toEqual(['stop', 'load en/why-used next nerve-block-test', 'play']);
     visit.prefs.setAutoAdvance(false);
+    await recording.untilPlaying();
     recording.calls.length = 0;
-    recording.status.value = 'ended';
+    await recording.finishSection();
     expect(recording.calls).toEqual([]);
     expect(screen.getByText('Section 2 of 7', { selector: '.reader__position' })).toBeTruthy();
   });
