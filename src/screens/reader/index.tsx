@@ -114,6 +114,11 @@ function ReaderBody({ handout, section, headingRef }: ReaderBodyProps) {
             reading.resume(null);
             player.play(word);
           }}
+          onTermTap={(term) => {
+            // One voice at a time: the reading stops where it was while the card says what the term means.
+            if (busy) player.pause();
+            visit.openTerm(term);
+          }}
           onCurrentWord={(element) => reading.keepInView(element)}
         />
         {section.index === total - 1 && <SourceNote handout={handout} label={t('reader.source')} />}
