@@ -37,6 +37,8 @@ export interface AppState {
   readonly term: ReadonlySignal<string | null>;
   /** Opens the definition card of a term the open handout marks. */
   openTerm(id: string): void;
+  /** The open handout in another language (the clinic's, for "Show in …"); null if there is none. */
+  loadTranslation(lang: string): Promise<Handout | null>;
   chooseLanguage(code: string): Promise<void>;
   /** Back to the language picker; the open handout and section are kept for when a language is chosen. */
   showLanguages(): void;
@@ -148,6 +150,11 @@ export function createAppState({ config, i18n, content, player }: AppStateDeps):
         term.value = id;
         dialog.value = 'term';
       });
+    },
+    async loadTranslation(lang) {
+      const open = handout.peek();
+      if (!open || disposed) return null;
+      return content.load(lang, open.id);
     },
     async chooseLanguage(code) {
       const wasPlaying = readAgainAfterLanguage;
