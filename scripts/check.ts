@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { checkAudio, voiceSummary } from './audio/check-audio.ts';
 import { buildContent } from './lib/build-content.ts';
 import { InputError, formatProblem } from './lib/input-error.ts';
+import { glossaryAsHandout } from './lib/glossary.ts';
 import { checkReadability } from './lib/readability.ts';
 import { readSiteFiles, runtimeConfig } from './lib/site-files.ts';
 import type { HandoutMeta, ReviewStatus } from '../src/content/model.ts';
@@ -40,6 +41,13 @@ export function runCheck(root: string, out: (line: string) => void = console.log
         }
         warnings += report.warnings.length;
         if (report.grade !== null) grades.push(`${language.code}/${handout.id} ${report.grade}`);
+      }
+      // Definitions are read by the same patients, so they are held to the same plain language.
+      if (Object.keys(language.glossary.entries).length) {
+        const report = checkReadability(glossaryAsHandout(language.glossary, language.code, language.dir).handout);
+        for (const warning of report.warnings) out(`warning  ${language.glossary.file}: terms.${warning.section}: ${warning.message}`);
+        warnings += report.warnings.length;
+        if (report.grade !== null) grades.push(`${language.code}/glossary ${report.grade}`);
       }
     }
     if (grades.length) out(`grade  Flesch–Kincaid estimate (aim for 6 to 8): ${grades.join(', ')}`);

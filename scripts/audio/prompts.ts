@@ -5,7 +5,8 @@
  *
  * The prompter speaks a prompt as phrases ("Next", "button") and looks each one up by its exact text,
  * so a clip is made for every phrase it can be given: every UI string of the language, its own name,
- * each handout's title, summary and section headings, and the templated strings it fills in with a
+ * each handout's title, summary and section headings, the term and definition of each glossary entry
+ * a handout marks, and the templated strings it fills in with a
  * known set of numbers (volume, "Section 2 of 6", the idle countdown, a handout's section count).
  * Other strings with `{{variables}}` cannot be known ahead and are listed, not made.
  *
@@ -18,6 +19,7 @@ import { existsSync, readdirSync, readFileSync, statSync, unlinkSync } from 'nod
 import { join } from 'node:path';
 import i18next from 'i18next';
 import type { KioskConfig } from '../../src/config/schema.ts';
+import { staffLanguageName, staffLanguageOf } from '../../src/config/staff-language.ts';
 import type { ContentBundle, LanguageContent, UiStrings } from '../lib/build-content.ts';
 import { InputError, type InputProblem } from '../lib/input-error.ts';
 import { phoneNumbers } from '../lib/placeholders.ts';
@@ -167,7 +169,10 @@ function translator(lang: string, strings: UiStrings): (key: string, values: Rec
 }
 
 /** Every phrase the kiosk can speak in this language, trimmed and without repeats. */
-export function collectPhrases(language: Pick<LanguageContent, 'code' | 'name' | 'strings' | 'handouts'>, config: Pick<KioskConfig, 'idle'>): PromptPhrases {
+export function collectPhrases(
+  language: Pick<LanguageContent, 'code' | 'name' | 'strings' | 'handouts'>,
+  config: Pick<KioskConfig, 'idle'> & Partial<Pick<KioskConfig, 'languages' | 'site'>>,
+): PromptPhrases {
   const phrases = new Set<string>();
   const add = (text: string) => {
     const phrase = text.trim();
@@ -179,7 +184,13 @@ export function collectPhrases(language: Pick<LanguageContent, 'code' | 'name' |
 
   // The language's own name first: the welcome screen says it in this language's voice.
   add(language.name);
+  const staff = config.languages && config.site ? staffLanguageOf({ languages: config.languages, site: config.site }) : null;
   for (const [key, texts] of stringGroups(language.strings)) {
+    // "Show in English": filled with the clinic's language, named in this one; never shown in the clinic's own.
+    if (key === 'reader.showIn' && staff) {
+      if (staff !== language.code) add((t as unknown as (k: string, v: Record<string, string>) => string)(key, { language: staffLanguageName(language.code, staff) }));
+      continue;
+    }
     const needed = new Set(texts.flatMap(variablesOf));
     const valueSets = templates.get(key);
     if (valueSets && [...needed].every((name) => valueSets.every((values) => name in values))) {
@@ -200,6 +211,11 @@ export function collectPhrases(language: Pick<LanguageContent, 'code' | 'name' |
     add(handout.title);
     add(handout.summary);
     for (const section of handout.sections) add(section.text.slice(section.heading.start, section.heading.end));
+    // A glossary card says its term, then the definition (screens/dialogs, TermDialog).
+    for (const entry of Object.values(handout.glossary ?? {})) {
+      add(entry.term);
+      add(entry.definition);
+    }
   }
   return { lang: language.code, phrases: [...phrases], skipped };
 }

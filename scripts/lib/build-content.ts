@@ -9,6 +9,7 @@ import type { Handout, HandoutSummary, TextDirection } from '../../src/content/m
 import { checkTranslatedFacts } from './check-facts.ts';
 import { checkHandoutTranslation, checkUiStrings } from './check-translations.ts';
 import { compileHandoutSource, type CompiledHandout } from './compile-handout.ts';
+import { checkGlossaryTranslation, readGlossary, type Glossary } from './glossary.ts';
 import { InputError, type InputProblem } from './input-error.ts';
 import { readLanguageFile, type LanguageFont } from './language-file.ts';
 import { loadConfig } from './load-config.ts';
@@ -31,6 +32,8 @@ export interface LanguageContent {
   font: LanguageFont | null;
   /** Its own number words and units for the facts check, from the same file. */
   numbers: NumberVocabulary;
+  /** Definitions of the terms handouts mark, from locales/<lang>/glossary.json. */
+  glossary: Glossary;
 }
 
 export interface ContentBundle {
@@ -97,6 +100,15 @@ export function buildContent(root: string): ContentBundle {
       if (error instanceof InputError) problems.push(...error.problems);
       else throw error;
     }
+    let glossary: Glossary = { file: `locales/${code}/glossary.json`, entries: {} };
+    const glossaryPath = join(root, 'locales', code, 'glossary.json');
+    if (existsSync(glossaryPath)) files.push(glossaryPath);
+    try {
+      glossary = readGlossary(root, code);
+    } catch (error) {
+      if (error instanceof InputError) problems.push(...error.problems);
+      else throw error;
+    }
     const handouts: Handout[] = [];
     const sources = new Map<string, CompiledHandout>();
     for (const id of config.handouts) {
@@ -113,6 +125,8 @@ export function buildContent(root: string): ContentBundle {
           dir,
           placeholders: placeholderValues(config.site),
           figures: new Set(figures.keys()),
+          glossary: glossary.entries,
+          glossaryFile: glossary.file,
         });
         const { handout } = compiled;
         if (handout.id !== id) {
@@ -125,7 +139,7 @@ export function buildContent(root: string): ContentBundle {
         else throw error;
       }
     }
-    languages.push({ code, name: typeof name === 'string' ? name : code, dir, strings, handouts, sources, font, numbers });
+    languages.push({ code, name: typeof name === 'string' ? name : code, dir, strings, handouts, sources, font, numbers, glossary });
   }
 
   const reference = referenceLanguage(languages, config);
@@ -144,6 +158,7 @@ export function buildContent(root: string): ContentBundle {
       }
       continue;
     }
+    problems.push(...checkGlossaryTranslation({ glossary: reference.glossary, lang: reference.code, dir: reference.dir }, { glossary: language.glossary, lang: language.code, dir: language.dir }, vocabularies));
     if (Object.keys(language.strings).length) {
       problems.push(...checkUiStrings(reference.strings, language.strings, language.code, `locales/${language.code}/ui.json`));
     }

@@ -11,10 +11,12 @@ import type { Content, Parent, Root } from 'mdast';
 import { parse as parseYaml } from 'yaml';
 import type {
   Block,
+  GlossaryEntry,
   Handout,
   HandoutMeta,
   Section,
   Sentence,
+  TermMark,
   TextDirection,
   TextUnit,
   TranslationStatus,
@@ -34,12 +36,26 @@ export interface CompileOptions {
   placeholders: Record<string, string>;
   /** Figure file names that exist under locales/figures/. */
   figures: ReadonlySet<string>;
+  /**
+   * The language's glossary (locales/<lang>/glossary.json) by term id. A term marked in the handout
+   * with no entry here is an error naming the file, the line and the term.
+   */
+  glossary?: Readonly<Record<string, GlossaryEntry>>;
+  /** Where that glossary lives, for the message. */
+  glossaryFile?: string;
 }
 
 const SECTION_ID = /\s*\{#([a-z0-9]+(?:-[a-z0-9]+)*)\}\s*$/;
 /** Ends a paragraph or list item that a translation must keep: when to call 911, dose limits. */
 const SAFETY_MARK = /\s*\{!safety\}\s*$/;
 const ANY_MARK = /\{!([^}]*)\}/;
+/**
+ * A glossary term: `{?local-anaesthetic|medicine to numb the area}`, the id of its entry in the
+ * language's glossary, then the words shown. The words stay in the text (read aloud, highlighted);
+ * only the mark goes.
+ */
+export const TERM_MARK = /\{\?([a-z0-9]+(?:-[a-z0-9]+)*)\|([^{}|]+)\}/g;
+const STRAY_TERM = /\{\?/;
 const REVIEW_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const FINGERPRINT = /^[0-9a-f]{12}$/;
 const TRANSLATION_STATUSES: readonly TranslationStatus[] = ['original', 'draft', 'reviewed'];
@@ -132,7 +148,16 @@ export function compileHandoutSource(source: string, options: CompileOptions): C
     } else if (safety && !markable) {
       report(line, '{!safety} marks a paragraph or list item, not a heading or caption');
     }
-    section?.units.push({ text, line, safety: safety && markable });
+    // The checks compare what a patient reads; a term's mark is not part of it.
+    const terms = [...text.matchAll(TERM_MARK)];
+    if (terms.length && !markable) report(line, 'a glossary term {?…|…} goes in a paragraph or list item, not a heading or caption');
+    if (STRAY_TERM.test(text.replace(TERM_MARK, ''))) report(line, 'a glossary term is written {?term-id|the words shown}, such as {?liver|liver}');
+    for (const [, id] of terms) {
+      if (!options.glossary?.[id!]) {
+        report(line, `glossary term "${id}" has no definition in ${options.glossaryFile ?? `locales/${options.lang}/glossary.json`}`);
+      }
+    }
+    section?.units.push({ text: text.replace(TERM_MARK, '$2'), line, safety: safety && markable });
     return text;
   };
 
@@ -201,8 +226,13 @@ export function compileHandoutSource(source: string, options: CompileOptions): C
     title,
     summary: meta.summary,
     meta: meta.meta,
-    sections: sections.map((draft, index) => buildSection(draft, index, options.lang)),
+    sections: sections.map((draft, index) => buildSection(draft, index, options.lang, report)),
+    glossary: {},
   };
+  if (problems.length) throw new InputError(problems);
+  const glossary: Record<string, GlossaryEntry> = {};
+  for (const term of new Set(handout.sections.flatMap((s) => (s.terms ?? []).map((t) => t.term)))) glossary[term] = options.glossary![term]!;
+  handout.glossary = glossary;
   return {
     handout,
     file: options.file,
@@ -387,13 +417,26 @@ function collapse(text: string): string {
 }
 
 /** Lays a section's text out as one string and segments each piece at its offset in it. */
-function buildSection(draft: DraftSection, index: number, lang: string): Section {
+function buildSection(draft: DraftSection, index: number, lang: string, report: (line: number | undefined, message: string) => void): Section {
   const sentences: Sentence[] = [];
   const words: Word[] = [];
+  const terms: TermMark[] = [];
   let text = '';
-  const unit = (piece: string, separator: string): TextUnit => {
+  const unit = (marked: string, separator: string, line?: number): TextUnit => {
     if (text) text += separator;
     const start = text.length;
+    // Take the term marks out, noting where their words fall in the plain text.
+    const marks: { term: string; start: number; end: number }[] = [];
+    let piece = '';
+    let last = 0;
+    for (const match of marked.matchAll(TERM_MARK)) {
+      piece += marked.slice(last, match.index);
+      const shown = match[2]!;
+      marks.push({ term: match[1]!, start: start + piece.length, end: start + piece.length + shown.length });
+      piece += shown;
+      last = match.index + match[0].length;
+    }
+    piece += marked.slice(last);
     text += piece;
     const firstSentence = sentences.length;
     for (const found of segmentText(piece, lang, start)) {
@@ -410,19 +453,35 @@ function buildSection(draft: DraftSection, index: number, lang: string): Section
         wordCount: words.length - firstWord,
       });
     }
+    for (const mark of marks) {
+      // Snapped out to whole words: "L’ablation" is one word, though the mark may start at "ablation".
+      const covered = words.filter((w) => w.end > mark.start && w.start < mark.end);
+      const sentence = sentences.find((s) => s.start <= mark.start && mark.start < s.end);
+      if (!covered.length || !sentence) {
+        report(line, `glossary term "${mark.term}" marks no word`);
+        continue;
+      }
+      const first = covered[0]!;
+      const lastWord = covered[covered.length - 1]!;
+      if (lastWord.index >= sentence.firstWord + sentence.wordCount) {
+        report(line, `glossary term "${mark.term}" runs across two sentences; mark words within one sentence`);
+        continue;
+      }
+      terms.push({ term: mark.term, start: first.start, end: lastWord.end, firstWord: first.index, wordCount: covered.length });
+    }
     return { start, end: text.length, firstSentence, sentenceCount: sentences.length - firstSentence };
   };
 
   const heading = unit(draft.heading, '');
   const blocks: Block[] = draft.blocks.map((block, i): Block => {
     const id = `${draft.id}.b${i}`;
-    if (block.kind === 'paragraph') return { kind: 'paragraph', id, text: unit(block.text, '\n\n') };
+    if (block.kind === 'paragraph') return { kind: 'paragraph', id, text: unit(block.text, '\n\n', block.line) };
     if (block.kind === 'list') {
       return {
         kind: 'list',
         id,
         ordered: block.ordered,
-        items: block.items.map((item, n) => unit(item, n === 0 ? '\n\n' : '\n')),
+        items: block.items.map((item, n) => unit(item, n === 0 ? '\n\n' : '\n', block.itemLines[n] ?? block.line)),
       };
     }
     return {
@@ -434,5 +493,5 @@ function buildSection(draft: DraftSection, index: number, lang: string): Section
       caption: block.caption ? unit(block.caption, '\n\n') : null,
     };
   });
-  return { id: draft.id, index, text, heading, blocks, sentences, words, audio: null };
+  return { id: draft.id, index, text, heading, blocks, sentences, words, terms, audio: null };
 }

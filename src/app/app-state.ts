@@ -12,7 +12,7 @@ import { createPrefs, type Prefs } from '../kiosk/prefs';
 import type { Player } from '../speech/player';
 
 export type Screen = 'welcome' | 'library' | 'reader';
-export type Dialog = 'help' | 'sections' | 'display' | 'staff' | null;
+export type Dialog = 'help' | 'sections' | 'display' | 'staff' | 'term' | null;
 export type LoadStatus = 'idle' | 'loading' | 'ready' | 'error';
 
 export interface AppStateDeps {
@@ -33,6 +33,12 @@ export interface AppState {
   readonly library: ReadonlySignal<HandoutSummary[]>;
   readonly prefs: Prefs;
   readonly player: Player;
+  /** The glossary term whose definition card is open (dialog 'term'), by its id. */
+  readonly term: ReadonlySignal<string | null>;
+  /** Opens the definition card of a term the open handout marks. */
+  openTerm(id: string): void;
+  /** The open handout in another language (the clinic's, for "Show in …"); null if there is none. */
+  loadTranslation(lang: string): Promise<Handout | null>;
   chooseLanguage(code: string): Promise<void>;
   /** Back to the language picker; the open handout and section are kept for when a language is chosen. */
   showLanguages(): void;
@@ -58,6 +64,7 @@ export function createAppState({ config, i18n, content, player }: AppStateDeps):
     return config.handouts.flatMap((id) => offered.filter((h) => h.id === id));
   });
   const prefs = createPrefs({ autoAdvance: config.audio.autoAdvance });
+  const term = signal<string | null>(null);
   // Set when the patient leaves a section that was being read to pick another language.
   let readAgainAfterLanguage = false;
   // Loads can finish out of order when a patient taps quickly; only the latest may land.
@@ -136,6 +143,19 @@ export function createAppState({ config, i18n, content, player }: AppStateDeps):
     library,
     prefs,
     player,
+    term,
+    openTerm(id) {
+      if (!handout.peek()?.glossary?.[id]) return;
+      batch(() => {
+        term.value = id;
+        dialog.value = 'term';
+      });
+    },
+    async loadTranslation(lang) {
+      const open = handout.peek();
+      if (!open || disposed) return null;
+      return content.load(lang, open.id);
+    },
     async chooseLanguage(code) {
       const wasPlaying = readAgainAfterLanguage;
       readAgainAfterLanguage = false;

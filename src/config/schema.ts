@@ -100,6 +100,11 @@ export const kioskConfigSchema = z
           )
           .optional(),
         emergency: phoneNumber.default('911').describe('The emergency number, `{emergency}` in a handout; 911 in Canada.'),
+        staffLanguage: languageCode
+          .optional()
+          .describe(
+            'The language the clinic’s staff read ("en" when left out): the reader’s "Show in …" button puts the section in it beside the patient’s language. It must be one of `languages`; when left out and English is not offered, the button is not shown.',
+          ),
       })
       .strict(),
     display: z
@@ -177,6 +182,14 @@ export const kioskConfigSchema = z
       }
       seenHandout.add(id);
     });
+    if (config.site.staffLanguage !== undefined && !config.languages.includes(config.site.staffLanguage)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['site', 'staffLanguage'],
+        input: config.site.staffLanguage,
+        message: `one of the configured languages (${config.languages.join(', ')}), whose handouts the build has`,
+      });
+    }
     if (config.idle.warningSeconds >= config.idle.timeoutSeconds) {
       ctx.addIssue({
         code: 'custom',

@@ -76,6 +76,29 @@ export interface SectionAudio {
   sentenceEnds: number[];
 }
 
+/**
+ * A glossary term marked in the handout (`{?id|shown words}`): tapping it opens a short definition
+ * instead of reading from that word. Offsets are into `Section.text`, snapped out to whole words, and
+ * a term never crosses a sentence, so its words sit inside one sentence's span on screen.
+ */
+export interface TermMark {
+  /** The glossary entry's id, the same in every language: `local-anaesthetic`. */
+  term: string;
+  start: number;
+  end: number;
+  /** Index into `Section.words` of the term's first word, and how many words it covers. */
+  firstWord: number;
+  wordCount: number;
+}
+
+/** One definition from `locales/<lang>/glossary.json`, in the handout's language. */
+export interface GlossaryEntry {
+  /** The term as a heading for its card: "Local anaesthetic". */
+  term: string;
+  /** A short plain explanation, read aloud from a clip made by `npm run audio`. */
+  definition: string;
+}
+
 export interface Section {
   id: string;
   /** 0-based position in the handout. */
@@ -86,6 +109,11 @@ export interface Section {
   blocks: Block[];
   sentences: Sentence[];
   words: Word[];
+  /**
+   * Glossary terms marked in this section, in reading order. The compiler always writes it; it is
+   * optional so that sections made by hand (tests, tools) need not mention it.
+   */
+  terms?: TermMark[];
   /** Null where no up-to-date audio exists: the kiosk then falls back to the browser's voice or text only. */
   audio: SectionAudio | null;
 }
@@ -133,6 +161,8 @@ export interface Handout {
   summary: string;
   meta: HandoutMeta;
   sections: Section[];
+  /** The definitions of the terms this handout marks, by term id: only those, so it travels with the handout. */
+  glossary?: Record<string, GlossaryEntry>;
 }
 
 /** What the welcome and library screens need before any handout is loaded. */

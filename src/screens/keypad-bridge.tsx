@@ -54,7 +54,8 @@ export function KeypadBridge({ children }: { children: ComponentChildren }) {
   const announceFocusSoon = () =>
     requestAnimationFrame(() =>
       requestAnimationFrame(() => {
-        // Never talk over the handout being read aloud.
+        // Never talk over the handout being read aloud, nor over a term's card reading its definition.
+        if (visit.dialog.peek() === 'term') return;
         if (visit.player.status.peek() !== 'playing' && visit.player.status.peek() !== 'loading') announce(document.activeElement);
       }),
     );

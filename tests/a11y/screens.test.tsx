@@ -42,6 +42,19 @@ const SCREENS: Record<string, Step> = {
     await openReader(k, lang);
     click('[data-action="help"]');
   },
+  'glossary term card': async (k, lang) => {
+    await openReader(k, lang);
+    click('.section-text button.term');
+    // The dialogs' code is a lazy chunk: on a busy machine it takes more than waitFor's usual second.
+    await waitFor(() => expect(document.querySelector('dialog[data-dialog="term"]')).not.toBeNull(), { timeout: 10_000 });
+  },
+  // Not offered in the clinic's own language (English): there the reader is checked as it is.
+  'show in the clinic’s language': async (k, lang) => {
+    await openReader(k, lang);
+    if (!document.querySelector('[data-action="compare"]')) return;
+    click('[data-action="compare"]');
+    await waitFor(() => expect(document.querySelector('.compare__side--staff .compare__text')).not.toBeNull(), { timeout: 10_000 });
+  },
   'language picker from the reader': async (k, lang) => {
     await openReader(k, lang);
     click('[data-action="language"]');

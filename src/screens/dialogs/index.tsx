@@ -1,4 +1,5 @@
-import { useT, useVisit } from '../../app/kiosk-context';
+import { useEffect } from 'preact/hooks';
+import { useServices, useT, useVisit } from '../../app/kiosk-context';
 import { TEXT_SIZES, THEMES, type TextSize, type Theme } from '../../kiosk/prefs';
 import type { UiKey } from '../../i18n/keys';
 import { BigButton } from '../../ui/big-button';
@@ -28,6 +29,8 @@ function dialogFor(open: string) {
       return <SettingsDialog />;
     case 'staff':
       return <StaffDialog />;
+    case 'term':
+      return <TermDialog />;
     default:
       return null;
   }
@@ -78,6 +81,39 @@ function SectionsDialog() {
         })}
       </ol>
       <SourceNote handout={handout} label={t('reader.source')} />
+    </Modal>
+  );
+}
+
+/**
+ * What a marked term means: a short card, read aloud from its prepared clip as it opens, closed with
+ * one touch (or Back). The reader pauses the handout before opening it, so two voices never speak at
+ * once; a language with no voice says on the card that it is text only.
+ */
+function TermDialog() {
+  const t = useT();
+  const visit = useVisit();
+  const { prompter, i18n } = useServices();
+  const handout = visit.handout.value;
+  const id = visit.term.value;
+  const entry = id ? handout?.glossary?.[id] : undefined;
+  const textOnly = handout ? i18n.languages.find((l) => l.code === handout.lang)?.textOnly !== undefined : false;
+  useEffect(() => {
+    if (!handout || !entry) return;
+    if (!textOnly) prompter.say(handout.lang, [entry.term, entry.definition]);
+    return () => prompter.stop();
+  }, [id]);
+  if (!handout || !entry) return null;
+  return (
+    <Modal title={entry.term} closeLabel={t('common.close')} onClose={() => visit.closeDialog()}>
+      <div class="term-card" lang={handout.lang} dir={handout.dir} data-term-card={id}>
+        <p class="term-card__definition">{entry.definition}</p>
+        {textOnly && (
+          <p class="term-card__note" data-notice="text-only">
+            {t('glossary.textOnly')}
+          </p>
+        )}
+      </div>
     </Modal>
   );
 }

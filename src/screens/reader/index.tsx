@@ -1,14 +1,19 @@
-import { useEffect, useRef } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { useServices, useT, useVisit } from '../../app/kiosk-context';
 import { showsDraftNotice, type Handout, type Section } from '../../content/model';
 import { BigButton } from '../../ui/big-button';
 import { useFocusOnMount } from '../../ui/focus';
 import { SectionText } from '../../ui/section-text';
 import { mountingFor, reachLines } from '../../kiosk/reach';
+import { lazyComponent } from '../../ui/lazy';
+import { staffLanguageName, staffLanguageOf } from '../../config/staff-language';
 import { ScreenTopBar } from '../chrome';
 import { useFollowReading } from './use-follow-reading';
 import { useSwipe } from './use-swipe';
 import './reader.css';
+
+// "Show in English" is for a moment with the nurse, not every visit: its code comes when asked for.
+const CompareView = lazyComponent(() => import('./compare').then((m) => m.CompareView), { name: 'compare' });
 
 export function ReaderScreen() {
   const t = useT();
@@ -50,6 +55,11 @@ function ReaderBody({ handout, section, headingRef }: ReaderBodyProps) {
   const visit = useVisit();
   const { i18n, config } = useServices();
   const player = visit.player;
+  // Show in the clinic's language: offered when the visit is in another language; one touch returns.
+  const staff = staffLanguageOf(config);
+  const offerStaff = staff !== null && staff !== handout.lang;
+  const [comparing, setComparing] = useState(false);
+  const compare = offerStaff && comparing;
   const total = handout.sections.length;
   const sectionHeading = useRef<HTMLHeadingElement>(null);
   const scroller = useRef<HTMLDivElement>(null);
@@ -82,6 +92,29 @@ function ReaderBody({ handout, section, headingRef }: ReaderBodyProps) {
     player.play();
   };
 
+  // The section as the patient reads it: alone, or as the first side of the two-language view.
+  const sectionText = (
+    <SectionText
+      section={section}
+      lang={handout.lang}
+      dir={handout.dir}
+      currentWord={player.currentWord}
+      currentSentence={player.currentSentence}
+      headingRef={sectionHeading}
+      figureLabel={t('reader.figure')}
+      onWordTap={(word) => {
+        reading.resume(null);
+        player.play(word);
+      }}
+      onTermTap={(term) => {
+        // One voice at a time: the reading stops where it was while the card says what the term means.
+        if (busy) player.pause();
+        visit.openTerm(term);
+      }}
+      onCurrentWord={(element) => reading.keepInView(element)}
+    />
+  );
+
   return (
     <>
       <div class="reader__head" lang={handout.lang} dir={handout.dir}>
@@ -96,6 +129,23 @@ function ReaderBody({ handout, section, headingRef }: ReaderBodyProps) {
         </ol>
         {showsDraftNotice(handout.meta) && <p class="reader__draft">{t('reader.draftTranslation')}</p>}
         {textOnly && <p class="reader__notice" data-notice="text-only">{t('reader.textOnly')}</p>}
+        {offerStaff && (
+          <BigButton
+            icon="language"
+            class="reader__compare"
+            data-action="compare"
+            data-compare-on={compare ? 'true' : 'false'}
+            onClick={() => {
+              if (compare) return setComparing(false);
+              // The view's code first, so the text is never replaced by an empty space while it comes.
+              void CompareView.preload()
+                .catch(() => {})
+                .then(() => setComparing(true));
+            }}
+          >
+            {compare ? t('reader.showOneLanguage') : t('reader.showIn', { language: staffLanguageName(i18n.language.value, staff!) })}
+          </BigButton>
+        )}
         <div class="reader__listened" aria-hidden="true">
           <span style={{ transform: `scaleX(${player.progress.value})` }} />
         </div>
@@ -105,20 +155,11 @@ function ReaderBody({ handout, section, headingRef }: ReaderBodyProps) {
         {position}
       </p>
       <div class="reader__scroll" ref={scroller} {...swipe}>
-        <SectionText
-          section={section}
-          lang={handout.lang}
-          dir={handout.dir}
-          currentWord={player.currentWord}
-          currentSentence={player.currentSentence}
-          headingRef={sectionHeading}
-          figureLabel={t('reader.figure')}
-          onWordTap={(word) => {
-            reading.resume(null);
-            player.play(word);
-          }}
-          onCurrentWord={(element) => reading.keepInView(element)}
-        />
+        {compare ? (
+          <CompareView handout={handout} section={section} staff={staff!} patient={sectionText} currentSentence={player.currentSentence} />
+        ) : (
+          sectionText
+        )}
         {section.index === total - 1 && <SourceNote handout={handout} label={t('reader.source')} />}
       </div>
       {!reading.following.value && busy && (

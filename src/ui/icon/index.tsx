@@ -15,6 +15,8 @@ const PATHS = {
   close: 'M6 6l12 12M18 6 6 18',
   /** A speaker with sound coming from it: "the kiosk speaks what you touch". */
   speak: 'M4 9.5h3.5L12 6v12l-4.5-3.5H4zM15.5 9.5a3.5 3.5 0 0 1 0 5M18 7a7 7 0 0 1 0 10',
+  /** A circled "i": a glossary term, "touch to hear what it means". */
+  term: 'M12 3a9 9 0 1 0 0 18 9 9 0 0 0 0-18ZM12 11v6M12 7.5h.01',
 } as const;
 
 export type IconName = keyof typeof PATHS;

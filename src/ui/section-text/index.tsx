@@ -3,7 +3,8 @@ import { effect } from '@preact/signals';
 import type { ComponentChildren, Ref } from 'preact';
 import { memo } from 'preact/compat';
 import { useEffect, useRef } from 'preact/hooks';
-import type { Section, TextDirection, TextUnit } from '../../content/model';
+import type { Section, TermMark, TextDirection, TextUnit } from '../../content/model';
+import { Icon } from '../icon';
 import './section-text.css';
 
 export interface SectionTextProps {
@@ -15,6 +16,8 @@ export interface SectionTextProps {
   headingRef?: Ref<HTMLHeadingElement>;
   figureLabel: string;
   onWordTap?: (wordIndex: number) => void;
+  /** A marked glossary term was touched (or chosen with the keypad): show what it means. */
+  onTermTap?: (term: string) => void;
   /** Called with the element of each new current word, so the reader can keep it in view. */
   onCurrentWord?: (element: HTMLElement) => void;
 }
@@ -25,7 +28,7 @@ export interface SectionTextProps {
  *
  * No aria-live here: the text is already being spoken.
  */
-export function SectionText({ section, lang, dir, currentWord, currentSentence, headingRef, figureLabel, onWordTap, onCurrentWord }: SectionTextProps) {
+export function SectionText({ section, lang, dir, currentWord, currentSentence, headingRef, figureLabel, onWordTap, onTermTap, onCurrentWord }: SectionTextProps) {
   const root = useRef<HTMLDivElement>(null);
   useHighlight(root, currentWord, currentSentence, onCurrentWord);
   return (
@@ -35,6 +38,12 @@ export function SectionText({ section, lang, dir, currentWord, currentSentence, 
       lang={lang}
       dir={dir}
       onClick={(event) => {
+        // A term's words open its definition; every other word reads from there.
+        const term = (event.target as Element).closest?.('[data-term]');
+        if (term) {
+          onTermTap?.(term.getAttribute('data-term')!);
+          return;
+        }
         const word = (event.target as Element).closest?.('[data-word]');
         if (word && onWordTap) onWordTap(Number(word.getAttribute('data-word')));
       }}
@@ -131,6 +140,7 @@ const StaticText = memo(
 function unitText(section: Section, unit: TextUnit): ComponentChildren[] {
   const out: ComponentChildren[] = [];
   const text = section.text;
+  const termAt = new Map<number, TermMark>((section.terms ?? []).map((t) => [t.firstWord, t]));
   let cursor = unit.start;
   for (let s = unit.firstSentence; s < unit.firstSentence + unit.sentenceCount; s++) {
     const sentence = section.sentences[s];
@@ -138,16 +148,24 @@ function unitText(section: Section, unit: TextUnit): ComponentChildren[] {
     if (sentence.start > cursor) out.push(text.slice(cursor, sentence.start));
     const parts: ComponentChildren[] = [];
     let inner = sentence.start;
+    let term: { mark: TermMark; parts: ComponentChildren[] } | null = null;
     for (let w = sentence.firstWord; w < sentence.firstWord + sentence.wordCount; w++) {
       const word = section.words[w];
       if (!word) continue;
-      if (word.start > inner) parts.push(text.slice(inner, word.start));
-      parts.push(
+      const opens = termAt.get(w);
+      // Text before a term's first word stays outside it; text between its words goes inside.
+      if (word.start > inner) (term ? term.parts : parts).push(text.slice(inner, word.start));
+      if (opens) term = { mark: opens, parts: [] };
+      (term ? term.parts : parts).push(
         <span key={w} class="word" data-word={w}>
           {text.slice(word.start, word.end)}
         </span>,
       );
       inner = word.end;
+      if (term && w === term.mark.firstWord + term.mark.wordCount - 1) {
+        parts.push(termButton(term.mark, term.parts));
+        term = null;
+      }
     }
     if (sentence.end > inner) parts.push(text.slice(inner, sentence.end));
     out.push(
@@ -160,4 +178,19 @@ function unitText(section: Section, unit: TextUnit): ComponentChildren[] {
   }
   if (unit.end > cursor) out.push(text.slice(cursor, unit.end));
   return out;
+}
+
+/**
+ * A glossary term: a real button (the keypad reaches it, a screen reader calls it one), drawn as the
+ * words with a dotted underline and a small "i", so it stands out by shape and not by colour alone.
+ * Its words keep their spans, so the reading highlight still moves through them. It stays inline in
+ * the sentence, like the words around it (WCAG 2.5.8 exempts targets in a sentence from the size rule).
+ */
+function termButton(mark: TermMark, inner: ComponentChildren[]): ComponentChildren {
+  return (
+    <button key={`t${mark.firstWord}`} type="button" class="term" data-term={mark.term} aria-haspopup="dialog">
+      {inner}
+      <Icon name="term" />
+    </button>
+  );
 }
