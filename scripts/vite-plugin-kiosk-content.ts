@@ -167,6 +167,7 @@ function manifestModule(content: ContentBundle, attachments: Map<string, AudioAt
     site: config.site,
     staff: config.staff,
     keypad: config.keypad,
+    print: config.print,
   };
   // Each language's greeting travels with the language list, so the welcome screen can cycle
   // through them before any language's strings are loaded; so does "text only" for a language with

@@ -9,6 +9,7 @@ import { replayEarlyTaps } from './kiosk/early-taps';
 import { realClock } from './kiosk/idle';
 import { createWatchdog } from './kiosk/watchdog';
 import { believedState, selfCheck, type SelfCheckHook } from './app/self-check';
+import { isPersonalReader } from './app/reader-link';
 import 'virtual:kiosk/fonts.css';
 import './styles/base.css';
 
@@ -24,7 +25,13 @@ async function boot() {
   if (prerendered) await afterPaint();
   const { config, i18n, kiosk, app, prompter } = await assembleKiosk({ document });
   const keypadMap = { ...DEFAULT_KEYPAD, ...config.keypad } as KeypadMap;
-  installLockdown(window, {
+  // A "Take it home" link opens the same build on a patient's phone as a personal reader: no
+  // lock-down, no idle reset (src/personal). Its code loads only then.
+  const personal = isPersonalReader(location.search);
+  if (personal) {
+    const { startPersonalReader } = await import('./personal/personal-reader');
+    await startPersonalReader({ kiosk, config, i18n, root: document.documentElement, search: location.search, prefersDark: matchMedia('(prefers-color-scheme: dark)').matches });
+  } else installLockdown(window, {
     onActivity: () => kiosk.idle.activity(),
     onKey: (event) => {
       const action = keypadActionFor(event, keypadMap);
@@ -38,8 +45,12 @@ async function boot() {
       void kiosk.resetVisit();
     },
   });
-  if (prerendered) hydrate(app, mount);
-  else render(app, mount);
+  // The personal reader opens on the reader, not the welcome screen drawn into the page.
+  if (prerendered && !personal) hydrate(app, mount);
+  else {
+    if (personal) mount.replaceChildren();
+    render(app, mount);
+  }
   // A patient who touched the drawn screen before the app had taken it over is answered now.
   replayEarlyTaps(window);
   // The last resort: a screen that disagrees with the visit's state for three seconds running is

@@ -5,6 +5,7 @@ import { BigButton } from '../../ui/big-button';
 import { useFocusOnMount } from '../../ui/focus';
 import { SectionText } from '../../ui/section-text';
 import { ScreenTopBar } from '../chrome';
+import { ReaderExtras } from '../take-home/actions';
 import { useFollowReading } from './use-follow-reading';
 import { useSwipe } from './use-swipe';
 import './reader.css';
@@ -117,6 +118,7 @@ function ReaderBody({ handout, section, headingRef }: ReaderBodyProps) {
           onCurrentWord={(element) => reading.keepInView(element)}
         />
         {section.index === total - 1 && <SourceNote handout={handout} label={t('reader.source')} />}
+        <ReaderExtras handout={handout} section={section} />
       </div>
       {!reading.following.value && busy && (
         <div class="reader__follow">
