@@ -34,6 +34,9 @@ export function kioskFlags(url: string, profileDir: string): string[] {
     '--disable-pinch',
     // The kiosk speaks before anyone has touched it (the welcome prompt, the idle countdown).
     '--autoplay-policy=no-user-gesture-required',
+    // "Print" (print.enabled) prints at once to the default printer, with no print dialog for a
+    // patient to face; without a printer the button is not offered, so the flag changes nothing.
+    '--kiosk-printing',
     // No "update Chromium" nag: the system's package manager updates it.
     '--check-for-update-interval=31536000',
     // No keyring password prompt at start on a desktop without a logged-in keyring.

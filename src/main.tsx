@@ -12,6 +12,7 @@ import { believedState, selfCheck, type SelfCheckHook } from './app/self-check';
 import { loadSiteSettings } from './kiosk/site-settings';
 import { formatSettingsProblem } from './config/describe-issue';
 import { config as buildConfig } from 'virtual:kiosk/manifest';
+import { isPersonalReader } from './app/reader-link';
 import 'virtual:kiosk/fonts.css';
 import './styles/base.css';
 
@@ -35,7 +36,13 @@ async function boot() {
   }
   const { config, i18n, kiosk, app, prompter } = await assembleKiosk({ document, site });
   const keypadMap = { ...DEFAULT_KEYPAD, ...config.keypad } as KeypadMap;
-  installLockdown(window, {
+  // A "Take it home" link opens the same build on a patient's phone as a personal reader: no
+  // lock-down, no idle reset (src/personal). Its code loads only then.
+  const personal = isPersonalReader(location.search);
+  if (personal) {
+    const { startPersonalReader } = await import('./personal/personal-reader');
+    await startPersonalReader({ kiosk, config, i18n, root: document.documentElement, search: location.search, prefersDark: matchMedia('(prefers-color-scheme: dark)').matches });
+  } else installLockdown(window, {
     onActivity: () => kiosk.idle.activity(),
     onKey: (event) => {
       const action = keypadActionFor(event, keypadMap);
@@ -49,8 +56,12 @@ async function boot() {
       void kiosk.resetVisit();
     },
   });
-  if (prerendered) hydrate(app, mount);
-  else render(app, mount);
+  // The personal reader opens on the reader, not the welcome screen drawn into the page.
+  if (prerendered && !personal) hydrate(app, mount);
+  else {
+    if (personal) mount.replaceChildren();
+    render(app, mount);
+  }
   // A patient who touched the drawn screen before the app had taken it over is answered now.
   replayEarlyTaps(window);
   // The last resort: a screen that disagrees with the visit's state for three seconds running is

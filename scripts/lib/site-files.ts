@@ -57,5 +57,6 @@ export function runtimeConfig(config: KioskConfig): RuntimeConfig {
     staff: { pinHash: config.staff.pinHash },
     keypad: config.keypad,
     display: config.display,
+    print: config.print,
   };
 }

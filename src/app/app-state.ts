@@ -12,7 +12,7 @@ import { createPrefs, type Prefs } from '../kiosk/prefs';
 import type { Player } from '../speech/player';
 
 export type Screen = 'welcome' | 'library' | 'reader';
-export type Dialog = 'help' | 'sections' | 'display' | 'staff' | 'term' | null;
+export type Dialog = 'help' | 'sections' | 'display' | 'staff' | 'term' | 'take-home' | null;
 export type LoadStatus = 'idle' | 'loading' | 'ready' | 'error';
 
 export interface AppStateDeps {
@@ -43,7 +43,8 @@ export interface AppState {
   /** Back to the language picker; the open handout and section are kept for when a language is chosen. */
   showLanguages(): void;
   showLibrary(): void;
-  openHandout(id: string): Promise<void>;
+  /** Opens a handout at its first section, or at `atSection` (a "Take it home" link). */
+  openHandout(id: string, atSection?: number): Promise<void>;
   goToSection(index: number): void;
   nextSection(): void;
   previousSection(): void;
@@ -194,7 +195,7 @@ export function createAppState({ config, i18n, content, player }: AppStateDeps):
         screen.value = 'library';
       });
     },
-    openHandout: (id) => openHandout(id),
+    openHandout: (id, atSection) => openHandout(id, atSection),
     goToSection,
     nextSection: () => goToSection(sectionIndex.value + 1),
     previousSection: () => goToSection(sectionIndex.value - 1),

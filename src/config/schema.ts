@@ -27,6 +27,14 @@ const phoneNumber = z
   .string()
   .regex(/^[0-9][0-9 -]{1,18}[0-9]$/, { message: 'a phone number of digits, spaces or hyphens, such as "811" or "1-866-797-0000"' });
 
+/**
+ * The address a patient's phone opens. Only http(s), and nothing after the path: the kiosk adds the
+ * handout, language and section itself, and a query or fragment here would be sent with every link.
+ */
+const publicUrl = z.string().refine((value) => /^https?:\/\/[^/?#\s]+(\/[^?#\s]*)?$/.test(value) && URL.canParse(value), {
+  message: 'a full http:// or https:// address with no "?" or "#" part, such as "https://handouts.example-clinic.ca/"',
+});
+
 const speechVoice = z
   .object({
     voice: z.string().min(1).describe('eSpeak NG voice name used by `npm run audio`, e.g. "en-us".'),
@@ -100,6 +108,11 @@ export const kioskConfigSchema = z
           )
           .optional(),
         emergency: phoneNumber.default('911').describe('The emergency number, `{emergency}` in a handout; 911 in Canada.'),
+        publicUrl: publicUrl
+          .describe(
+            'Where the clinic publishes a public copy of this build, e.g. "https://handouts.example-clinic.ca/". When set, the reader offers "Take it home": a QR code of a link that opens the same handout, language and section on the patient’s own phone. Left out: no QR code and no button.',
+          )
+          .optional(),
         staffLanguage: languageCode
           .optional()
           .describe(
@@ -130,6 +143,13 @@ export const kioskConfigSchema = z
       })
       .strict()
       .optional(),
+    print: z
+      .object({
+        enabled: z.boolean().describe('Whether this kiosk has a printer: the reader then offers "Print" (the whole handout, in the chosen language).'),
+      })
+      .strict()
+      .default({ enabled: false })
+      .describe('Printing. Run Chromium with --kiosk-printing so "Print" prints at once, without the print dialog.'),
     staff: z
       .object({
         pinHash: z

@@ -27,6 +27,19 @@ describe('kiosk.config.json validation', () => {
     expect(() => parseConfig('{ "languages": [')).toThrow(/^kiosk\.config\.json: is not valid JSON/);
   });
 
+  it('refuses a public address that is not a plain http(s) address, naming the field', () => {
+    expect(errorsFor((c) => (c.site.publicUrl = 'handouts.example.ca'))).toEqual([
+      expect.stringMatching(/^kiosk\.config\.json: site\.publicUrl: .*a full http:\/\/ or https:\/\/ address/),
+    ]);
+    expect(errorsFor((c) => (c.site.publicUrl = 'https://handouts.example.ca/?kiosk=3'))).toHaveLength(1);
+    expect(errorsFor((c) => (c.site.publicUrl = 'ftp://handouts.example.ca/'))).toHaveLength(1);
+    expect(errorsFor((c) => (c.site.publicUrl = 'https://handouts.example.ca/'))).toEqual([]);
+  });
+
+  it('names print.enabled when it is not true or false', () => {
+    expect(errorsFor((c) => (c.print = { enabled: 'yes' }))).toEqual([expect.stringMatching(/^kiosk\.config\.json: print\.enabled: "yes" is not allowed/)]);
+  });
+
   it('names a missing required field', () => {
     expect(errorsFor((c) => delete c.site)).toEqual(['kiosk.config.json: site: is missing; expected an object']);
   });

@@ -10,6 +10,8 @@ import { lazyComponent } from '../../ui/lazy';
 
 // Only staff ever open it: its code stays off the patients' path.
 const StaffDialog = lazyComponent(() => import('../staff').then((m) => m.StaffDialog), { name: 'staff' });
+// The QR library comes with it, only when a patient asks to take a handout home.
+const TakeHomeDialog = lazyComponent(() => import('../take-home/panel').then((m) => m.TakeHomeDialog), { name: 'take-home' });
 import './dialogs.css';
 
 /** Whichever dialog the visit has open, or nothing; named as the state names it (`data-dialog`). */
@@ -31,6 +33,8 @@ function dialogFor(open: string) {
       return <StaffDialog />;
     case 'term':
       return <TermDialog />;
+    case 'take-home':
+      return <TakeHomeDialog />;
     default:
       return null;
   }

@@ -8,6 +8,7 @@ import { mountingFor, reachLines } from '../../kiosk/reach';
 import { lazyComponent } from '../../ui/lazy';
 import { staffLanguageName, staffLanguageOf } from '../../config/staff-language';
 import { ScreenTopBar } from '../chrome';
+import { ReaderExtras } from '../take-home/actions';
 import { useFollowReading } from './use-follow-reading';
 import { useSwipe } from './use-swipe';
 import './reader.css';
@@ -161,6 +162,7 @@ function ReaderBody({ handout, section, headingRef }: ReaderBodyProps) {
           sectionText
         )}
         {section.index === total - 1 && <SourceNote handout={handout} label={t('reader.source')} />}
+        <ReaderExtras handout={handout} section={section} />
       </div>
       {!reading.following.value && busy && (
         <div class="reader__follow">

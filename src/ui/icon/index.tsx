@@ -13,6 +13,10 @@ const PATHS = {
   home: 'M4 11 12 4l8 7M6 10v10h12V10',
   display: 'M4 19 9 5h1l5 14M6 14h7M15 19l2.5-7h1l2.5 7M16 17h4',
   close: 'M6 6l12 12M18 6 6 18',
+  /** A phone: "take it home on your phone". */
+  phone: 'M8 3h8a1 1 0 0 1 1 1v16a1 1 0 0 1-1 1H8a1 1 0 0 1-1-1V4a1 1 0 0 1 1-1ZM11 18h2',
+  /** A printer with a sheet coming out of it. */
+  print: 'M7 9V4h10v5M7 17H5a1 1 0 0 1-1-1v-6a1 1 0 0 1 1-1h14a1 1 0 0 1 1 1v6a1 1 0 0 1-1 1h-2M7 14h10v6H7z',
   /** A speaker with sound coming from it: "the kiosk speaks what you touch". */
   speak: 'M4 9.5h3.5L12 6v12l-4.5-3.5H4zM15.5 9.5a3.5 3.5 0 0 1 0 5M18 7a7 7 0 0 1 0 10',
   /** A circled "i": a glossary term, "touch to hear what it means". */

@@ -1,0 +1,65 @@
+/**
+ * A production build of the kiosk with a few settings of its own, served on a free localhost port:
+ * for what the shared build (global-setup.ts) leaves off by default, such as a public copy
+ * (`site.publicUrl`) or a printer. The server listens before the build, so the build can name its
+ * own address as the public copy: a "Take it home" link then opens on this same server.
+ */
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'vite';
+import { listen } from '../../scripts/server/listen.ts';
+import { createStaticSite, type StaticSite } from '../../scripts/server/static-site.ts';
+
+const project = fileURLToPath(new URL('../..', import.meta.url));
+
+export interface SiteBuild {
+  url: string;
+  close(): Promise<void>;
+}
+
+export async function buildSite(languages: string[], change: (config: Record<string, any>, url: string) => void): Promise<SiteBuild> {
+  const dir = mkdtempSync(join(tmpdir(), 'kiosk-site-'));
+  let site: StaticSite | null = null;
+  const server = await listen((request, response) => {
+    if (site) site.handle(request, response);
+    else response.writeHead(503).end();
+  }, 0);
+  try {
+    const config = JSON.parse(readFileSync(join(project, 'kiosk.config.json'), 'utf8'));
+    config.$schema = undefined;
+    config.languages = languages;
+    config.defaultLanguage = languages[0];
+    change(config, server.url);
+    writeFileSync(join(dir, 'kiosk.config.json'), JSON.stringify(config));
+    cpSync(join(project, 'locales/figures'), join(dir, 'locales/figures'), { recursive: true });
+    mkdirSync(join(dir, 'audio'));
+    for (const lang of languages) {
+      cpSync(join(project, 'locales', lang), join(dir, 'locales', lang), { recursive: true });
+      cpSync(join(project, 'audio', lang), join(dir, 'audio', lang), { recursive: true });
+    }
+    cpSync(join(project, 'audio/manifest.json'), join(dir, 'audio/manifest.json'));
+    process.env.KIOSK_CONTENT_ROOT = dir;
+    const nodeEnv = process.env.NODE_ENV;
+    process.env.NODE_ENV = 'production';
+    try {
+      await build({ root: project, logLevel: 'silent', build: { outDir: join(dir, 'dist'), emptyOutDir: true } });
+    } finally {
+      delete process.env.KIOSK_CONTENT_ROOT;
+      process.env.NODE_ENV = nodeEnv;
+    }
+    site = createStaticSite(join(dir, 'dist'));
+  } catch (error) {
+    await server.close();
+    rmSync(dir, { recursive: true, force: true });
+    throw error;
+  }
+  return {
+    url: server.url,
+    async close() {
+      await server.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
