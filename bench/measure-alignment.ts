@@ -112,7 +112,8 @@ async function alignOne(engine: SpeechEngine, target: SectionTarget, site: Param
 
 /** Festival's tokens → the display word each starts, through the reading text's offsets. */
 function truthByWord(target: Pick<SectionTarget, 'section'>, reading: { text: string; displayOffsets: number[] }, spoken: FestivalSpeech): Map<number, number> {
-  const text = reading.text.replace(/\n/g, ' ');
+  // Festival was given the text with its quotes straightened (scripts/audio/festival.ts): search that.
+  const text = reading.text.replace(/\n/g, ' ').replace(/[‘’]/g, "'").replace(/[“”«»]/g, '"');
   const truth = new Map<number, number>();
   const isWordChar = (ch: string | undefined) => Boolean(ch && /[\p{L}\p{N}]/u.test(ch));
   let cursor = 0;

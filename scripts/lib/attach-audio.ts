@@ -19,6 +19,7 @@ export interface AudioAttachment {
   wordEnds: number[];
   sentenceStarts: number[];
   sentenceEnds: number[];
+  voice: 'recorded' | 'synthesized';
 }
 
 export function attachAudio(content: ContentBundle): { attachments: Map<string, AudioAttachment>; problems: InputProblem[] } {
@@ -52,6 +53,7 @@ export function attachAudio(content: ContentBundle): { attachments: Map<string, 
         wordEnds: words.map((w) => w.end),
         sentenceStarts: sentences.map((s) => s.start),
         sentenceEnds: sentences.map((s) => s.end),
+        voice: timings.source === 'recording' ? 'recorded' : 'synthesized',
       });
     }
   }

@@ -74,6 +74,8 @@ export interface SectionAudio {
   wordEnds: number[];
   sentenceStarts: number[];
   sentenceEnds: number[];
+  /** Whose voice it is: a staff recording aligned to the text, or the speech engine (also when absent). */
+  voice?: 'recorded' | 'synthesized';
 }
 
 /**

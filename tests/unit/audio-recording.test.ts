@@ -71,12 +71,12 @@ function makeProject(): string {
  * of room noise before and after, a long pause between sentences, at 44.1 kHz stereo and −30 dBFS-ish.
  * Returns the WAV bytes and when each display word starts in it.
  */
-async function fakeReading(root: string, text: string, wordsPerMinute: number): Promise<{ wav: Uint8Array; starts: number[] }> {
+async function fakeReading(root: string, text: string, wordsPerMinute: number, { voice = 'en-gb-scotland', heading = 'What it is.' } = {}): Promise<{ wav: Uint8Array; starts: number[] }> {
   const engine = await loadEngine();
   const content = buildContent(root);
   const target = planSpeech(root, content)[0]!.targets.find((t) => t.section.id === 'what')!;
   // A reader reads the heading too, as the reading script shows.
-  const sentences = ['What it is.', ...text.match(/[^.]+\./g)!.map((s) => s.trim())];
+  const sentences = [heading, ...text.match(/[^.]+\./g)!.map((s) => s.trim())];
   const rate = 44_100;
   let seed = 7;
   const noise = () => ((seed = (seed * 1103515245 + 12345) >>> 0) / 2 ** 32 - 0.5) * 0.002;
@@ -88,7 +88,7 @@ async function fakeReading(root: string, text: string, wordsPerMinute: number): 
   at += 0.5;
   for (const [n, sentence] of sentences.entries()) {
     const speech = { text: sentence, displayOffsets: [...sentence].map((_, i) => i) };
-    const synthesis = engine.synthesize(sentence, { voice: 'en-gb-scotland', wordsPerMinute });
+    const synthesis = engine.synthesize(sentence, { voice, wordsPerMinute });
     const words = sentence.split(' ').reduce<{ start: number; end: number; index: number }[]>((list, w) => {
       const start = list.length ? list[list.length - 1]!.end + 1 : 0;
       return [...list, { start, end: start + w.length, index: list.length }];
@@ -196,6 +196,45 @@ describe('recorded narration', () => {
       rmSync(other, { recursive: true, force: true });
     }
   }, 60_000);
+
+  /** Builds a project whose section says SECTION_TEXT, with `wav` as its recording; returns the refusal message. */
+  async function refusalOf(wav: Uint8Array): Promise<string | undefined> {
+    const other = makeProject();
+    try {
+      mkdirSync(join(other, 'recordings', 'en', 'demo'), { recursive: true });
+      writeFileSync(join(other, 'recordings', 'en', 'demo', 'what.wav'), wav);
+      await buildAudio({ root: other });
+      const note = readJson<Manifest>(other, 'audio/manifest.json').sections['en/demo/what']!.recording!;
+      expect(readJson<TimingsFile>(other, 'audio/en/demo/what.json').source).toBe(note.status === 'used' ? 'recording' : 'espeak-ng');
+      return note.status === 'refused' ? note.message : undefined;
+    } finally {
+      rmSync(other, { recursive: true, force: true });
+    }
+  }
+
+  // Not refused yet (issue #17): eSpeak's French voice reading the French text matches the English
+  // rendering well enough to pass every test in scripts/audio/force-align.ts. Marked as failing so
+  // that it is seen, and turns green by itself when the refusal learns to tell.
+  it.fails('refuses a recording in another language (the French text, read by a French voice)', async () => {
+    const french = [
+      'L’ablation nerveuse est un traitement de la douleur qui dure dans le dos ou le cou.',
+      'Un médecin utilise la chaleur pour empêcher un petit nerf d’envoyer des signaux de douleur.',
+      'La plupart des gens rentrent chez eux le jour même et se reposent un moment.',
+    ].join(' ');
+    const { wav } = await fakeReading(root, french, 160, { voice: 'fr', heading: 'Ce que c’est.' });
+    expect(await refusalOf(wav)).toMatch(/^stops following the text of section "what" at the sentence "[^"]+"/);
+  }, 90_000);
+
+  it('refuses a recording with a sentence added at the end, quoting where it stops following', async () => {
+    const { wav } = await fakeReading(root, `${SECTION_TEXT} Call your doctor if the pain gets worse after you go home.`, 160);
+    expect(await refusalOf(wav)).toMatch(/^stops following the text of section "what" at the sentence "[^"]+"/);
+  }, 90_000);
+
+  it('refuses a recording with a sentence added in the middle, quoting where it stops following', async () => {
+    const added = SECTION_TEXT.replace('or neck. ', 'or neck. Tell the nurse if you take medicine that thins your blood. ');
+    const { wav } = await fakeReading(root, added, 160);
+    expect(await refusalOf(wav)).toMatch(/^stops following the text of section "what" at the sentence "(Nerve ablation|A doctor uses heat)[^"]+"/);
+  }, 90_000);
 
   it('reports a recording as stale when the text changes after it was recorded, and goes back to synthesis', async () => {
     writeFileSync(join(root, 'locales', 'en', 'handouts', 'demo.md'), HANDOUT(SECTION_TEXT.replace('the same day', 'that day')));

@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { handoutLoaders } from 'virtual:kiosk/manifest';
 import type { Handout, Section } from '../../src/content/model';
 import { ReviewCell } from '../../src/screens/staff';
+import { contentHealth } from '../../src/screens/staff/health';
 import { createPinLock } from '../../src/screens/staff/pin-lock';
 import { axeViolations } from '../helpers/axe';
 import { config, renderKiosk } from '../helpers/kiosk';
@@ -79,6 +80,20 @@ describe('a handout\'s review state on the staff panel', () => {
     expect(stale.textContent).toBe('staff.outOfDate {"by":"B. Roy","date":"January 31, 2026"}');
     expect(stale.className).toBe('staff-panel__problem');
     expect(cell({ state: 'not-reviewed' }).textContent).toBe('staff.notReviewed');
+  });
+});
+
+describe('which voice each section has, on the staff panel', () => {
+  it('counts and names the sections read by a person, apart from the synthesized ones', async () => {
+    const [first] = config.handouts as string[];
+    const handout = await handoutLoaders.en![first!]!();
+    const audio = (voice: 'recorded' | 'synthesized' | undefined) => ({ src: ['a.webm'], duration: 1, wordStarts: [], wordEnds: [], sentenceStarts: [], sentenceEnds: [], ...(voice ? { voice } : {}) });
+    const voices = [audio('recorded'), audio('synthesized'), audio(undefined), null];
+    const sections = handout.sections.map((section: Section, i: number) => ({ ...section, audio: voices[i % voices.length]! }));
+    const source = { load: async () => ({ ...handout, sections }) } as unknown as Parameters<typeof contentHealth>[0];
+    const [en] = await contentHealth(source, [{ code: 'en', name: 'English' } as never], [first!]);
+    expect(en!.withAudio).toBe(sections.filter((s: Section) => s.audio !== null).length);
+    expect(en!.recorded).toEqual(sections.filter((_: Section, i: number) => i % voices.length === 0).map((s: Section) => `${handout.id}/${s.id}`));
   });
 });
 
@@ -162,6 +177,7 @@ describe('the PIN pad', () => {
         String(config.handouts.length),
         String(sections.length),
         `${sections.filter((s: Section) => s.audio !== null).length} / ${sections.length}`,
+        String(sections.filter((s: Section) => s.audio?.voice === 'recorded').length),
       ]);
     }
     // Every handout in every language, with its review state in words.

@@ -17,6 +17,8 @@ export interface LanguageHealth {
   sections: number;
   /** Sections with prepared audio (the rest use the browser's voice, or show text only). */
   withAudio: number;
+  /** Of those, the sections read by a person (a staff recording) rather than synthesized, as `handout/section`. */
+  recorded: string[];
   /** Handouts that failed to load. */
   failed: number;
   /** Each loaded handout's review record, in the configured order. */
@@ -50,7 +52,7 @@ export async function contentHealth(
   return Promise.all(
     languages.map(async ({ code, name }) => {
       const results = await Promise.allSettled(handoutIds.map((id) => source.load(code, id)));
-      const health: LanguageHealth = { code, name, handouts: 0, sections: 0, withAudio: 0, failed: 0, reviews: [] };
+      const health: LanguageHealth = { code, name, handouts: 0, sections: 0, withAudio: 0, recorded: [], failed: 0, reviews: [] };
       for (const result of results) {
         if (result.status === 'rejected') {
           health.failed++;
@@ -59,6 +61,8 @@ export async function contentHealth(
         health.handouts++;
         health.sections += result.value.sections.length;
         health.withAudio += result.value.sections.filter((section) => section.audio !== null).length;
+        const handout = result.value.id;
+        health.recorded.push(...result.value.sections.filter((section) => section.audio?.voice === 'recorded').map((section) => `${handout}/${section.id}`));
         health.reviews.push({ id: result.value.id, title: result.value.title, review: result.value.meta.review });
       }
       return health;

@@ -229,6 +229,7 @@ function StaffPanel({ t, lang, services, probes, reload }: PanelProps) {
                 <th scope="col">{t('staff.handouts')}</th>
                 <th scope="col">{t('staff.sections')}</th>
                 <th scope="col">{t('staff.withAudio')}</th>
+                <th scope="col">{t('staff.recordedVoice')}</th>
               </tr>
             </thead>
             <tbody>
@@ -244,6 +245,10 @@ function StaffPanel({ t, lang, services, probes, reload }: PanelProps) {
                   <td>{row.sections}</td>
                   <td class={row.withAudio < row.sections ? 'staff-panel__problem' : undefined}>
                     {row.withAudio} / {row.sections}
+                  </td>
+                  <td data-recorded={row.recorded.length}>
+                    {row.recorded.length}
+                    {row.recorded.length > 0 && ` (${row.recorded.join(', ')})`}
                   </td>
                 </tr>
               ))}
