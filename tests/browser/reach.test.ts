@@ -97,7 +97,7 @@ async function closeDialog(page: Page) {
 }
 
 /** Each screen and dialog in turn, from a fresh kiosk, in the order a patient (then staff) meets them. */
-const WALK: [string, (page: Page, lang: string) => Promise<void>][] = [
+const WALK: [string, (page: Page, lang: string, lines: { top: number; bottom: number }) => Promise<void>][] = [
   ['welcome, untouched', async () => {}],
   ['help on the welcome screen', async (page) => {
     await page.click('[data-action="help"]');
@@ -111,6 +111,22 @@ const WALK: [string, (page: Page, lang: string) => Promise<void>][] = [
   ['reader', async (page) => {
     await page.click('[data-handout="nerve-ablation"]');
     await page.locator('.section-text').waitFor();
+  }],
+  ['reader, reading aloud', async (page, _lang, lines) => {
+    await page.click('[data-action="play"]');
+    await page.waitForSelector('[data-action="play"][data-status="playing"]');
+    // The word being read is text, not a control, but touching one re-reads from it: it is kept in reach.
+    const word = await page.waitForFunction(
+      (lines) => {
+        const box = document.querySelector('.word--current')?.getBoundingClientRect();
+        return box && box.top >= lines.top - 0.5 && box.bottom <= lines.bottom + 0.5 && Math.round(box.top);
+      },
+      lines,
+      { timeout: 10_000, polling: 'raf' },
+    );
+    expect(await word.jsonValue()).toBeGreaterThanOrEqual(lines.top);
+    await page.click('[data-action="play"]');
+    await page.waitForSelector('[data-action="play"]:not([data-status="playing"])');
   }],
   ['sections', async (page) => {
     await page.click('[data-action="sections"]');
@@ -180,7 +196,7 @@ describe.each(GEOMETRIES)('portrait 1080×1920, %s', (_name, mounting, { axe }) 
     // One page walks through them all, in order: each step starts where the last one left off.
     it.each(WALK)('%s: every control within reach', async (screen, reach) => {
       const { page } = kiosk;
-      await reach(page, lang);
+      await reach(page, lang, lines);
       const placement = await placeControls(page, lines);
       expect(placement.count, 'controls found').toBeGreaterThan(0);
       expect(placement.outside, `controls out of reach (lines at ${lines.top} and ${lines.bottom} px)`).toEqual([]);

@@ -68,7 +68,9 @@ function ReaderBody({ handout, section, headingRef }: ReaderBodyProps) {
   const swipe = useSwipe(handout.dir, () => visit.nextSection(), () => visit.previousSection());
   // Only the portrait layout keeps the controls under the reach line (app.css); so does the reading.
   const reading = useFollowReading(scroller, () =>
-    matchMedia('(orientation: portrait)').matches ? reachLines(mountingFor(config.display?.mounting, 'portrait'), innerHeight).top : 0,
+    typeof matchMedia === 'function' && matchMedia('(orientation: portrait)').matches
+      ? reachLines(mountingFor(config.display?.mounting, 'portrait'), innerHeight).top
+      : 0,
   );
 
   // A new section starts at its top, with focus on its heading, so a keyboard or screen-reader user

@@ -1,0 +1,119 @@
+/**
+ * Screenshots of every screen and dialog in portrait and landscape, in English, Spanish and Arabic,
+ * with the seated-reach line drawn across them (kiosk/reach.ts), for docs/reach/ and the README.
+ * Run by hand after a layout change, then look at them:
+ *
+ *   npx tsx bench/reach-screenshots.ts            # builds the kiosk and serves it
+ *   npx tsx bench/reach-screenshots.ts --url http://127.0.0.1:5173/   # an already running kiosk
+ *   npx tsx bench/reach-screenshots.ts --url … --only 'portrait-.*-ar'  # just those shots
+ *
+ * Shot at half size (device scale 0.5) in 64 colours: enough to judge a layout, small enough to commit.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Browser, Page } from 'playwright-core';
+import { DEFAULT_MOUNTING, reachLines, type Orientation } from '../src/kiosk/reach';
+import { launchChromium } from './browser';
+import { buildAndServe } from './build';
+import { openReader, waitFor } from './kiosk';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const outDir = join(root, 'docs/reach');
+const LANGUAGES = ['en', 'es', 'ar'];
+const VIEWPORTS: Record<Orientation, { width: number; height: number }> = {
+  portrait: { width: 1080, height: 1920 },
+  landscape: { width: 1920, height: 1080 },
+};
+const IDLE_MS = 95_000;
+
+/** Each shot: how to get there from a fresh kiosk in `lang`. */
+const SHOTS: Record<string, (page: Page, lang: string) => Promise<void>> = {
+  // As a patient comes back to it with Language: in the chosen language, with Start again.
+  welcome: async (page, lang) => {
+    await page.click(`[data-language="${lang}"]`);
+    await waitFor(page, '.library__card');
+    await page.click('[data-action="language"]');
+    await waitFor(page, '.welcome');
+  },
+  library: async (page, lang) => {
+    await page.click(`[data-language="${lang}"]`);
+    await waitFor(page, '.library__card');
+  },
+  reader: (page, lang) => openReader(page, lang, 'nerve-ablation'),
+  sections: (page, lang) => openDialog(page, lang, 'sections'),
+  settings: (page, lang) => openDialog(page, lang, 'settings'),
+  help: (page, lang) => openDialog(page, lang, 'help'),
+  idle: async (page, lang) => {
+    await openReader(page, lang, 'nerve-ablation');
+    await page.clock.runFor(IDLE_MS);
+    await waitFor(page, 'dialog[open][data-dialog="idle"]');
+  },
+};
+/** Landscape is unchanged by the reach work: its screens, not every dialog again. */
+const LANDSCAPE_SHOTS = ['welcome', 'library', 'reader', 'sections'];
+
+async function openDialog(page: Page, lang: string, action: string) {
+  await openReader(page, lang, 'nerve-ablation');
+  await page.click(`[data-action="${action}"]`);
+  await waitFor(page, 'dialog[open]');
+}
+
+async function shoot(browser: Browser, baseUrl: string, orientation: Orientation, lang: string, name: string) {
+  const viewport = VIEWPORTS[orientation];
+  const context = await browser.newContext({ viewport, deviceScaleFactor: 0.5, reducedMotion: 'reduce', serviceWorkers: 'block' });
+  const page = await context.newPage();
+  await page.clock.install();
+  await page.goto(baseUrl);
+  await waitFor(page, 'html[data-kiosk="ready"] [data-language]');
+  await SHOTS[name]!(page, lang);
+  // Fonts and the screen's chunk settle; the attract loop keeps still on the fake clock.
+  await page.evaluate(() => document.fonts.ready);
+  await page.waitForTimeout(300);
+  const line = reachLines(DEFAULT_MOUNTING[orientation], viewport.height);
+  await page.evaluate((top) => {
+    // The top layer (an open dialog) covers anything in the page, so the line goes into it too.
+    const host = document.querySelector('dialog[open]') ?? document.body;
+    const mark = document.createElement('div');
+    mark.setAttribute('style', `position:fixed;left:0;right:0;top:${top}px;border-top:4px dashed #d00;pointer-events:none;z-index:99`);
+    host.append(mark);
+  }, line.top);
+  const file = join(outDir, `${orientation}-${name}-${lang}.png`);
+  await page.screenshot({ path: file });
+  await context.close();
+  // Playwright writes 24-bit PNGs; 64 colours keep them legible at a fraction of the size.
+  try {
+    execFileSync('pngquant', ['--force', '--skip-if-larger', '--output', file, '64', file]);
+  } catch {
+    // pngquant is optional (apt-get install pngquant); the full-colour file stays.
+  }
+}
+
+async function main() {
+  const urlAt = process.argv.indexOf('--url');
+  const served = urlAt > 0 ? null : await buildAndServe(root);
+  const baseUrl = urlAt > 0 ? process.argv[urlAt + 1]! : served!.baseUrl;
+  // `--only 'portrait-.*-en'` retakes just the shots whose file name matches.
+  const onlyAt = process.argv.indexOf('--only');
+  const only = new RegExp(onlyAt > 0 ? process.argv[onlyAt + 1]! : '');
+  if (onlyAt < 0) rmSync(outDir, { recursive: true, force: true });
+  mkdirSync(outDir, { recursive: true });
+  const browser = await launchChromium();
+  try {
+    for (const orientation of ['portrait', 'landscape'] as const) {
+      const names = orientation === 'portrait' ? Object.keys(SHOTS) : LANDSCAPE_SHOTS;
+      for (const name of names) {
+        for (const lang of LANGUAGES) if (only.test(`${orientation}-${name}-${lang}`)) await shoot(browser, baseUrl, orientation, lang, name);
+      }
+    }
+  } finally {
+    await browser.close();
+    await served?.close();
+  }
+  const files = readdirSync(outDir);
+  const bytes = files.reduce((sum, f) => sum + statSync(join(outDir, f)).size, 0);
+  console.log(`${files.length} screenshots in docs/reach/, ${(bytes / 1e6).toFixed(2)} MB`);
+}
+
+await main();
