@@ -80,7 +80,8 @@ describe('the staff panel', () => {
     const { page } = kiosk;
     await openPinPad(page);
     await enter(page, WRONG);
-    expect(await message(page)).toBe('Wrong PIN. 4 more tries before the pad locks for a minute.');
+    // The PIN is checked against its hash before the pad answers.
+    await expect.poll(() => message(page), { timeout: 10_000 }).toBe('Wrong PIN. 4 more tries before the pad locks for a minute.');
     expect(await page.getAttribute('.pin-pad__entered', 'data-entered')).toBe('0');
     expect(await page.locator('.staff-panel').count()).toBe(0);
 
@@ -111,14 +112,17 @@ describe('the staff panel', () => {
     const { page } = kiosk;
     await openPinPad(page);
     for (let i = 0; i < 4; i++) await enter(page, WRONG);
-    expect(await message(page)).toBe('Wrong PIN. 1 more try before the pad locks for a minute.');
+    // The PIN is checked against its hash before the pad answers.
+    await expect.poll(() => message(page), { timeout: 10_000 }).toBe('Wrong PIN. 1 more try before the pad locks for a minute.');
     await enter(page, WRONG);
-    expect(await message(page)).toMatch(/^Too many wrong PINs\. Try again in (60|59) seconds\.$/);
+    // The PIN is checked against its hash before the pad answers.
+    await expect.poll(() => message(page), { timeout: 10_000 }).toMatch(/^Too many wrong PINs\. Try again in (60|59) seconds\.$/);
     expect(await page.locator('[data-digit]:disabled').count()).toBe(10);
 
     await page.click('dialog[open] [data-action="close"]');
     await openPinPad(page);
-    expect(await message(page)).toMatch(/^Too many wrong PINs/);
+    // The PIN is checked against its hash before the pad answers.
+    await expect.poll(() => message(page), { timeout: 10_000 }).toMatch(/^Too many wrong PINs/);
     expect(await page.locator('[data-digit]:disabled').count()).toBe(10);
     expect(await page.locator('.staff-panel').count()).toBe(0);
     expect(kiosk.problems).toEqual([]);
