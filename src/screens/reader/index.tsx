@@ -132,23 +132,6 @@ function ReaderBody({ handout, section, headingRef }: ReaderBodyProps) {
         </ol>
         {showsDraftNotice(handout.meta) && <p class="reader__draft">{t('reader.draftTranslation')}</p>}
         {textOnly && <p class="reader__notice" data-notice="text-only">{t('reader.textOnly')}</p>}
-        {offerStaff && (
-          <BigButton
-            icon="language"
-            class="reader__compare"
-            data-action="compare"
-            data-compare-on={compare ? 'true' : 'false'}
-            onClick={() => {
-              if (compare) return setComparing(false);
-              // The view's code first, so the text is never replaced by an empty space while it comes.
-              void CompareView.preload()
-                .catch(() => {})
-                .then(() => setComparing(true));
-            }}
-          >
-            {compare ? t('reader.showOneLanguage') : t('reader.showIn', { language: staffLanguageName(i18n.language.value, staff!) })}
-          </BigButton>
-        )}
         <div class="reader__listened" aria-hidden="true">
           <span style={{ transform: `scaleX(${player.progress.value})` }} />
         </div>
@@ -175,6 +158,26 @@ function ReaderBody({ handout, section, headingRef }: ReaderBodyProps) {
             onClick={() => reading.resume(scroller.current?.querySelector<HTMLElement>('.word--current, .sentence--current') ?? null)}
           >
             {t('reader.follow')}
+          </BigButton>
+        </div>
+      )}
+      {offerStaff && (
+        // With the controls, not the title: within a seated patient's reach on a portrait screen.
+        <div class="reader__tools">
+          <BigButton
+            icon="language"
+            class="reader__compare"
+            data-action="compare"
+            data-compare-on={compare ? 'true' : 'false'}
+            onClick={() => {
+              if (compare) return setComparing(false);
+              // The view's code first, so the text is never replaced by an empty space while it comes.
+              void CompareView.preload()
+                .catch(() => {})
+                .then(() => setComparing(true));
+            }}
+          >
+            {compare ? t('reader.showOneLanguage') : t('reader.showIn', { language: staffLanguageName(i18n.language.value, staff!) })}
           </BigButton>
         </div>
       )}
