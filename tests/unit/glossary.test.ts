@@ -125,7 +125,7 @@ describe('npm run check and the glossary', () => {
         idle: { timeoutSeconds: 90, warningSeconds: 30 },
         audio: { rate: 1, volume: 0.8, autoAdvance: false },
         site: { name: 'Test clinic', nurseLine: '811' },
-        staff: { pin: '4826' },
+        staff: { pinHash: 'pbkdf2-sha256$100000$aCJhJI3AP7Byvf3IAAc53Q$ASg20jLMJGIgipOZ-04-39dIUpZx-nJiYMhiarWcGvc' }, // kiosk.config.json's: the default PIN
       }),
     );
     write('locales/en/ui.json', JSON.stringify({ meta: { languageName: 'English' } }));

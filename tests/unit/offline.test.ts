@@ -205,12 +205,6 @@ describe('between visits', () => {
     expect(isBetweenVisits(kiosk.visit.value, kiosk.idle)).toBe(false);
   });
 
-  it('is false while speech plays on the welcome screen', async () => {
-    const { kiosk, recording } = await kioskWithUpdate();
-    act(() => recording.player.play());
-    expect(isBetweenVisits(kiosk.visit.value, kiosk.idle)).toBe(false);
-  });
-
   it('lets a new build take over only after the patient reading a handout is done', async () => {
     const { kiosk, container, reloads } = await kioskWithUpdate();
     await readInEnglish();
