@@ -3,8 +3,7 @@
  * Chromium, tests/browser/glossary.test.ts): offered only outside the clinic's language, the patient's
  * side first with its own lang and dir, the block being read marked on both sides, one touch back.
  */
-import { configure, fireEvent, waitFor } from '@testing-library/preact';
-import type { Signal } from '@preact/signals';
+import { act, configure, fireEvent, waitFor } from '@testing-library/preact';
 import { describe, expect, it } from 'vitest';
 import { rowOfSentence } from '../../src/screens/reader/compare';
 import { config, openHandoutAs, renderKiosk } from '../helpers/kiosk';
@@ -49,7 +48,8 @@ describe('Show in the clinic’s language', () => {
     // The player moves into the last block's first sentence.
     const last = section.blocks.at(-1)!;
     const sentence = last.kind === 'paragraph' ? last.text.firstSentence : last.kind === 'list' ? last.items[0]!.firstSentence : last.caption!.firstSentence;
-    (recording.player.currentSentence as Signal<number>).value = sentence;
+    // As the audio would: the clock reaches that sentence's first word.
+    await act(() => recording.speakWord(section.sentences[sentence]!.firstWord));
     await waitFor(() => expect(document.querySelectorAll('.compare__row--current')).toHaveLength(2));
     expect([patientRows[section.blocks.length]!.getAttribute('aria-current'), staffRows[section.blocks.length]!.getAttribute('aria-current')]).toEqual(['true', 'true']);
     // One touch returns to one language.
