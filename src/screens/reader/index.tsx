@@ -68,7 +68,8 @@ function ReaderBody({ handout, section, headingRef }: ReaderBodyProps) {
   const swipe = useSwipe(handout.dir, () => visit.nextSection(), () => visit.previousSection());
   // Only the portrait layout keeps the controls under the reach line (app.css); so does the reading.
   const reading = useFollowReading(scroller, () =>
-    typeof matchMedia === 'function' && matchMedia('(orientation: portrait)').matches
+    // A phone (the personal reader) is all within reach of the hand holding it.
+    typeof matchMedia === 'function' && matchMedia('(orientation: portrait)').matches && document.documentElement.dataset.mode !== 'personal'
       ? reachLines(mountingFor(config.display?.mounting, 'portrait'), innerHeight).top
       : 0,
   );
