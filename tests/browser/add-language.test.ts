@@ -1,6 +1,6 @@
 /**
  * The README's recipe for adding a language, followed to the letter with files only: strings,
- * handouts, its language.json and the language in kiosk.config.json, no code. The built kiosk offers it on the welcome
+ * handouts, glossary, its language.json and the language in kiosk.config.json, no code. The built kiosk offers it on the welcome
  * screen, reads it in its own language and direction, marks the translation as a draft, and, with
  * no audio made for it yet, says on its button and in the reader that it is text only.
  */
@@ -32,6 +32,9 @@ function addEsperanto(root: string) {
     const translated = original.replace('translation: original', 'translation: draft').replace(/^# .*$/m, '# Esperanta traduko').replace('take two of these', 'take du of these');
     writeFileSync(join(root, `locales/eo/handouts/${id}.md`), translated);
   }
+  const glossary = JSON.parse(readFileSync(join(project, 'locales/en/glossary.json'), 'utf8')) as { terms: Record<string, { term: string; definition: string }> };
+  glossary.terms.liver = { term: 'Hepato', definition: 'La organo kiu purigas la sangon.' };
+  writeFileSync(join(root, 'locales/eo/glossary.json'), JSON.stringify(glossary, null, 2));
   // The facts check learns Esperanto's "du" (two) from the language's own file, not from code.
   writeFileSync(join(root, 'locales/eo/language.json'), JSON.stringify({ numbers: { words: { du: 2, tri: 3 }, units: { day: ['tagoj'] } } }));
 }

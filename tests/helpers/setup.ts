@@ -6,7 +6,7 @@ import { readFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { cleanup } from '@testing-library/preact';
-import { afterEach } from 'vitest';
+import { afterAll, afterEach } from 'vitest';
 
 // The kiosk fetches its handouts from its own origin (asset URLs such as `/.generated/…` or
 // `/@fs/…`). No server runs under jsdom, so such a request is answered from disk as Vite's server
@@ -48,3 +48,8 @@ if (typeof Element !== 'undefined' && !Element.prototype.scrollBy) {
 afterEach(() => {
   cleanup();
 });
+
+// Preact runs effects after the next frame, with a 35 ms timer as fallback that then calls
+// cancelAnimationFrame. A timer still pending when a file ends would fire after jsdom's globals are
+// gone and throw (an unhandled error that fails the whole run), so let such timers fire first.
+afterAll(() => new Promise<void>((resolve) => setTimeout(resolve, 100)));
