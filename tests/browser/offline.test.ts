@@ -3,7 +3,8 @@
  * with its server gone and the browser offline; cached audio answers Range requests; a new build
  * installs in the background and takes over only once the visit is over.
  *
- * Each test serves its own copy of the build from a server it can stop (tests/browser/static-server.ts).
+ * Each test serves its own copy of the build from a server it can stop (tests/browser/static-server.ts):
+ * the kiosk's production server, or nginx with KIOSK_TEST_SERVER=nginx.
  */
 import { appendFileSync, cpSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -203,6 +204,7 @@ describe('updates', { timeout: 300_000 }, () => {
     // A new build appears on the server: one file changed, so a new precache list and a new sw.js.
     appendFileSync(join(dir, 'favicon.svg'), '\n<!-- new build -->\n');
     const next = await writeServiceWorker(root, dir);
+    server.refresh();
     expect(next.version).not.toBe(before);
     await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.update());
     // The new worker copies its own list (35 MB for twelve languages) before it waits.
