@@ -16,7 +16,7 @@ import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { DEFAULT_MOUNTING, reachLines, type Orientation } from '../src/kiosk/reach';
 import { launchChromium } from './browser';
-import { buildAndServe } from './build';
+import { buildSite } from '../tests/browser/site-build';
 import { openReader, waitFor } from './kiosk';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -42,6 +42,18 @@ const SHOTS: Record<string, (page: Page, lang: string) => Promise<void>> = {
     await waitFor(page, '.library__card');
   },
   reader: (page, lang) => openReader(page, lang, 'nerve-ablation'),
+  term: async (page, lang) => {
+    await openReader(page, lang, 'nerve-ablation');
+    await page.click('.section-text button.term');
+    await waitFor(page, 'dialog[open][data-dialog="term"]');
+  },
+  'take-home': (page, lang) => openDialog(page, lang, 'take-home'),
+  // Not offered in the clinic's own language (English): shot in Spanish and Arabic only.
+  compare: async (page, lang) => {
+    await openReader(page, lang, 'nerve-ablation');
+    await page.click('[data-action="compare"]');
+    await waitFor(page, '.compare__side--staff .compare__text');
+  },
   sections: (page, lang) => openDialog(page, lang, 'sections'),
   settings: (page, lang) => openDialog(page, lang, 'settings'),
   help: (page, lang) => openDialog(page, lang, 'help'),
@@ -52,7 +64,7 @@ const SHOTS: Record<string, (page: Page, lang: string) => Promise<void>> = {
   },
 };
 /** Landscape is unchanged by the reach work: its screens, not every dialog again. */
-const LANDSCAPE_SHOTS = ['welcome', 'library', 'reader', 'sections'];
+const LANDSCAPE_SHOTS = ['welcome', 'library', 'reader', 'sections', 'compare'];
 
 async function openDialog(page: Page, lang: string, action: string) {
   await openReader(page, lang, 'nerve-ablation');
@@ -92,8 +104,15 @@ async function shoot(browser: Browser, baseUrl: string, orientation: Orientation
 
 async function main() {
   const urlAt = process.argv.indexOf('--url');
-  const served = urlAt > 0 ? null : await buildAndServe(root);
-  const baseUrl = urlAt > 0 ? process.argv[urlAt + 1]! : served!.baseUrl;
+  // Built with every option that adds controls: a public copy ("Take it home") and a printer.
+  const served =
+    urlAt > 0
+      ? null
+      : await buildSite(LANGUAGES, (config) => {
+          config.site.publicUrl = 'https://handouts.example-clinic.ca/';
+          config.print = { enabled: true };
+        });
+  const baseUrl = urlAt > 0 ? process.argv[urlAt + 1]! : served!.url;
   // `--only 'portrait-.*-en'` retakes just the shots whose file name matches.
   const onlyAt = process.argv.indexOf('--only');
   const only = new RegExp(onlyAt > 0 ? process.argv[onlyAt + 1]! : '');
@@ -104,7 +123,10 @@ async function main() {
     for (const orientation of ['portrait', 'landscape'] as const) {
       const names = orientation === 'portrait' ? Object.keys(SHOTS) : LANDSCAPE_SHOTS;
       for (const name of names) {
-        for (const lang of LANGUAGES) if (only.test(`${orientation}-${name}-${lang}`)) await shoot(browser, baseUrl, orientation, lang, name);
+        for (const lang of LANGUAGES) {
+          if (name === 'compare' && lang === 'en') continue;
+          if (only.test(`${orientation}-${name}-${lang}`)) await shoot(browser, baseUrl, orientation, lang, name);
+        }
       }
     }
   } finally {

@@ -1,7 +1,7 @@
 /**
- * Every language, in a real Chromium: each screen passes axe (contrast and target size included) in
- * each theme and at each text size, and right-to-left mirrors the layout while numbers stay
- * left-to-right.
+ * Every language, in a real Chromium: each screen and dialog (the glossary card and the view beside
+ * English included) passes axe (contrast and target size included) in each theme and at each text
+ * size, and right-to-left mirrors the layout while numbers stay left-to-right.
  */
 import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
@@ -54,6 +54,19 @@ describe.each(LANGUAGES.map((lang, index) => [lang, index] as const))('in %s', (
     }
     await setDisplay(page, size, theme);
     found.push(...(await violations(page, 'reader')));
+    await page.click('.section-text button.term');
+    await page.waitForSelector('dialog[open][data-dialog="term"]');
+    found.push(...(await violations(page, 'glossary term')));
+    await page.click('dialog [data-action="close"]');
+    await page.waitForSelector('dialog', { state: 'detached' });
+    // "Show in English" is offered in every language but the clinic's own.
+    if (lang !== 'en') {
+      await page.click('[data-action="compare"]');
+      await page.waitForSelector('.compare__side--staff .compare__text');
+      found.push(...(await violations(page, 'shown beside English')));
+      await page.click('[data-action="compare"]');
+      await page.waitForSelector('.compare', { state: 'detached' });
+    }
     await page.click('[data-action="sections"]');
     found.push(...(await violations(page, 'sections')));
     await page.click('dialog [data-section]:last-of-type >> nth=-1');

@@ -3,12 +3,16 @@
  * between the lines a seated patient can reach (kiosk/reach.ts: 1,200 and 400 mm above the floor),
  * in a left-to-right and a right-to-left language, for the default mounting and a second one; and
  * each screen stays axe-clean. Landscape is covered by layout.test.ts, unchanged.
+ *
+ * The kiosk is built with everything a clinic can switch on that adds controls ("Take it home" with
+ * a public copy, "Print" with a printer), so the walk meets every control there is.
  */
 import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_MOUNTING, reachLines, type Mounting } from '../../src/kiosk/reach';
-import { axeInPage, launchChromium, openKiosk, type KioskPage } from './browser';
+import { axeInPage, launchChromium, openKioskAt, type KioskPage } from './browser';
+import { buildSite, type SiteBuild } from './site-build';
 
 /** The documented default PIN: kiosk.config.json's staff.pinHash is its hash. */
 const STAFF_PIN = '4826';
@@ -28,11 +32,17 @@ const GEOMETRIES: [string, Mounting, { axe: boolean }][] = [
 ];
 
 let browser: Browser;
+let site: SiteBuild;
 beforeAll(async () => {
+  site = await buildSite(['en', 'ar'], (config) => {
+    config.site.publicUrl = 'https://handouts.example-clinic.ca/';
+    config.print = { enabled: true };
+  });
   browser = await launchChromium();
-});
+}, 240_000);
 afterAll(async () => {
   await browser?.close();
+  await site?.close();
 });
 
 interface Placement {
@@ -132,7 +142,27 @@ const WALK: [string, (page: Page, lang: string, lines: { top: number; bottom: nu
     await page.click('[data-action="play"]');
     await page.waitForSelector('[data-action="play"]:not([data-status="playing"])');
   }],
-  ['sections', async (page) => {
+  ['a glossary term’s card', async (page) => {
+    await page.click('.section-text button.term');
+    await dialogOpen(page, 'term');
+  }],
+  ['take it home', async (page) => {
+    await closeDialog(page);
+    await page.click('[data-action="take-home"]');
+    await dialogOpen(page, 'take-home');
+  }],
+  ['shown in English beside the patient’s language', async (page, lang) => {
+    await closeDialog(page);
+    // Offered only when the visit is not already in the clinic's language.
+    if (lang === 'en') return expect(await page.locator('[data-action="compare"]').count()).toBe(0);
+    await page.click('[data-action="compare"]');
+    await page.locator('.compare__side--staff .compare__text').waitFor();
+  }],
+  ['sections', async (page, lang) => {
+    if (lang !== 'en') {
+      await page.click('[data-action="compare"]');
+      await page.locator('.compare').waitFor({ state: 'detached' });
+    }
     await page.click('[data-action="sections"]');
     await dialogOpen(page, 'sections');
   }],
@@ -179,7 +209,7 @@ describe.each(GEOMETRIES)('portrait 1080×1920, %s', (_name, mounting, { axe }) 
     let kiosk: KioskPage;
     const highest: string[] = [];
     beforeAll(async () => {
-      kiosk = await openKiosk(browser, PORTRAIT);
+      kiosk = await openKioskAt(browser, site.url, PORTRAIT, { serviceWorkers: 'block' });
       const { page } = kiosk;
       // The idle warning and the staff long press come on the page's clock, moved by the test.
       await page.clock.install();
