@@ -8,7 +8,7 @@ import { mountingFor, reachLines } from '../../kiosk/reach';
 import { lazyComponent } from '../../ui/lazy';
 import { staffLanguageName, staffLanguageOf } from '../../config/staff-language';
 import { ScreenTopBar } from '../chrome';
-import { ReaderExtras } from '../take-home/actions';
+import { hasTakeHomeButtons, TakeHomeAtEnd, TakeHomeButtons } from '../take-home/actions';
 import { useFollowReading } from './use-follow-reading';
 import { useSwipe } from './use-swipe';
 import './reader.css';
@@ -61,6 +61,7 @@ function ReaderBody({ handout, section, headingRef }: ReaderBodyProps) {
   const offerStaff = staff !== null && staff !== handout.lang;
   const [comparing, setComparing] = useState(false);
   const compare = offerStaff && comparing;
+  const takeHome = hasTakeHomeButtons(config.site.publicUrl, config.print?.enabled, handout, section);
   const total = handout.sections.length;
   const sectionHeading = useRef<HTMLHeadingElement>(null);
   const scroller = useRef<HTMLDivElement>(null);
@@ -148,7 +149,7 @@ function ReaderBody({ handout, section, headingRef }: ReaderBodyProps) {
           sectionText
         )}
         {section.index === total - 1 && <SourceNote handout={handout} label={t('reader.source')} />}
-        <ReaderExtras handout={handout} section={section} />
+        <TakeHomeAtEnd handout={handout} section={section} />
       </div>
       {!reading.following.value && busy && (
         <div class="reader__follow">
@@ -162,24 +163,27 @@ function ReaderBody({ handout, section, headingRef }: ReaderBodyProps) {
           </BigButton>
         </div>
       )}
-      {offerStaff && (
+      {(offerStaff || takeHome) && (
         // With the controls, not the title: within a seated patient's reach on a portrait screen.
         <div class="reader__tools">
-          <BigButton
-            icon="language"
-            class="reader__compare"
-            data-action="compare"
-            data-compare-on={compare ? 'true' : 'false'}
-            onClick={() => {
-              if (compare) return setComparing(false);
-              // The view's code first, so the text is never replaced by an empty space while it comes.
-              void CompareView.preload()
-                .catch(() => {})
-                .then(() => setComparing(true));
-            }}
-          >
-            {compare ? t('reader.showOneLanguage') : t('reader.showIn', { language: staffLanguageName(i18n.language.value, staff!) })}
-          </BigButton>
+          <TakeHomeButtons handout={handout} section={section} />
+          {offerStaff && (
+            <BigButton
+              icon="language"
+              class="reader__compare"
+              data-action="compare"
+              data-compare-on={compare ? 'true' : 'false'}
+              onClick={() => {
+                if (compare) return setComparing(false);
+                // The view's code first, so the text is never replaced by an empty space while it comes.
+                void CompareView.preload()
+                  .catch(() => {})
+                  .then(() => setComparing(true));
+              }}
+            >
+              {compare ? t('reader.showOneLanguage') : t('reader.showIn', { language: staffLanguageName(i18n.language.value, staff!) })}
+            </BigButton>
+          )}
         </div>
       )}
       <nav class="control-bar" aria-label={t('reader.sections')} dir={i18n.dir.value}>

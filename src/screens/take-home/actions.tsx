@@ -1,7 +1,8 @@
 /**
- * "Take it home" and "Print", at the end of every section: the reader's one place for them, below
- * the text, so the control bar (kept to the reading itself) does not change. On the last section the
- * QR code is shown there too, without a tap: that is where a patient who has read to the end is.
+ * "Take it home" and "Print", in the reader's tools row above the control bar (which is kept to the
+ * reading itself), so they are within reach with the other controls. On the last section the QR code
+ * is also shown at the end of the text, without a tap: that is where a patient who has read to the
+ * end is.
  */
 import { useServices, useT, useVisit } from '../../app/kiosk-context';
 import { isPersonalReader, readerLink } from '../../app/reader-link';
@@ -19,33 +20,49 @@ export function takeHomeLink(publicUrl: string | undefined, handout: Handout, se
   return readerLink(publicUrl, { lang: handout.lang, handout: handout.id, sectionIndex: section.index });
 }
 
-export function ReaderExtras({ handout, section }: { handout: Handout; section: Section }) {
+/**
+ * "Take it home" and "Print", for the reader's tools row: with the other controls, so within a
+ * seated patient's reach on a portrait screen (never in the scrolling text, which starts at the top).
+ */
+export function TakeHomeButtons({ handout, section }: { handout: Handout; section: Section }) {
   const t = useT();
   const visit = useVisit();
   const { config } = useServices();
   const link = takeHomeLink(config.site.publicUrl, handout, section);
   const canPrint = config.print?.enabled === true;
-  if (!link && !canPrint) return null;
-  const last = section.index === handout.sections.length - 1;
+  return (
+    <>
+      {link && (
+        <BigButton icon="phone" onClick={() => visit.openDialog('take-home')} data-action="take-home">
+          {t('takeHome.open')}
+        </BigButton>
+      )}
+      {canPrint && (
+        <BigButton
+          icon="print"
+          data-action="print"
+          onClick={() => void import('../print').then((m) => m.printHandout(handout, { publicUrl: config.site.publicUrl, t }))}
+        >
+          {t('reader.print')}
+        </BigButton>
+      )}
+    </>
+  );
+}
+
+/** Whether the reader has a take-home or print button to show. */
+export function hasTakeHomeButtons(publicUrl: string | undefined, printEnabled: boolean | undefined, handout: Handout, section: Section): boolean {
+  return takeHomeLink(publicUrl, handout, section) !== null || printEnabled === true;
+}
+
+/** On the last section, the QR code in the text itself, where the handout ends. */
+export function TakeHomeAtEnd({ handout, section }: { handout: Handout; section: Section }) {
+  const { config } = useServices();
+  const link = takeHomeLink(config.site.publicUrl, handout, section);
+  if (!link || section.index !== handout.sections.length - 1) return null;
   return (
     <div class="reader-extras">
-      <div class="reader-extras__buttons">
-        {link && (
-          <BigButton icon="phone" onClick={() => visit.openDialog('take-home')} data-action="take-home">
-            {t('takeHome.open')}
-          </BigButton>
-        )}
-        {canPrint && (
-          <BigButton
-            icon="print"
-            data-action="print"
-            onClick={() => void import('../print').then((m) => m.printHandout(handout, { publicUrl: config.site.publicUrl, t }))}
-          >
-            {t('reader.print')}
-          </BigButton>
-        )}
-      </div>
-      {last && link && <TakeHomePanel link={link} headingLevel={2} />}
+      <TakeHomePanel link={link} headingLevel={2} inText />
     </div>
   );
 }

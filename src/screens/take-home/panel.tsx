@@ -5,7 +5,12 @@ import { QrCode } from '../../ui/qr-code';
 import { takeHomeLink } from './actions';
 import './take-home.css';
 
-export function TakeHomePanel({ link, headingLevel }: { link: string; headingLevel: 2 | 3 | null }) {
+/**
+ * `inText`: the panel sits in the scrolling text of the last section, which may be above a seated
+ * patient's reach, so the link there is words to copy, not a control; the "Take it home" dialog
+ * (its button is within reach) has the link as a button that says it aloud.
+ */
+export function TakeHomePanel({ link, headingLevel, inText = false }: { link: string; headingLevel: 2 | 3 | null; inText?: boolean }) {
   const t = useT();
   const { prompter, i18n } = useServices();
   const Heading = headingLevel ? (`h${headingLevel}` as const) : null;
@@ -22,9 +27,15 @@ export function TakeHomePanel({ link, headingLevel }: { link: string; headingLev
             is said again, for someone copying it down by ear. dir=ltr: an address reads left to right
             even on an Arabic page.
           */}
-          <button type="button" class="take-home__link" dir="ltr" lang="en" data-link={link} onClick={() => prompter.say(i18n.language.peek(), [link])}>
-            {link}
-          </button>
+          {inText ? (
+            <p class="take-home__link" dir="ltr" lang="en" data-link={link}>
+              {link}
+            </p>
+          ) : (
+            <button type="button" class="take-home__link" dir="ltr" lang="en" data-link={link} onClick={() => prompter.say(i18n.language.peek(), [link])}>
+              {link}
+            </button>
+          )}
         </div>
       </div>
     </section>
