@@ -84,16 +84,17 @@ async function shoot(browser: Browser, baseUrl: string, orientation: Orientation
   await page.evaluate(() => document.fonts.ready);
   await page.waitForTimeout(300);
   const line = reachLines(DEFAULT_MOUNTING[orientation], viewport.height);
-  await page.evaluate((top) => {
-    // The top layer (an open dialog) covers anything in the page, so the line goes into it too.
-    const host = document.querySelector('dialog[open]') ?? document.body;
-    const mark = document.createElement('div');
-    mark.setAttribute('style', `position:fixed;left:0;right:0;top:${top}px;border-top:4px dashed #d00;pointer-events:none;z-index:99`);
-    host.append(mark);
-  }, line.top);
   const file = join(outDir, `${orientation}-${name}-${lang}.png`);
   await page.screenshot({ path: file });
   await context.close();
+  // The line is drawn on the image, not into the page: the kiosk's own layers and re-renders would
+  // hide or remove an element added to it. ImageMagick is optional (apt-get install imagemagick).
+  const y = Math.round(line.top * 0.5);
+  try {
+    execFileSync('convert', [file, '-fill', 'none', '-stroke', '#d00000', '-strokewidth', '2', '-draw', `stroke-dasharray 8 6 line 0,${y} ${viewport.width * 0.5},${y}`, file]);
+  } catch {
+    console.warn(`${file}: no reach line drawn (ImageMagick's convert is missing)`);
+  }
   // Playwright writes 24-bit PNGs; 64 colours keep them legible at a fraction of the size.
   try {
     execFileSync('pngquant', ['--force', '--skip-if-larger', '--output', file, '64', file]);
