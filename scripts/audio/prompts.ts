@@ -175,7 +175,11 @@ function rangeLabels(language: Pick<LanguageContent, 'code' | 'handouts'>): stri
   const summaries = language.handouts.map((h) => ({ id: h.id, title: h.title, summary: h.summary, sectionCount: h.sections.length, topics: h.topics ?? [] }));
   const index = buildLibraryIndex({ handouts: summaries, featured: [], lang: language.code, topicName: (id) => id });
   if (index.mode === 'few') return [];
-  return index.topics.flatMap((topic) => rangesOf(topic.handouts, language.code)).map((range) => range.label);
+  // One range is shown as a plain list, with no strip to label.
+  return index.topics.flatMap((topic) => {
+    const ranges = rangesOf(topic.handouts, language.code);
+    return ranges.length > 1 ? ranges.map((range) => range.label) : [];
+  });
 }
 
 /** A translate function with the kiosk's own i18next settings, so plurals and interpolation match it exactly. */

@@ -42,7 +42,7 @@ describe('a library of a few handouts', () => {
     expect($('.library--browse')).toBeNull();
     expect($$('.library__card')).toHaveLength(6);
     expect($('.library__card-summary')?.textContent).toBe(many.summaries[0]!.summary);
-    expect(document.activeElement?.tagName).toBe('H1');
+    await waitFor(() => expect(document.activeElement?.tagName).toBe('H1'));
   });
 });
 
@@ -68,6 +68,7 @@ describe('a library of many handouts', () => {
     expect($$('[data-range]')).toHaveLength(0);
     expect($$('[data-handout]')).toHaveLength(8);
     fireEvent.click($('[data-action="topics"]')!);
+    await waitFor(() => expect($('[data-topic="*all"]')).not.toBeNull());
     fireEvent.click($('[data-topic="*all"]')!);
     await waitFor(() => expect($$('[data-range]')).toHaveLength(5));
     expect($('[data-range="0"]')!.getAttribute('aria-pressed')).toBe('true');
@@ -97,6 +98,7 @@ describe('a library of many handouts', () => {
     fireEvent.click($('[data-topic="*all"]')!);
     await waitFor(() => expect($('[data-range="2"]')).not.toBeNull());
     fireEvent.click($('[data-range="2"]')!);
+    await waitFor(() => expect($('[data-range="2"]')!.getAttribute('aria-pressed')).toBe('true'));
     const card = $('[data-handout]')!.dataset.handout;
     fireEvent.click($('[data-handout]')!);
     await waitFor(() => expect($('.section-text')).not.toBeNull(), loading);

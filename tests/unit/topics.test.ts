@@ -14,7 +14,9 @@ import { generateLibrary } from '../../bench/generate-library.ts';
 import { buildContent, summarise } from '../../scripts/lib/build-content.ts';
 import { compileHandout } from '../../scripts/lib/compile-handout.ts';
 import { InputError } from '../../scripts/lib/input-error.ts';
+import { runtimeConfig } from '../../scripts/lib/site-files.ts';
 import { kioskConfigSchema } from '../../src/config/schema.ts';
+import { mergeSite } from '../../src/config/site.ts';
 
 const project = fileURLToPath(new URL('../..', import.meta.url));
 const dirs: string[] = [];
@@ -123,5 +125,12 @@ describe('featured handouts in the config', () => {
     expect(parse(['acetaminophen']).success).toBe(true);
     const issues = parse(['acetaminophen', 'nowhere', 'acetaminophen']).error!.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
     expect(issues).toEqual(['featured.1: one of the configured handouts (nerve-ablation, acetaminophen)', 'featured.2: each entry listed only once']);
+  });
+
+  it('reach the kiosk, narrowed to the handouts a site offers', () => {
+    const build = runtimeConfig(kioskConfigSchema.parse({ ...base, featured: ['acetaminophen', 'nerve-ablation'] }));
+    expect(build.featured).toEqual(['acetaminophen', 'nerve-ablation']);
+    const merged = mergeSite(build, JSON.stringify({ handouts: ['nerve-ablation'] }), 'sites/lobby.json');
+    expect(merged.ok && merged.config.featured).toEqual(['nerve-ablation']);
   });
 });
