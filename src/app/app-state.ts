@@ -18,7 +18,7 @@ export type LoadStatus = 'idle' | 'loading' | 'ready' | 'error';
  * Where the patient is in a library of many handouts (content/library-index): its first view
  * (featured and topics), or a topic (or "all") with one of its A-to-Z ranges chosen.
  */
-export type LibraryPlace = { topic: null } | { topic: string; range: number };
+export type LibraryPlace = { topic: null; from?: string } | { topic: string; range: number };
 
 export interface AppStateDeps {
   config: RuntimeConfig;
@@ -165,7 +165,9 @@ export function createAppState({ config, i18n, content, player }: AppStateDeps):
       if (place.topic !== null) libraryPlace.value = { topic: place.topic, range: Math.max(0, index) };
     },
     showLibraryHome() {
-      libraryPlace.value = { topic: null };
+      // Back on the topics, focus returns to the tile the patient left by.
+      const place = libraryPlace.peek();
+      libraryPlace.value = place.topic === null ? place : { topic: null, from: place.topic };
     },
     prefs,
     player,

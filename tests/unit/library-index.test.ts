@@ -1,3 +1,4 @@
+// @vitest-environment node
 /**
  * The library's browsing structure, without a DOM: when it is a plain list, its featured handouts and
  * topics, and the A-to-Z ranges that keep every list screen to PER_LIST handouts.

@@ -32,7 +32,9 @@ export function LibraryScreen() {
   if (index.mode === 'few') return <FewHandouts handouts={index.handouts} />;
   const place = visit.libraryPlace.value;
   const topic = place.topic === null ? undefined : index.topics.find((candidate) => candidate.id === place.topic);
-  return topic ? <TopicView key={`${lang}/${topic.id}`} topic={topic} range={place.topic === null ? 0 : place.range} /> : <LibraryHome key={lang} index={index} />;
+  if (topic && place.topic !== null) return <TopicView key={`${lang}/${topic.id}`} topic={topic} range={place.range} />;
+  const from = place.topic === null && place.from && index.topics.some((candidate) => candidate.id === place.from) ? place.from : ALL_TOPIC;
+  return <LibraryHome key={lang} index={index} focusTopic={from} />;
 }
 
 /** Today's library, unchanged: up to FEW_HANDOUTS cards with their summaries. */
@@ -80,10 +82,10 @@ function useFocusFirst<T extends HTMLElement>(selector: string) {
   return ref;
 }
 
-function LibraryHome({ index }: { index: Extract<LibraryIndex, { mode: 'browse' }> }) {
+function LibraryHome({ index, focusTopic }: { index: Extract<LibraryIndex, { mode: 'browse' }>; focusTopic: string }) {
   const t = useT();
   const visit = useVisit();
-  const band = useFocusFirst<HTMLDivElement>('[data-topic]');
+  const band = useFocusFirst<HTMLDivElement>(`[data-topic="${focusTopic}"]`);
   return (
     <>
       <ScreenTopBar />
