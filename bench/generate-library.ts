@@ -137,7 +137,7 @@ export function planLibrary(options: LibraryOptions): { handouts: GeneratedHando
       const number = (n: number) => new Intl.NumberFormat(lang).format(n);
       titles[lang] =
         written >= 0
-          ? kind[written + 1]!.replace('{s}', subject[written + 2]!) + (round ? ` ${number(round + 1)}` : '')
+          ? kind[written + 1]!.replace('{s}', [subject[2], subject[3], subject[4]][written]!) + (round ? ` ${number(round + 1)}` : '')
           : `${realTitles[lang]![base]} ${number(i + 1)}`;
     }
     handouts.push({ id: `${subject[0]}-${kind[0]}${round ? `-${round + 1}` : ''}`, titles, topics: subject[1], base });
