@@ -20,6 +20,7 @@ import { join } from 'node:path';
 import i18next from 'i18next';
 import type { KioskConfig } from '../../src/config/schema.ts';
 import { staffLanguageName, staffLanguageOf } from '../../src/config/staff-language.ts';
+import { buildLibraryIndex, rangesOf } from '../../src/content/library-index.ts';
 import type { ContentBundle, LanguageContent, UiStrings } from '../lib/build-content.ts';
 import { InputError, type InputProblem } from '../lib/input-error.ts';
 import { phoneNumbers } from '../lib/placeholders.ts';
@@ -150,7 +151,35 @@ export function promptTemplates(config: Pick<KioskConfig, 'idle'>, language: Pic
     ['reader.sectionOf', sectionCounts.flatMap((total) => Array.from({ length: total }, (_, i) => ({ current: i + 1, total })))],
     ['idle.body', [...countdown].map((count) => ({ count }))],
     ['library.sections', sectionCounts.map((count) => ({ count }))],
+    // A topic tile says how many handouts it holds; "all" holds every one.
+    ['library.count', libraryCounts(language.handouts).map((count) => ({ count }))],
   ]);
+}
+
+/** How many handouts each library topic holds, and all of them: the counts its tiles say. */
+function libraryCounts(handouts: LanguageContent['handouts']): number[] {
+  const counts = new Set<number>([handouts.length]);
+  const topics = new Set(handouts.flatMap((h) => h.topics ?? []));
+  for (const topic of topics) counts.add(handouts.filter((h) => h.topics?.includes(topic)).length);
+  const untopical = handouts.filter((h) => !h.topics?.length).length;
+  if (untopical) counts.add(untopical);
+  return [...counts].sort((a, b) => a - b);
+}
+
+/**
+ * The labels of the library's A-to-Z ranges ("A–C") in this language, as the kiosk computes them
+ * (content/library-index) for the configured handouts: a site that offers fewer handouts may get
+ * other ranges, which the browser's voice then says.
+ */
+function rangeLabels(language: Pick<LanguageContent, 'code' | 'handouts'>): string[] {
+  const summaries = language.handouts.map((h) => ({ id: h.id, title: h.title, summary: h.summary, sectionCount: h.sections.length, topics: h.topics ?? [] }));
+  const index = buildLibraryIndex({ handouts: summaries, featured: [], lang: language.code, topicName: (id) => id });
+  if (index.mode === 'few') return [];
+  // One range is shown as a plain list, with no strip to label.
+  return index.topics.flatMap((topic) => {
+    const ranges = rangesOf(topic.handouts, language.code);
+    return ranges.length > 1 ? ranges.map((range) => range.label) : [];
+  });
 }
 
 /** A translate function with the kiosk's own i18next settings, so plurals and interpolation match it exactly. */
@@ -207,6 +236,7 @@ export function collectPhrases(
     }
     texts.forEach(add);
   }
+  rangeLabels(language).forEach(add);
   for (const handout of language.handouts) {
     add(handout.title);
     add(handout.summary);

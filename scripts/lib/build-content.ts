@@ -7,7 +7,7 @@ import { join, relative } from 'node:path';
 import type { KioskConfig } from '../../src/config/schema.ts';
 import type { Handout, HandoutSummary, TextDirection } from '../../src/content/model.ts';
 import { checkTranslatedFacts } from './check-facts.ts';
-import { checkHandoutTranslation, checkUiStrings } from './check-translations.ts';
+import { checkHandoutTranslation, checkTopicNames, checkUiStrings } from './check-translations.ts';
 import { compileHandoutSource, type CompiledHandout } from './compile-handout.ts';
 import { checkGlossaryTranslation, readGlossary, type Glossary } from './glossary.ts';
 import { InputError, type InputProblem } from './input-error.ts';
@@ -139,6 +139,10 @@ export function buildContent(root: string): ContentBundle {
         else throw error;
       }
     }
+    if (Object.keys(strings).length) {
+      const listed = [...sources.values()].map((compiled) => ({ topics: compiled.handout.topics, file: compiled.file }));
+      problems.push(...checkTopicNames(strings, listed, rel(uiPath)));
+    }
     languages.push({ code, name: typeof name === 'string' ? name : code, dir, strings, handouts, sources, font, numbers, glossary });
   }
 
@@ -187,5 +191,5 @@ export function referenceLanguage(languages: LanguageContent[], config: KioskCon
 }
 
 export function summarise(handout: Handout): HandoutSummary {
-  return { id: handout.id, title: handout.title, summary: handout.summary, sectionCount: handout.sections.length };
+  return { id: handout.id, title: handout.title, summary: handout.summary, sectionCount: handout.sections.length, topics: handout.topics ?? [] };
 }

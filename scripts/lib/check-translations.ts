@@ -70,6 +70,27 @@ export function checkUiStrings(reference: Strings, strings: Strings, lang: strin
   return problems;
 }
 
+/**
+ * Every topic a handout lists needs a name in the language's ui.json (`topics.<id>`): the library's
+ * topic tiles show and speak it. Problems name the ui.json file, the key, and a handout that uses it.
+ */
+export function checkTopicNames(strings: Strings, handouts: readonly { topics?: string[]; file: string }[], file: string): InputProblem[] {
+  const names = (strings.topics ?? {}) as Record<string, unknown>;
+  const problems: InputProblem[] = [];
+  const seen = new Set<string>();
+  for (const handout of handouts) {
+    for (const topic of handout.topics ?? []) {
+      if (seen.has(topic)) continue;
+      seen.add(topic);
+      const name = names[topic];
+      if (typeof name !== 'string' || !name.trim()) {
+        problems.push({ file, where: `topics.${topic}`, message: `is missing: ${handout.file} lists the topic "${topic}"; give its name in this language` });
+      }
+    }
+  }
+  return problems;
+}
+
 export function checkHandoutTranslation(reference: Handout, handout: Handout, file: string): InputProblem[] {
   const problems: InputProblem[] = [];
   const expected = reference.sections.map((s) => s.id).join(', ');
@@ -81,6 +102,12 @@ export function checkHandoutTranslation(reference: Handout, handout: Handout, fi
     h.sections.map((s) => `${s.id}:${s.blocks.filter((b) => b.kind === 'figure').map((b) => (b.kind === 'figure' ? b.image : '')).join('+')}`).join(' ');
   if (expected === actual && figures(reference) !== figures(handout)) {
     problems.push({ file, message: `figures differ from ${reference.lang}: ${figures(handout)} vs ${figures(reference)}` });
+  }
+  // The library groups handouts by topic in every language alike: a patient who switches language
+  // must find the same handout under the same topic.
+  const topicsOf = (h: Handout) => `[${(h.topics ?? []).join(', ')}]`;
+  if (topicsOf(reference) !== topicsOf(handout)) {
+    problems.push({ file, where: 'topics', message: `is ${topicsOf(handout)} but ${reference.lang} has ${topicsOf(reference)}; every translation lists the same topics` });
   }
   return problems;
 }

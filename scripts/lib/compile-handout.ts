@@ -56,6 +56,8 @@ const ANY_MARK = /\{!([^}]*)\}/;
  */
 export const TERM_MARK = /\{\?([a-z0-9]+(?:-[a-z0-9]+)*)\|([^{}|]+)\}/g;
 const STRAY_TERM = /\{\?/;
+/** A topic id: `pain`, `blood-tests`; its name in each language is `topics.<id>` in ui.json. */
+export const TOPIC_ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 const REVIEW_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const FINGERPRINT = /^[0-9a-f]{12}$/;
 const TRANSLATION_STATUSES: readonly TranslationStatus[] = ['original', 'draft', 'reviewed'];
@@ -225,6 +227,7 @@ export function compileHandoutSource(source: string, options: CompileOptions): C
     dir: options.dir,
     title,
     summary: meta.summary,
+    topics: meta.topics,
     meta: meta.meta,
     sections: sections.map((draft, index) => buildSection(draft, index, options.lang, report)),
     glossary: {},
@@ -255,6 +258,7 @@ function fingerprintOf(meta: FrontMatter, body: string): string {
 interface FrontMatter {
   id: string;
   summary: string;
+  topics: string[];
   meta: HandoutMeta;
   review: ReviewRecord | null;
 }
@@ -264,7 +268,7 @@ function splitFrontMatter(
   report: (line: number | undefined, message: string) => void,
 ): { meta: FrontMatter; body: string; bodyLine: number } {
   const match = /^---\n([\s\S]*?)\n---\n/.exec(text);
-  const empty: FrontMatter = { id: '', summary: '', meta: { source: '', licence: '', translation: 'original', review: unreviewed('original') }, review: null };
+  const empty: FrontMatter = { id: '', summary: '', topics: [], meta: { source: '', licence: '', translation: 'original', review: unreviewed('original') }, review: null };
   if (!match) {
     report(1, 'the file must start with front matter between "---" lines (id, summary, source, licence, translation)');
     return { meta: empty, body: text, bodyLine: 1 };
@@ -295,11 +299,32 @@ function splitFrontMatter(
   const meta: HandoutMeta = { source, licence, translation, review: unreviewed(translation) };
   const review = readReview(data.reviewed, translation, report);
   if ('reviewedBy' in data) report(2, 'front matter field "reviewedBy" is replaced by "reviewed: { by, date }"; npm run review writes it');
-  const known = new Set(['id', 'summary', 'source', 'licence', 'translation', 'reviewed']);
+  const known = new Set(['id', 'summary', 'topics', 'source', 'licence', 'translation', 'reviewed']);
   for (const key of Object.keys(data)) {
     if (!known.has(key) && key !== 'reviewedBy') report(2, `unknown front matter field "${key}"; known: ${[...known].join(', ')}`);
   }
-  return { meta: { id, summary, meta, review }, body: text.slice(match[0].length), bodyLine };
+  const topics = readTopics(data.topics, report);
+  return { meta: { id, summary, topics, meta, review }, body: text.slice(match[0].length), bodyLine };
+}
+
+/**
+ * `topics: [pain, procedures]`: the library's topics this handout belongs to, by id (their names are
+ * in each language's ui.json under `topics.<id>`). Optional: a kiosk with a few handouts needs none.
+ */
+function readTopics(value: unknown, report: (line: number | undefined, message: string) => void): string[] {
+  if (value === undefined || value === null) return [];
+  const how = 'a list of topic ids in lower case with hyphens, such as "topics: [pain, procedures]"';
+  if (!Array.isArray(value)) {
+    report(2, `front matter field "topics" must be ${how}`);
+    return [];
+  }
+  const topics: string[] = [];
+  for (const item of value) {
+    if (typeof item !== 'string' || !TOPIC_ID.test(item)) report(2, `front matter field "topics": ${JSON.stringify(item)} is not allowed; expected ${how}`);
+    else if (topics.includes(item)) report(2, `front matter field "topics": "${item}" is listed twice`);
+    else topics.push(item);
+  }
+  return topics;
 }
 
 /** Until the build compares fingerprints, nothing counts as reviewed. */

@@ -50,6 +50,7 @@ export function runtimeConfig(config: KioskConfig): RuntimeConfig {
     languages: config.languages,
     defaultLanguage: config.defaultLanguage,
     handouts: config.handouts,
+    featured: config.featured,
     idle: config.idle,
     audio: config.audio,
     site: config.site,

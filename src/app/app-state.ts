@@ -14,6 +14,11 @@ import type { Player } from '../speech/player';
 export type Screen = 'welcome' | 'library' | 'reader';
 export type Dialog = 'help' | 'sections' | 'display' | 'staff' | 'term' | 'take-home' | null;
 export type LoadStatus = 'idle' | 'loading' | 'ready' | 'error';
+/**
+ * Where the patient is in a library of many handouts (content/library-index): its first view
+ * (featured and topics), or a topic (or "all") with one of its A-to-Z ranges chosen.
+ */
+export type LibraryPlace = { topic: null; from?: string } | { topic: string; range: number };
 
 export interface AppStateDeps {
   config: RuntimeConfig;
@@ -31,6 +36,14 @@ export interface AppState {
   readonly section: ReadonlySignal<Section | null>;
   /** Handouts offered in the current language, in config order. */
   readonly library: ReadonlySignal<HandoutSummary[]>;
+  /** Where the library is, kept while a handout is open so Back returns there. */
+  readonly libraryPlace: ReadonlySignal<LibraryPlace>;
+  /** Opens a topic (or ALL_TOPIC) at its first range. */
+  showTopic(topic: string): void;
+  /** Chooses one of the open topic's A-to-Z ranges. */
+  showRange(index: number): void;
+  /** Back to the library's first view: featured handouts and topics. */
+  showLibraryHome(): void;
   readonly prefs: Prefs;
   readonly player: Player;
   /** The glossary term whose definition card is open (dialog 'term'), by its id. */
@@ -64,6 +77,7 @@ export function createAppState({ config, i18n, content, player }: AppStateDeps):
     const offered = content.summaries(i18n.language.value);
     return config.handouts.flatMap((id) => offered.filter((h) => h.id === id));
   });
+  const libraryPlace = signal<LibraryPlace>({ topic: null });
   const prefs = createPrefs({ autoAdvance: config.audio.autoAdvance });
   const term = signal<string | null>(null);
   // Set when the patient leaves a section that was being read to pick another language.
@@ -142,6 +156,19 @@ export function createAppState({ config, i18n, content, player }: AppStateDeps):
     sectionIndex,
     section,
     library,
+    libraryPlace,
+    showTopic(topic) {
+      libraryPlace.value = { topic, range: 0 };
+    },
+    showRange(index) {
+      const place = libraryPlace.peek();
+      if (place.topic !== null) libraryPlace.value = { topic: place.topic, range: Math.max(0, index) };
+    },
+    showLibraryHome() {
+      // Back on the topics, focus returns to the tile the patient left by.
+      const place = libraryPlace.peek();
+      libraryPlace.value = place.topic === null ? place : { topic: null, from: place.topic };
+    },
     prefs,
     player,
     term,
@@ -165,6 +192,9 @@ export function createAppState({ config, i18n, content, player }: AppStateDeps):
       const keepSection = sectionIndex.value;
       await i18n.setLanguage(code);
       if (disposed) return;
+      // Ranges follow the language's own alphabet, so the topic stays but its first range is shown.
+      const place = libraryPlace.peek();
+      if (place.topic !== null) libraryPlace.value = { topic: place.topic, range: 0 };
       if (reading) {
         // Same section ids in every language, so the patient stays where they were; if it was being
         // read aloud, it starts again in the new language.

@@ -59,6 +59,12 @@ export const kioskConfigSchema = z
       .array(handoutId)
       .min(1)
       .describe('Handouts offered, in the order shown in the library. Each needs locales/<lang>/handouts/<id>.md for every language.'),
+    featured: z
+      .array(handoutId)
+      .default([])
+      .describe(
+        'Handouts the library shows first, above its topics, when it offers more than a few handouts (see the README, "Finding a handout"). Each must be one of `handouts`, listed once. Left out: none.',
+      ),
     idle: z
       .object({
         timeoutSeconds: z
@@ -201,6 +207,15 @@ export const kioskConfigSchema = z
         ctx.addIssue({ code: 'custom', path: ['handouts', i], input: id, message: 'each entry listed only once' });
       }
       seenHandout.add(id);
+    });
+    const seenFeatured = new Set<string>();
+    config.featured.forEach((id, i) => {
+      if (!config.handouts.includes(id)) {
+        ctx.addIssue({ code: 'custom', path: ['featured', i], input: id, message: `one of the configured handouts (${config.handouts.join(', ')})` });
+      } else if (seenFeatured.has(id)) {
+        ctx.addIssue({ code: 'custom', path: ['featured', i], input: id, message: 'each entry listed only once' });
+      }
+      seenFeatured.add(id);
     });
     if (config.site.staffLanguage !== undefined && !config.languages.includes(config.site.staffLanguage)) {
       ctx.addIssue({

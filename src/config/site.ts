@@ -83,6 +83,8 @@ export function mergeSite(build: RuntimeConfig, text: string, file: string): Sit
     ...build,
     ...(site.languages ? { languages: site.languages } : {}),
     ...(site.handouts ? { handouts: site.handouts } : {}),
+    // A site that offers fewer handouts features only those of the build's it still offers.
+    ...(build.featured ? { featured: build.featured.filter((id) => (site.handouts ?? build.handouts).includes(id)) } : {}),
     // A site that offers other languages starts in its own first language unless it names one.
     defaultLanguage: site.defaultLanguage ?? (site.languages && !site.languages.includes(build.defaultLanguage) ? (site.languages[0] as string) : build.defaultLanguage),
     site: { ...build.site, ...written(site.site, raw.site) },

@@ -161,6 +161,12 @@ export interface Handout {
   title: string;
   /** One-line description for the library card. */
   summary: string;
+  /**
+   * The library topics it belongs to, by id (`topics: [pain, procedures]` in its front matter), the
+   * same in every language; each topic's name is `topics.<id>` in the language's ui.json. The
+   * compiler always writes it; optional so that handouts made by hand (tests, tools) need not.
+   */
+  topics?: string[];
   meta: HandoutMeta;
   sections: Section[];
   /** The definitions of the terms this handout marks, by term id: only those, so it travels with the handout. */
@@ -173,4 +179,6 @@ export interface HandoutSummary {
   title: string;
   summary: string;
   sectionCount: number;
+  /** Its library topics by id; left out or empty when it has none. */
+  topics?: string[];
 }

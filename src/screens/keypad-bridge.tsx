@@ -9,7 +9,8 @@ import { useEffect, useMemo, useRef } from 'preact/hooks';
 import { useServices, useT, useVisit } from '../app/kiosk-context';
 import type { KeypadAction } from '../kiosk/keypad';
 import { createSpeechTrigger } from '../kiosk/speech-trigger';
-import { describeItem, moveFocus, topLayer } from '../ui/keypad-focus';
+import { FEW_HANDOUTS } from '../content/library-index';
+import { describeItem, KEYPAD_GROUP, moveFocus, moveInGroup, topLayer } from '../ui/keypad-focus';
 import { ArmingContext, createArming, itemLabel } from './touch-arming';
 
 const HELP_KEYS = { welcome: 'help.welcome', library: 'help.library', reader: 'help.reader' } as const;
@@ -42,13 +43,17 @@ export function KeypadBridge({ children }: { children: ComponentChildren }) {
     return true;
   };
 
-  const announce = (element: Element | null) => {
+  /** `entering`: the item was reached from outside its group, whose name is said first ("Topics"). */
+  const announce = (element: Element | null, entering = false) => {
     if (!(element instanceof HTMLElement)) return;
     if (element.matches('[data-keypad-item="sentence"]') && readSentence(element)) return;
     // A language's own name is said in that language, by its own voice.
     const own = element.getAttribute('lang');
     if (own && own !== lang) prompter.say(own, [element.textContent?.trim() ?? '']);
-    else prompter.say(lang, describeItem(element, words));
+    else {
+      const group = entering ? element.closest(KEYPAD_GROUP)?.getAttribute('aria-label') : null;
+      prompter.say(lang, [...(group ? [group] : []), ...describeItem(element, words)]);
+    }
   };
   /** After an action changes the screen, say where focus landed. */
   const announceFocusSoon = () =>
@@ -56,7 +61,7 @@ export function KeypadBridge({ children }: { children: ComponentChildren }) {
       requestAnimationFrame(() => {
         // Never talk over the handout being read aloud, nor over a term's card reading its definition.
         if (visit.dialog.peek() === 'term') return;
-        if (visit.player.status.peek() !== 'playing' && visit.player.status.peek() !== 'loading') announce(document.activeElement);
+        if (visit.player.status.peek() !== 'playing' && visit.player.status.peek() !== 'loading') announce(document.activeElement, true);
       }),
     );
 
@@ -87,7 +92,7 @@ export function KeypadBridge({ children }: { children: ComponentChildren }) {
     switch (action) {
       case 'up':
       case 'down':
-        announce(moveFocus(document, action === 'down' ? 1 : -1));
+        announce(moveFocus(document, action === 'down' ? 1 : -1), true);
         return;
       case 'left':
       case 'right': {
@@ -106,6 +111,13 @@ export function KeypadBridge({ children }: { children: ComponentChildren }) {
           announceFocusSoon();
           return;
         }
+        // Along a row of tiles (kiosk/keypad-focus: a group is one stop for Up and Down).
+        const inGroup = moveInGroup(document, forward ? 1 : -1);
+        if (inGroup) {
+          if (inGroup.closest('[data-keypad-select]')) chooseNow(inGroup);
+          announce(inGroup);
+          return;
+        }
         announce(moveFocus(document, forward ? 1 : -1));
         return;
       }
@@ -121,12 +133,14 @@ export function KeypadBridge({ children }: { children: ComponentChildren }) {
         return;
       case 'back':
         if (inDialog) visit.closeDialog();
+        else if (screen === 'library' && visit.libraryPlace.peek().topic !== null) visit.showLibraryHome();
         else if (screen === 'reader' && config.handouts.length > 1) visit.showLibrary();
         else if (screen !== 'welcome') visit.showLanguages();
         announceFocusSoon();
         return;
       case 'help': {
-        const help = t(HELP_KEYS[screen]);
+        const browsing = screen === 'library' && visit.library.peek().length > FEW_HANDOUTS;
+        const help = t(browsing ? 'help.libraryBrowse' : HELP_KEYS[screen]);
         const previous = prompter.last.peek();
         prompter.say(lang, [...(previous && previous.lang === lang ? previous.phrases : []), help]);
         return;

@@ -9,6 +9,7 @@ import { TEXT_SIZES, THEMES } from '../../src/kiosk/prefs';
 import { axeViolations } from '../helpers/axe';
 import { fakeClock } from '../helpers/fake-clock';
 import { config, languages, openHandoutAs, renderKiosk, type TestKiosk } from '../helpers/kiosk';
+import { manyHandouts } from '../helpers/many-handouts';
 
 type Step = (kiosk: TestKiosk & { clock: ReturnType<typeof fakeClock> }, lang: string) => Promise<void>;
 
@@ -96,6 +97,38 @@ describe.each(languages.map((l) => l.code))('in %s', (lang) => {
         kiosk.kiosk.visit.value.prefs.setTextSize(size);
         kiosk.kiosk.visit.value.prefs.setTheme(theme);
         await waitFor(() => expect(document.documentElement.dataset.theme).toBe(theme));
+        expect(await axeViolations()).toEqual([]);
+      },
+    );
+  });
+});
+
+/** The library of many handouts (content/library-index): its first view, and a topic behind its A-to-Z strip. */
+const LIBRARY_SCREENS: Record<string, (lang: string) => Promise<void>> = {
+  'library of many handouts': async (lang) => {
+    fireEvent.click(document.querySelector(`[data-language="${lang}"]`)!);
+    await waitFor(() => expect(document.querySelector('[data-library="home"]')).not.toBeNull(), { timeout: 10_000 });
+  },
+  'library topic with an A-to-Z strip': async (lang) => {
+    await LIBRARY_SCREENS['library of many handouts']!(lang);
+    click('[data-topic="*all"]');
+    await waitFor(() => expect(document.querySelector('[data-range="1"]')).not.toBeNull());
+    click('[data-range="1"]');
+  },
+};
+
+describe.each(languages.map((l) => l.code))('in %s', (lang) => {
+  describe.each(Object.keys(LIBRARY_SCREENS))('%s', (name) => {
+    it.each(TEXT_SIZES.flatMap((size) => THEMES.map((theme) => [size, theme] as const)))(
+      'has no axe violations at %s text in the %s theme',
+      async (size, theme) => {
+        const many = manyHandouts(30, ['h003', 'h010']);
+        const kiosk = await renderKiosk({ clock: fakeClock(), config: many.config, content: many.content });
+        await LIBRARY_SCREENS[name]!(lang);
+        kiosk.kiosk.visit.value.prefs.setTextSize(size);
+        kiosk.kiosk.visit.value.prefs.setTheme(theme);
+        await waitFor(() => expect(document.documentElement.dataset.theme).toBe(theme));
+        expect(document.querySelectorAll('h1')).toHaveLength(1);
         expect(await axeViolations()).toEqual([]);
       },
     );

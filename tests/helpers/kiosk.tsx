@@ -8,7 +8,7 @@ import { build, config as baseConfig, handoutLoaders, handoutSummaries, language
 import type { RuntimeConfig } from '../../src/config/schema';
 import { App } from '../../src/app/app';
 import { createKiosk, type Kiosk } from '../../src/app/kiosk';
-import { createContentSource } from '../../src/content/loader';
+import { createContentSource, type ContentSource } from '../../src/content/loader';
 import { createI18n, type I18n } from '../../src/i18n/i18n';
 import { realClock, type IdleClock } from '../../src/kiosk/idle';
 import type { Player } from '../../src/speech/player';
@@ -22,7 +22,7 @@ export interface TestKiosk {
 }
 
 export async function renderKiosk(
-  options: { createPlayer?: () => Player; clock?: IdleClock; prompter?: Prompter; config?: RuntimeConfig } = {},
+  options: { createPlayer?: () => Player; clock?: IdleClock; prompter?: Prompter; config?: RuntimeConfig; content?: ContentSource } = {},
 ): Promise<TestKiosk> {
   const config = options.config ?? baseConfig;
   const loadStrings = (code: string) => (stringLoaders[code] as () => Promise<Record<string, unknown>>)();
@@ -37,7 +37,7 @@ export async function renderKiosk(
   const kiosk = createKiosk({
     config,
     i18n,
-    content: createContentSource(handoutSummaries, handoutLoaders),
+    content: options.content ?? createContentSource(handoutSummaries, handoutLoaders),
     // jsdom plays no media and has no speech synthesis: the real player, finding neither.
     createPlayer: options.createPlayer ?? playerWithMissingAudio,
     clock: options.clock ?? realClock,

@@ -100,6 +100,19 @@ describe('the phrases of a language', () => {
     expect(phrases).toEqual(expect.arrayContaining(['Nerve ablation', 'About nerve ablation.', 'What it is', 'After', 'Pain relief', 'Doses', 'Children', 'Liver']));
   });
 
+  it('has a large library’s topic counts and the labels of its A-to-Z ranges (content/library-index)', () => {
+    const subjects = ['Arthritis', 'Back pain', 'Burns', 'Cough', 'Diabetes', 'Ear ache', 'Fever', 'Gout', 'Hernia', 'Insulin', 'Knee pain', 'Lice'];
+    const handouts = subjects.map((title, i) => ({ ...handout(title, ['One']), topics: i % 3 === 0 ? ['pain'] : [] }));
+    const library = collectPhrases(
+      { ...EN, strings: { ...EN.strings, library: { count_one: '{{count}} handout', count_other: '{{count}} handouts' } }, handouts },
+      { idle: { timeoutSeconds: 90, warningSeconds: 25 } },
+    );
+    // All 12, the 4 about pain, the 8 with no topic.
+    expect(library.phrases).toEqual(expect.arrayContaining(['12 handouts', '4 handouts', '8 handouts']));
+    // 12 handouts in two ranges of at most 8, cut between letters.
+    expect(library.phrases).toEqual(expect.arrayContaining(['A–E', 'F–L']));
+  });
+
   it('skips and lists strings whose variables it cannot fill in', () => {
     expect(skipped).toEqual([
       { key: 'reader.speedValue', text: '{{rate}}×' },
