@@ -50,6 +50,7 @@ export function runtimeConfig(config: KioskConfig): RuntimeConfig {
     languages: config.languages,
     defaultLanguage: config.defaultLanguage,
     handouts: config.handouts,
+    featured: config.featured,
     idle: config.idle,
     audio: config.audio,
     site: config.site,
@@ -58,5 +59,6 @@ export function runtimeConfig(config: KioskConfig): RuntimeConfig {
     keypad: config.keypad,
     display: config.display,
     print: config.print,
+    offline: config.offline,
   };
 }

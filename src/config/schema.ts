@@ -59,6 +59,10 @@ export const kioskConfigSchema = z
       .array(handoutId)
       .min(1)
       .describe('Handouts offered, in the order shown in the library. Each needs locales/<lang>/handouts/<id>.md for every language.'),
+    featured: z
+      .array(handoutId)
+      .default([])
+      .describe('Featured handouts, each one of `handouts`: their audio is in every kiosk\'s offline copy from the first start and is never evicted.'),
     idle: z
       .object({
         timeoutSeconds: z
@@ -150,6 +154,20 @@ export const kioskConfigSchema = z
       .strict()
       .default({ enabled: false })
       .describe('Printing. Run Chromium with --kiosk-printing so "Print" prints at once, without the print dialog.'),
+    offline: z
+      .object({
+        audioBudgetMB: z
+          .number()
+          .positive()
+          .max(100_000)
+          .default(200)
+          .describe(
+            'Megabytes of handout audio each kiosk keeps besides the featured handouts\' (which are always kept): audio is cached when first played, and the least recently played goes first when the budget is reached. About 190 KB is a minute of speech.',
+          ),
+      })
+      .strict()
+      .default({ audioBudgetMB: 200 })
+      .describe('The offline copy. The app, every configured language\'s strings, handouts, figures and prompts, and the featured handouts\' audio are always kept; other audio within audioBudgetMB.'),
     staff: z
       .object({
         pinHash: z
@@ -201,6 +219,11 @@ export const kioskConfigSchema = z
         ctx.addIssue({ code: 'custom', path: ['handouts', i], input: id, message: 'each entry listed only once' });
       }
       seenHandout.add(id);
+    });
+    config.featured.forEach((id, i) => {
+      if (!config.handouts.includes(id)) {
+        ctx.addIssue({ code: 'custom', path: ['featured', i], input: id, message: `one of the configured handouts (${config.handouts.join(', ')})` });
+      }
     });
     if (config.site.staffLanguage !== undefined && !config.languages.includes(config.site.staffLanguage)) {
       ctx.addIssue({
