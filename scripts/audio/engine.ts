@@ -26,6 +26,8 @@ export interface SpeechEngine {
   /** e.g. "eSpeak NG (@echogarden/espeak-ng-emscripten 0.3.5)", recorded in the manifest. */
   readonly name: string;
   hasVoice(voice: string): boolean;
+  /** Every name `hasVoice` accepts, lower case (the audio build's worker pool sends it to the main thread). */
+  voices?(): string[];
   synthesize(text: string, settings: { voice: string; wordsPerMinute: number }): Synthesis;
 }
 
@@ -54,7 +56,10 @@ interface Worker {
 
 let loading: Promise<SpeechEngine> | undefined;
 
-/** Starts the engine once per process (~100–300 ms, ~85 MB) and hands out the same one after. */
+/**
+ * Starts the engine once per thread (~100–300 ms, ~85 MB) and hands out the same one after: the audio
+ * build's pool (pool.ts) has one per worker thread.
+ */
 export function loadEngine(): Promise<SpeechEngine> {
   loading ??= start();
   return loading;
@@ -77,6 +82,7 @@ async function start(): Promise<SpeechEngine> {
   return {
     name: `eSpeak NG (@echogarden/espeak-ng-emscripten ${version})`,
     hasVoice: (voice) => known.has(voice.toLowerCase()),
+    voices: () => [...known],
     synthesize(text, { voice, wordsPerMinute }) {
       if (voice !== currentVoice) {
         if (!known.has(voice.toLowerCase()) || worker.set_voice(voice) !== 0) throw new UnknownVoiceError(voice);

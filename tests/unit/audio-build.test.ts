@@ -136,6 +136,35 @@ describe('npm run audio, end to end', () => {
   });
 });
 
+describe('npm run audio on every core', () => {
+  it('makes the same bytes whichever worker made a file, with one thread or two', async () => {
+    const root = makeProject({ en: { voice: 'en-us', wordsPerMinute: 145 }, fr: { voice: 'fr', wordsPerMinute: 145 } });
+    try {
+      // Two languages, so two workers each start on a different voice and switch between them.
+      const config = JSON.parse(readFileSync(join(root, 'kiosk.config.json'), 'utf8')) as { languages: string[] };
+      writeFileSync(join(root, 'kiosk.config.json'), JSON.stringify({ ...config, languages: ['en', 'fr'] }));
+      mkdirSync(join(root, 'locales', 'fr', 'handouts'), { recursive: true });
+      writeFileSync(join(root, 'locales', 'fr', 'ui.json'), JSON.stringify({ meta: { languageName: 'Français' } }));
+      writeFileSync(join(root, 'locales', 'fr', 'handouts', 'demo.md'), HANDOUT('Reposez-vous bien.').replace('translation: original', 'translation: draft'));
+      const one = join(root, 'one');
+      const two = join(root, 'two');
+      const serial = await buildAudio({ root, audioDir: one, jobs: 1 });
+      const parallel = await buildAudio({ root, audioDir: two, jobs: 2 });
+      expect(parallel.sections.map((s) => s.key)).toEqual(serial.sections.map((s) => s.key));
+      expect(parallel.sections.every((s) => s.generated)).toBe(true);
+      expect(listFiles(two)).toEqual(listFiles(one));
+      expect(listFiles(one)).toHaveLength(9); // 4 sections × (audio + timings) + manifest
+      for (const file of listFiles(one)) expect(readFileSync(join(two, file)).equals(readFileSync(join(one, file))), file).toBe(true);
+      // And with nothing changed, the pool is not even started: nothing is made.
+      const again = await buildAudio({ root, audioDir: two, jobs: 2 });
+      expect(again.sections.some((s) => s.generated)).toBe(false);
+      expect(again.manifestWritten).toBe(false);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('npm run audio, bad input', () => {
   it('names an unknown voice and writes nothing', async () => {
     const root = makeProject({ en: { voice: 'xx-nonexistent', wordsPerMinute: 145 } });
@@ -149,12 +178,13 @@ describe('npm run audio, bad input', () => {
     }
   });
 
+  // Two worker threads: the message is made in a worker and must arrive naming the same file.
   it('says which file cannot be written and leaves no half-written file', async () => {
     const root = makeProject();
     try {
       mkdirSync(join(root, 'audio', 'en'), { recursive: true });
       writeFileSync(join(root, 'audio', 'en', 'demo'), 'a file where a folder should be');
-      const error = await buildAudio({ root }).catch((e: unknown) => e);
+      const error = await buildAudio({ root, jobs: 2 }).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(InputError);
       expect((error as InputError).problems[0]).toMatchObject({ file: 'audio/en/demo/call.webm', message: expect.stringMatching(/cannot be written \((EEXIST|ENOTDIR)/) });
       expect(listFiles(join(root, 'audio'))).toEqual(['en/demo']);
