@@ -57,6 +57,10 @@ const DOWNLOADS = 4;
 /** The on-demand audio of this build, by absolute URL. */
 const ON_DEMAND = new Map(MANIFEST.audio.map((entry) => [urlOf(entry.url), entry]));
 const AUDIO_INDEX = urlOf(AUDIO_INDEX_PATH);
+/** One download per file however many range requests ask for it at once. */
+const downloading = new Map<string, Promise<Response | undefined>>();
+/** Index changes one at a time: each reads what the one before it wrote. */
+let audioQueue: Promise<unknown> = Promise.resolve();
 
 self.addEventListener('install', (event) => {
   event.waitUntil(
@@ -176,13 +180,19 @@ async function onDemandAudio(url: string, file: PrecacheEntry): Promise<Response
     pending = download(file).then(
       async (response) => {
         if (!fitsBudget(file.bytes, MANIFEST.audioBudgetBytes)) return response;
-        await updateAudio(async (index, audioCache) => {
-          await audioCache.put(url, response.clone());
-          const next = touch(index, url, file.bytes);
-          const out = evictions(next, MANIFEST.audioBudgetBytes, new Set([url]));
-          for (const old of out) await audioCache.delete(old);
-          return without(next, out);
-        });
+        try {
+          await updateAudio(async (index, audioCache) => {
+            // Room first, then the file: the cache never holds more than the budget, even for a moment.
+            const next = touch(index, url, file.bytes);
+            const out = evictions(next, MANIFEST.audioBudgetBytes, new Set([url]));
+            for (const old of out) await audioCache.delete(old);
+            await audioCache.put(url, response.clone());
+            return without(next, out);
+          });
+        } catch {
+          // The browser refused the storage (its quota, a private profile): the patient still hears
+          // it, from the network, this time.
+        }
         return response;
       },
       () => undefined,
@@ -192,11 +202,6 @@ async function onDemandAudio(url: string, file: PrecacheEntry): Promise<Response
   }
   return (await pending)?.clone();
 }
-
-/** One download per file however many range requests ask for it at once. */
-const downloading = new Map<string, Promise<Response | undefined>>();
-/** Index changes one at a time: each reads what the one before it wrote. */
-let audioQueue: Promise<unknown> = Promise.resolve();
 
 /**
  * Reads the audio index (made to agree with the cache), lets `change` act on the cache and return
@@ -217,10 +222,14 @@ function updateAudio(change: (index: AudioIndex, cache: Cache) => Promise<AudioI
 async function readAudioIndex(cache: Cache): Promise<AudioIndex> {
   const stored = await cache.match(AUDIO_INDEX);
   const index = stored ? parseIndex(await stored.json().catch(() => null)) : emptyIndex();
+  // Only a file the index does not know is opened for its size: a full cache holds thousands.
   const files = await Promise.all(
     (await cache.keys())
       .filter((request) => request.url !== AUDIO_INDEX)
-      .map(async (request) => ({ url: request.url, bytes: Number((await cache.match(request))?.headers.get('content-length') ?? 0) })),
+      .map(async (request) => ({
+        url: request.url,
+        bytes: index.entries[request.url]?.bytes ?? Number((await cache.match(request))?.headers.get('content-length') ?? 0),
+      })),
   );
   return reconcile(index, files);
 }
