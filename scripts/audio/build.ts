@@ -2,6 +2,8 @@
  * `npm run audio`: speech for every section that lacks current audio, as named steps:
  * content → plan (speech text, voice, hashes) → what is already current → synthesize → align →
  * encode → write (each file atomically) → remove what is no longer configured → manifest (last).
+ * The middle steps (synthesize to write) run on every core, one worker thread and engine per core
+ * (pool.ts); planning, the removals and the manifest stay in this thread.
  *
  * Incremental: a section is re-made only when its display text, spoken text, voice or rate changed,
  * or its files are missing or corrupt. With nothing changed it writes no file at all.
@@ -195,6 +197,7 @@ export async function buildAudio(options: AudioBuildOptions): Promise<AudioBuild
       content,
       log,
       ...(engine ? { engine } : {}),
+      ...(jobs > 1 ? { pool } : {}),
       ...(options.languages ? { languages: options.languages } : {}),
       ...(options.force ? { force: true } : {}),
     });

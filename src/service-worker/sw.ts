@@ -107,7 +107,8 @@ self.addEventListener('fetch', (event) => {
   const sliced = (response: Response) => (range ? rangeResponse(response, range) : response);
   const audio = ON_DEMAND.get(url.origin + url.pathname);
   if (audio) {
-    event.respondWith(onDemandAudio(url.origin + url.pathname, audio).then((response) => (response ? sliced(response) : fetch(request))));
+    const waitUntil = (promise: Promise<unknown>) => event.waitUntil(promise);
+    event.respondWith(onDemandAudio(url.origin + url.pathname, audio, waitUntil).then((response) => (response ? sliced(response) : fetch(request))));
     return;
   }
   event.respondWith(cached(url.origin + url.pathname).then((response) => (response ? sliced(response) : fetch(request))));
@@ -164,43 +165,52 @@ async function download(file: PrecacheEntry): Promise<Response> {
 
 /**
  * A section's audio that is not precached: from the audio cache (marking it played now), else
- * downloaded whole, cached and the budget enforced. Undefined when it cannot be had (offline and not
- * cached): the caller's fetch then fails as the network does, and the reader falls back.
+ * downloaded whole and answered at once, then kept within the budget in the background
+ * (`waitUntil`), so the first play waits for nothing but the download. Undefined when it cannot be
+ * had (offline and not cached): the caller's fetch then fails as the network does, and the reader
+ * falls back to the browser's voice or the text.
  */
-async function onDemandAudio(url: string, file: PrecacheEntry): Promise<Response | undefined> {
+async function onDemandAudio(url: string, file: PrecacheEntry, waitUntil: (promise: Promise<unknown>) => void): Promise<Response | undefined> {
   const cache = await caches.open(AUDIO_CACHE);
   const hit = await cache.match(url);
   if (hit?.headers.get(REVISION_HEADER) === file.revision) {
-    // Not awaited: the audio plays at once; the index catches up in its queue.
-    updateAudio(async (index) => touch(index, url, file.bytes)).catch(() => {});
+    waitUntil(updateAudio(async (index) => touch(index, url, file.bytes)).catch(() => {}));
     return hit;
   }
   let pending = downloading.get(url);
   if (!pending) {
     pending = download(file).then(
-      async (response) => {
-        if (!fitsBudget(file.bytes, MANIFEST.audioBudgetBytes)) return response;
-        try {
-          await updateAudio(async (index, audioCache) => {
-            // Room first, then the file: the cache never holds more than the budget, even for a moment.
-            const next = touch(index, url, file.bytes);
-            const out = evictions(next, MANIFEST.audioBudgetBytes, new Set([url]));
-            for (const old of out) await audioCache.delete(old);
-            await audioCache.put(url, response.clone());
-            return without(next, out);
-          });
-        } catch {
-          // The browser refused the storage (its quota, a private profile): the patient still hears
-          // it, from the network, this time.
-        }
+      (response) => {
+        // Until the file is in the cache, another request for it shares this download.
+        const kept = fitsBudget(file.bytes, MANIFEST.audioBudgetBytes) ? keepAudio(url, file, response.clone()) : Promise.resolve();
+        waitUntil(kept.finally(() => downloading.delete(url)));
         return response;
       },
-      () => undefined,
+      () => {
+        downloading.delete(url);
+        return undefined;
+      },
     );
     downloading.set(url, pending);
-    void pending.finally(() => downloading.delete(url));
   }
   return (await pending)?.clone();
+}
+
+/** Puts a played file in the audio cache, after making room for it: the least recently played go first. */
+async function keepAudio(url: string, file: PrecacheEntry, response: Response): Promise<void> {
+  try {
+    await updateAudio(async (index, cache) => {
+      // Room first, then the file: the cache never holds more than the budget, even for a moment.
+      const next = touch(index, url, file.bytes);
+      const out = evictions(next, MANIFEST.audioBudgetBytes, new Set([url]));
+      for (const old of out) await cache.delete(old);
+      await cache.put(url, response);
+      return without(next, out);
+    });
+  } catch {
+    // The browser refused the storage (its quota, a private profile): the patient heard it from
+    // the network this time, and will again next time.
+  }
 }
 
 /**
