@@ -82,7 +82,9 @@ export function mergeSite(build: RuntimeConfig, text: string, file: string): Sit
   const merged: RuntimeConfig = {
     ...build,
     ...(site.languages ? { languages: site.languages } : {}),
-    ...(site.handouts ? { handouts: site.handouts } : {}),
+    // The build's featured handouts that the site offers: featured audio is in every kiosk's offline
+    // copy whatever the site (the precache is the build's), but a site cannot feature what it hides.
+    ...(site.handouts ? { handouts: site.handouts, featured: build.featured.filter((id) => site.handouts!.includes(id)) } : {}),
     // A site that offers other languages starts in its own first language unless it names one.
     defaultLanguage: site.defaultLanguage ?? (site.languages && !site.languages.includes(build.defaultLanguage) ? (site.languages[0] as string) : build.defaultLanguage),
     site: { ...build.site, ...written(site.site, raw.site) },
