@@ -8,7 +8,7 @@
  * Incremental: a section is re-made only when its display text, spoken text, voice or rate changed,
  * or its files are missing or corrupt. With nothing changed it writes no file at all.
  */
-import { existsSync, readdirSync, readFileSync, rmdirSync, statSync, unlinkSync } from 'node:fs';
+import { existsSync, readdirSync, rmdirSync, statSync, unlinkSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { buildContent } from '../lib/build-content.ts';
 import { InputError, type InputProblem } from '../lib/input-error.ts';

@@ -7,7 +7,7 @@
  *
  * One build and one Chromium for the file; the tests run in order on one page, as a kiosk lives.
  */
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, openKioskAt, type KioskPage } from './browser';
 import { buildSite, type SiteBuild } from './site-build';
@@ -18,7 +18,7 @@ const PIN = '4826'; // the documented default: kiosk.config.json's staff.pinHash
 
 let browser: Browser;
 let site: SiteBuild;
-let kiosk: KioskPage & { context: import('playwright-core').BrowserContext };
+let kiosk: KioskPage & { context: BrowserContext };
 let page: Page;
 /** Section id → built audio path, per handout, from the build's offline audio plan. */
 const audioOf: Record<string, Record<string, string>> = {};
@@ -164,8 +164,10 @@ describe('the bounded offline copy', { timeout: 180_000 }, () => {
     for (const digit of PIN) await page.click(`[data-digit="${digit}"]`);
     await page.click('[data-action="pin-open"]');
     await page.waitForSelector('[data-staff="offline-audio"]', { timeout: 15_000 });
+    // As the panel writes megabytes: a million bytes, to one decimal.
+    const mb = (bytes: number) => (bytes / 1e6).toLocaleString('en', { maximumFractionDigits: 1 });
     expect(await page.textContent('[data-staff="offline-audio"]')).toBe(
-      `Handout audio kept as it is played: ${(bytesOf([a['how-well']!, a['follow-up']!]) / 1e6).toLocaleString('en', { maximumFractionDigits: 1 })} MB of the 0.3 MB budget (2 files); the least recently played goes first when it is full.`,
+      `Handout audio kept as it is played: ${mb(bytesOf([a['how-well']!, a['follow-up']!]))} MB of the ${mb(BUDGET)} MB budget (2 files); the least recently played goes first when it is full.`,
     );
     expect(await page.textContent('[data-staff="offline-handouts"]')).toBe('Handouts with all their audio on this kiosk: 1 of 2 (one per language); featured, always kept: 1.');
     await page.click('dialog[open] [data-action="close"]');
