@@ -137,6 +137,8 @@ export async function buildAudio(options: AudioBuildOptions): Promise<AudioBuild
         return;
       }
       for (const target of synthesized) {
+        // A fresh engine for every section, as in each worker: its bytes depend on its text alone.
+        await engine!.reset?.();
         const done = makeSection(audioDir, target, engine!, reasons.get(target.key));
         made.set(target.key, done);
         log(formatLine(done.result));
@@ -145,6 +147,7 @@ export async function buildAudio(options: AudioBuildOptions): Promise<AudioBuild
     const record = async () => {
       for (const target of recorded) {
         const reason = reasons.get(target.key);
+        await engine!.reset?.();
         // A staff recording replaces synthesis when it says the text (scripts/audio/recorded-section.ts).
         let synthesizedInstead: ReturnType<typeof makeSection> | undefined;
         const outcome = await makeRecordedSection(audioDir, target, engine!, previousSections[target.key]?.recording, () => (synthesizedInstead = makeSection(audioDir, target, engine!, reason)).entry);

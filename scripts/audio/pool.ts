@@ -1,9 +1,10 @@
 /**
  * `npm run audio` on every core: a pool of worker threads, each with its own eSpeak NG engine
- * (scripts/audio/synthesis-worker.ts). The main thread plans, hands out one section or prompt clip at
- * a time to whichever worker is free, and writes the manifest last; each worker writes its own
- * files atomically, with the same code as a one-thread build (make-section.ts, prompts.ts `makeClip`),
- * so a file's bytes never depend on which worker made it.
+ * (scripts/audio/synthesis-worker.ts). The main thread plans, hands out one section (or one
+ * language's prompt clips) at a time to whichever worker is free, and writes the manifest last; each
+ * worker writes its own files atomically, with the same code as a one-thread build (make-section.ts,
+ * prompts.ts `makeClip`), and starts each job from a fresh engine (engine.ts `reset`), so a file's
+ * bytes never depend on which worker made it, or on what it made before.
  *
  * Errors keep their meaning across the thread boundary: an InputError from a worker (an unknown
  * voice, a file that cannot be written) is thrown again here with the same file and field.
@@ -33,15 +34,17 @@ export interface SynthesisPool {
   readonly size: number;
   hasVoice(voice: string): boolean;
   section(job: SectionJob): Promise<SectionDone>;
-  clip(job: ClipJob): Promise<ClipDone>;
+  /** One language's clips, in order, from one fresh engine. */
+  clips(jobs: ClipJob[]): Promise<ClipDone[]>;
   close(): Promise<void>;
 }
 
 /** What crosses to a worker and back (synthesis-worker.ts speaks the other side). */
-export type WorkerRequest = { id: number; kind: 'section'; job: SectionJob } | { id: number; kind: 'clip'; job: ClipJob };
+type Job = { kind: 'section'; job: SectionJob } | { kind: 'clips'; jobs: ClipJob[] };
+export type WorkerRequest = Job & { id: number };
 export type WorkerReply =
   | { kind: 'ready'; name: string; voices: string[] }
-  | { kind: 'done'; id: number; value: SectionDone | ClipDone }
+  | { kind: 'done'; id: number; value: SectionDone | ClipDone[] }
   | { kind: 'failed'; id: number; message: string; stack?: string; problems?: InputProblem[] };
 
 /** `--jobs` when given, else one worker per core the machine offers this process. */
@@ -54,7 +57,7 @@ export async function startPool(size: number = defaultJobs()): Promise<Synthesis
   const { name, voices } = workers[0]!.ready;
   const known = new Set(voices);
   const idle = [...workers];
-  const queue: { request: Omit<WorkerRequest, 'id'>; resolve: (value: unknown) => void; reject: (error: unknown) => void }[] = [];
+  const queue: { request: Job; resolve: (value: unknown) => void; reject: (error: unknown) => void }[] = [];
   let nextId = 0;
   let closed = false;
 
@@ -62,7 +65,7 @@ export async function startPool(size: number = defaultJobs()): Promise<Synthesis
     while (idle.length && queue.length && !closed) {
       const worker = idle.shift()!;
       const task = queue.shift()!;
-      worker.run({ ...task.request, id: nextId++ } as WorkerRequest).then(
+      worker.run({ ...task.request, id: nextId++ }).then(
         (value) => {
           idle.push(worker);
           task.resolve(value);
@@ -76,7 +79,7 @@ export async function startPool(size: number = defaultJobs()): Promise<Synthesis
       );
     }
   };
-  const submit = <T>(request: Omit<WorkerRequest, 'id'>) =>
+  const submit = <T>(request: Job) =>
     new Promise<T>((resolve, reject) => {
       if (closed) return reject(new Error('The synthesis pool is closed'));
       queue.push({ request, resolve: resolve as (value: unknown) => void, reject });
@@ -88,7 +91,7 @@ export async function startPool(size: number = defaultJobs()): Promise<Synthesis
     size: workers.length,
     hasVoice: (voice) => known.has(voice.toLowerCase()),
     section: (job) => submit<SectionDone>({ kind: 'section', job }),
-    clip: (job) => submit<ClipDone>({ kind: 'clip', job }),
+    clips: (jobs) => submit<ClipDone[]>({ kind: 'clips', jobs }),
     async close() {
       closed = true;
       for (const task of queue.splice(0)) task.reject(new Error('The synthesis pool was closed'));

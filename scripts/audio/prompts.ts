@@ -348,26 +348,37 @@ export async function buildPrompts(options: PromptBuildOptions): Promise<PromptL
   }
   if (problems.length) throw new InputError(problems);
 
+  // Each language's missing clips are one batch, made in a fixed order from a fresh engine (engine.ts
+  // `reset`), so their bytes do not depend on the worker or the timing. With a pool the languages'
+  // batches run side by side, one per core (scripts/audio/pool.ts).
+  const batches = plans.map((plan) =>
+    [...plan.files]
+      .filter(([, item]) => !item.existing)
+      .map(([file, item]) => ({
+        file,
+        job: { speech: item.speech, voice: plan.settings.voice, wordsPerMinute: plan.settings.wordsPerMinute, lang: plan.language.code, path: join(plan.dir, file), shown: `audio/${plan.language.code}/${PROMPTS_FOLDER}/${file}` } satisfies ClipJob,
+      })),
+  );
+  const finished: ClipDone[][] = [];
+  if (pool) finished.push(...(await Promise.all(batches.map((batch) => (batch.length ? pool.clips(batch.map(({ job }) => job)) : Promise.resolve([]))))));
+  else {
+    for (const batch of batches) {
+      if (batch.length) await engine!.reset?.();
+      finished.push(batch.map(({ job }) => makeClip(engine!, job)));
+    }
+  }
+
   const results: PromptLanguageResult[] = [];
-  for (const plan of plans) {
+  for (const [at, plan] of plans.entries()) {
     const { language, settings, dir } = plan;
     const lang = language.code;
     let made = 0;
     let synthesisSeconds = 0;
     let encodeSeconds = 0;
     const clipInfo = new Map<string, { duration: number; bytes: number }>();
-    const jobs: { file: string; job: ClipJob }[] = [];
-    for (const [file, item] of plan.files) {
-      if (item.existing) {
-        clipInfo.set(file, item.existing);
-        continue;
-      }
-      jobs.push({ file, job: { speech: item.speech, voice: settings.voice, wordsPerMinute: settings.wordsPerMinute, lang, path: join(dir, file), shown: `audio/${lang}/${PROMPTS_FOLDER}/${file}` } });
-    }
-    // On every core when a pool is given (scripts/audio/pool.ts); each clip is written by whoever made it.
-    const done = pool ? await Promise.all(jobs.map(({ job }) => pool.clip(job))) : jobs.map(({ job }) => makeClip(engine!, job));
-    jobs.forEach(({ file }, i) => {
-      const clip = done[i]!;
+    for (const [file, item] of plan.files) if (item.existing) clipInfo.set(file, item.existing);
+    batches[at]!.forEach(({ file }, i) => {
+      const clip = finished[at]![i]!;
       synthesisSeconds += clip.synthesisSeconds;
       encodeSeconds += clip.encodeSeconds;
       if (!clip.made) return;

@@ -1,7 +1,7 @@
 /**
  * The worker side of the audio build's pool (scripts/audio/pool.ts): one eSpeak NG engine for this
- * thread, then one job at a time, each a section or a prompt clip, made by the same functions a
- * one-thread build calls.
+ * thread, then one job at a time, each a section or one language's prompt clips, made by the same
+ * functions a one-thread build calls.
  */
 import { parentPort } from 'node:worker_threads';
 import { InputError } from '../lib/input-error.ts';
@@ -16,9 +16,13 @@ if (!port) throw new Error('scripts/audio/synthesis-worker.ts runs only as a wor
 const engine = await loadEngine();
 const reply = (message: WorkerReply) => port.postMessage(message);
 
-port.on('message', (request: WorkerRequest) => {
+port.on('message', async (request: WorkerRequest) => {
   try {
-    const value = request.kind === 'section' ? makeSection(request.job.audioDir, request.job.target, engine, request.job.reason) : makeClip(engine, request.job);
+    // A fresh engine for each section and each language's batch of clips (engine.ts, `reset`): what
+    // this worker made before must not change the bytes.
+    await engine.reset?.();
+    const value =
+      request.kind === 'section' ? makeSection(request.job.audioDir, request.job.target, engine, request.job.reason) : request.jobs.map((job) => makeClip(engine, job));
     reply({ kind: 'done', id: request.id, value });
   } catch (error) {
     if (error instanceof InputError) reply({ kind: 'failed', id: request.id, message: error.message, problems: error.problems });
