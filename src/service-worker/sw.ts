@@ -146,10 +146,14 @@ async function store(cache: Cache, older: string[], file: PrecacheEntry): Promis
   await cache.put(url, await download(file));
 }
 
-/** The file from the server, as stored: only if it is this build's (the same revision). */
-async function download(file: PrecacheEntry): Promise<Response> {
+/**
+ * The file from the server, as stored: only if it is this build's (the same revision). On-demand
+ * audio bypasses the browser's HTTP cache (`no-store`): a second copy there would sit outside the
+ * budget, and would keep playing evicted audio the budget says the kiosk no longer holds.
+ */
+async function download(file: PrecacheEntry, cache: RequestCache = 'no-cache'): Promise<Response> {
   const url = urlOf(file.url);
-  const response = await fetch(url, { cache: 'no-cache' });
+  const response = await fetch(url, { cache });
   if (!response.ok) throw new Error(`Precaching ${file.url}: HTTP ${response.status}`);
   const body = await response.arrayBuffer();
   // A server that already has a newer build would hand us a file of that build: refuse it, so a
@@ -179,7 +183,7 @@ async function onDemandAudio(url: string, file: PrecacheEntry, waitUntil: (promi
   }
   let pending = downloading.get(url);
   if (!pending) {
-    pending = download(file).then(
+    pending = download(file, 'no-store').then(
       (response) => {
         // Until the file is in the cache, another request for it shares this download.
         const kept = fitsBudget(file.bytes, MANIFEST.audioBudgetBytes) ? keepAudio(url, file, response.clone()) : Promise.resolve();

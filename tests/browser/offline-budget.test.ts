@@ -77,6 +77,12 @@ function playFile(path: string): Promise<number> {
   }, path);
 }
 
+/** The network down for the page and for its service worker, or back up. */
+async function setNetwork(up: boolean) {
+  site.setReachable(up);
+  await kiosk.context.setOffline(!up);
+}
+
 const bytesOf = (paths: string[]) => paths.reduce((sum, path) => sum + (sizes.get(path) ?? NaN), 0);
 
 /** Waits until the worker's index has settled on `expected` (its index is written just after the file). */
@@ -126,7 +132,7 @@ describe('the bounded offline copy', { timeout: 180_000 }, () => {
 
   it('answers a Range request for evicted-then-cached audio from the cache with the network gone', async () => {
     const a = audioOf['nerve-ablation']!;
-    await kiosk.context.setOffline(true);
+    await setNetwork(false);
     try {
       const answer = await page.evaluate(async (url) => {
         const response = await fetch(url, { headers: { Range: 'bytes=100-199' } });
@@ -137,7 +143,7 @@ describe('the bounded offline copy', { timeout: 180_000 }, () => {
       const evicted = await page.evaluate(async (url) => fetch(url, { headers: { Range: 'bytes=0-' } }).then((r) => r.status, () => 'network error'), a['why-used']!);
       expect(evicted).toBe('network error');
     } finally {
-      await kiosk.context.setOffline(false);
+      await setNetwork(true);
     }
   });
 
@@ -190,7 +196,7 @@ describe('the bounded offline copy', { timeout: 180_000 }, () => {
     const a = audioOf['nerve-ablation']!;
     const { audio } = await cacheContents();
     expect(audio).not.toContain(a['nerve-block-test']!);
-    await kiosk.context.setOffline(true);
+    await setNetwork(false);
     try {
       await page.click('[data-action="sections"]');
       await page.click('dialog [data-section="nerve-block-test"]');
@@ -214,7 +220,7 @@ describe('the bounded offline copy', { timeout: 180_000 }, () => {
       await page.waitForSelector('[data-action="play"][data-status="playing"]', { timeout: 15_000 });
       await page.waitForSelector('.word--current', { timeout: 15_000 });
     } finally {
-      await kiosk.context.setOffline(false);
+      await setNetwork(true);
     }
     // Only the failed loads of uncached audio while offline are allowed in the console.
     expect(kiosk.problems.filter((problem) => !/Failed to load|ERR_INTERNET_DISCONNECTED|net::ERR_FAILED|FetchEvent|Audio unavailable/.test(problem))).toEqual([]);
