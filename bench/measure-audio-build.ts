@@ -9,7 +9,7 @@
  * with `npx tsx bench/measure-audio-build.ts [--quick]`; `npm run bench` includes it.
  */
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { availableParallelism, tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildAudio } from '../scripts/audio/build.ts';
@@ -25,6 +25,14 @@ export interface AudioBuildRun {
   /** Seconds of speech per wall-clock second, and that divided by the workers. */
   throughput: number;
   perCore: number;
+  /**
+   * Processor time this process used (every thread, user and system) over the wall time: how many
+   * cores it kept busy. On a machine shared with other work the speed-up falls; this shows whether
+   * the build still ran on every core it could get.
+   */
+  coresBusy: number;
+  /** The machine's 1-minute load average when the run started (above the core count: the runs competed with other work). */
+  loadAverage: number;
 }
 
 export interface AudioBuildBench {
@@ -57,13 +65,17 @@ export async function measureAudioBuild(root: string, options: { quick?: boolean
       const dir = mkdtempSync(join(tmpdir(), `kiosk-audio-bench-${workers}-`));
       dirs.push(dir);
       log(`audio build: ${languages.join(', ')} with ${workers} worker${workers > 1 ? 's' : ''}, into ${dir}`);
+      const loadAverage = loadavg()[0]!;
       const started = performance.now();
+      const cpu = process.cpuUsage();
       const summary = await buildAudio({ root, audioDir: dir, force: true, jobs: workers, languages });
       const wallSeconds = (performance.now() - started) / 1000;
+      const used = process.cpuUsage(cpu);
+      const coresBusy = (used.user + used.system) / 1e6 / wallSeconds;
       const speechSeconds = summary.sections.reduce((sum, s) => sum + (s.generated ? s.duration : 0), 0);
       const throughput = speechSeconds / wallSeconds;
-      runs.push({ workers, wallSeconds, speechSeconds, sections: summary.sections.filter((s) => s.generated).length, throughput, perCore: throughput / workers });
-      log(`  ${speechSeconds.toFixed(0)} s of speech in ${wallSeconds.toFixed(1)} s: ${throughput.toFixed(1)} s a second, ${(throughput / workers).toFixed(1)} per core`);
+      runs.push({ workers, wallSeconds, speechSeconds, sections: summary.sections.filter((s) => s.generated).length, throughput, perCore: throughput / workers, coresBusy, loadAverage });
+      log(`  ${speechSeconds.toFixed(0)} s of speech in ${wallSeconds.toFixed(1)} s: ${throughput.toFixed(1)} s a second, ${(throughput / workers).toFixed(1)} per core; ${coresBusy.toFixed(2)} cores busy; load average ${loadAverage.toFixed(1)} at the start`);
     }
     const differing = dirs.length > 1 ? compareTrees(dirs[0]!, dirs.at(-1)!) : [];
     return {
@@ -112,11 +124,14 @@ export function audioBuildMarkdown(a: AudioBuildBench | undefined): string[] {
     '',
     `\`npm run audio -- --force\` for every section of ${a.handouts.length} handout(s) in ${a.languages.length} language(s) (${a.languages.join(', ')}), into a temporary folder, prompt clips left out (bench/measure-audio-build.ts). Each worker thread has its own eSpeak NG engine. Goal: all ${a.cores} cores at least ${EFFICIENCY * 100}% busy, a speed-up of at least ${(EFFICIENCY * a.cores).toFixed(1)}× over one worker.`,
     '',
-    '| workers | sections | speech made | wall time | speech per second | per core |',
-    '| --- | --- | --- | --- | --- | --- |',
-    ...a.runs.map((r) => `| ${r.workers} | ${r.sections} | ${(r.speechSeconds / 60).toFixed(1)} min | ${r.wallSeconds.toFixed(1)} s | **${r.throughput.toFixed(1)} s/s** | ${r.perCore.toFixed(1)} s/s |`),
+    '| workers | sections | speech made | wall time | speech per second | per core | cores busy | load average at start |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- |',
+    ...a.runs.map(
+      (r) =>
+        `| ${r.workers} | ${r.sections} | ${(r.speechSeconds / 60).toFixed(1)} min | ${r.wallSeconds.toFixed(1)} s | **${r.throughput.toFixed(1)} s/s** | ${r.perCore.toFixed(1)} s/s | ${r.coresBusy?.toFixed(2) ?? '–'} | ${r.loadAverage?.toFixed(1) ?? '–'} |`,
+    ),
     '',
-    `Speed-up with ${a.cores} workers: **${a.speedUp.toFixed(2)}×**. ${a.identical ? 'Every file was byte-identical to the one-worker run.' : `Files that differed from the one-worker run: ${a.differing.join(', ')}.`}`,
+    `Speed-up with ${a.cores} workers: **${a.speedUp.toFixed(2)}×**. A load average above ${a.cores} means other work shared the cores, and the speed-up says less than the cores busy. ${a.identical ? 'Every file was byte-identical to the one-worker run.' : `Files that differed from the one-worker run: ${a.differing.join(', ')}.`}`,
     '',
   ];
 }
