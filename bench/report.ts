@@ -1,5 +1,7 @@
 /** The goals from issue 8, each figure judged against its goal, and the report as Markdown. */
 import { alignmentGoals, alignmentMarkdown, type AlignmentBench } from './measure-alignment';
+import { audioBuildGoals, audioBuildMarkdown, type AudioBuildBench } from './measure-audio-build';
+import { libraryGoals, libraryMarkdown, type LibraryBench } from './measure-library';
 import type { Machine } from './machine';
 import type { FirstTappable } from './measure-first-screen';
 import type { StaticFloor } from './measure-static-floor';
@@ -32,6 +34,10 @@ export interface Results {
   memory: Memory;
   /** Recorded narration: the aligner against another synthesizer's word times (bench/measure-alignment.ts). */
   alignment?: AlignmentBench;
+  /** `npm run audio` with one worker and with one per core (bench/measure-audio-build.ts). */
+  audioBuild?: AudioBuildBench;
+  /** Check and build on a generated 100-handout library (bench/measure-library.ts; wired once the generator is merged). */
+  library?: LibraryBench;
   problems: string[];
 }
 
@@ -70,6 +76,8 @@ export function goals(r: Results): Goal[] {
       1,
     ),
     ...alignmentGoals(r.alignment),
+    ...audioBuildGoals(r.audioBuild),
+    ...libraryGoals(r.library),
   ];
 }
 
@@ -79,7 +87,13 @@ const kb = (n: number) => `${(n / 1000).toFixed(1)} KB`;
 const kbSigned = (n: number) => `${n >= 0 ? '+' : '−'}${Math.abs(n / 1000).toFixed(0)} KB`;
 const mb = (n: number) => `${(n / 1e6).toFixed(2)} MB`;
 const fmt = (g: Goal) =>
-  g.unit === 'ms' ? ms(g.value) : g.unit === 'words' ? `${g.value} words` : Number.isFinite(g.value) ? `${g.value.toFixed(g.unit === 'MB' ? 2 : 1)} ${g.unit}` : '–';
+  g.unit === 'ms'
+    ? ms(g.value)
+    : g.unit === 'words'
+      ? `${g.value} words`
+      : Number.isFinite(g.value)
+        ? `${g.value.toFixed(g.unit === 'MB' || g.unit === '×' ? 2 : 1)} ${g.unit}`
+        : '–';
 const row = (cells: (string | number)[]) => `| ${cells.join(' | ')} |`;
 
 export function markdown(r: Results): string {
@@ -235,7 +249,7 @@ export function markdown(r: Results): string {
     '## Offline cache per language',
     '',
     p.serviceWorker
-      ? `The service worker (dist/sw.js) precaches **${p.serviceWorker.files} files, ${mb(p.serviceWorker.bytes)}**: every file of the build, for every language. What each language alone needs:`
+      ? `The service worker (dist/sw.js) lists **${p.serviceWorker.files} files, ${mb(p.serviceWorker.bytes)}**: every file of the build, for every language. It precaches all but the audio of handouts that are not featured, which it caches as it is played, within \`offline.audioBudgetMB\`. What each language alone needs:`
       : 'No service worker precache list in the build; what each language needs, from the build:',
     '',
     row(['language', 'own files (strings, handout, figures, audio, fonts)', 'of which audio', 'of which fonts', 'with the shared app', 'files']),
@@ -247,6 +261,8 @@ export function markdown(r: Results): string {
   );
 
   out.push(...alignmentMarkdown(r.alignment));
+  out.push(...audioBuildMarkdown(r.audioBuild));
+  out.push(...libraryMarkdown(r.library));
 
   out.push('## Problems seen', '', r.problems.length ? r.problems.map((x) => `- ${x}`).join('\n') : 'None: no console error, no page error, no request left the kiosk.', '');
   return out.join('\n');

@@ -82,5 +82,6 @@ function describeReview(review: HandoutMeta['review']): string {
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  process.exitCode = runCheck(fileURLToPath(new URL('..', import.meta.url)));
+  // The content can come from another folder, as for the build (vite.config.ts): the benchmark's generated library.
+  process.exitCode = runCheck(process.env.KIOSK_CONTENT_ROOT ?? fileURLToPath(new URL('..', import.meta.url)));
 }

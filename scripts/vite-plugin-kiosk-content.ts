@@ -12,11 +12,13 @@
  * `build.json` beside index.html, so a fleet's operators can see which build a server holds.
  */
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Plugin, ViteDevServer } from 'vite';
 import type { RuntimeConfig } from '../src/config/schema.ts';
 import type { Handout } from '../src/content/model.ts';
+import { MEGABYTE } from '../src/service-worker/audio-budget.ts';
+import { OFFLINE_AUDIO_PLAN, type OfflineAudioPlan } from '../src/service-worker/manifest.ts';
 import { buildContent, summarise, type ContentBundle } from './lib/build-content.ts';
 import { attachAudio, type AudioAttachment } from './lib/attach-audio.ts';
 import { buildInputs } from './lib/build-inputs.ts';
@@ -51,9 +53,13 @@ export function kioskContent(root: string): Plugin {
   const version = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
   let build: BuildInfo | null = null;
   let sites: SiteFile[] = [];
+  let viteRoot = root;
 
   return {
     name: 'kiosk-content',
+    configResolved(config) {
+      viteRoot = config.root;
+    },
     async buildStart() {
       bundle = null;
       build = null;
@@ -111,7 +117,7 @@ export function kioskContent(root: string): Plugin {
       }
       throw new Error(`Unknown kiosk module ${id}`);
     },
-    generateBundle() {
+    generateBundle(_options, output) {
       // Not hashed and not cached (no-cache, like index.html): it says which build this folder is.
       this.emitFile({ type: 'asset', fileName: 'build.json', source: `${JSON.stringify((build ??= buildInfo(root, version)))}\n` });
       // A build served by any static server (nginx, a CDN, the tests') has no build news for the staff
@@ -121,6 +127,25 @@ export function kioskContent(root: string): Plugin {
       // Site files keep their names (no hash): served no-cache, fetched by the kiosk at every start,
       // and not in the offline copy (the kiosk keeps the last valid one itself: src/kiosk/site-settings.ts).
       for (const site of sites) this.emitFile({ type: 'asset', fileName: site.name, source: site.text });
+      // Which built files are a section's audio, and of which handout, for the service worker's
+      // precache list (scripts/vite-plugin-service-worker.ts): featured handouts' audio is precached,
+      // the rest is cached as it is played, within offline.audioBudgetMB.
+      const content = load();
+      const owners = new Map([...attachments].map(([key, attachment]) => [resolve(attachment.file), key.split('/').slice(0, 2).join('/')]));
+      const featured = new Set(content.config.featured);
+      const plan: OfflineAudioPlan = { audioBudgetBytes: Math.round(content.config.offline.audioBudgetMB * MEGABYTE), sections: {} };
+      for (const file of Object.values(output)) {
+        if (file.type !== 'asset') continue;
+        for (const original of file.originalFileNames) {
+          const handout = owners.get(resolve(viteRoot, original));
+          if (handout) plan.sections[file.fileName] = { handout, featured: featured.has(handout.split('/')[1]!) || (plan.sections[file.fileName]?.featured ?? false) };
+        }
+      }
+      const found = new Set(Object.values(plan.sections).map((s) => s.handout));
+      const missing = [...new Set(owners.values())].filter((handout) => !found.has(handout));
+      // Without the plan the worker would still cache everything; say so rather than ship it silently.
+      if (missing.length) this.warn(`offline audio: no built file found for the audio of ${missing.join(', ')}; it is precached like everything else`);
+      this.emitFile({ type: 'asset', fileName: OFFLINE_AUDIO_PLAN, source: `${JSON.stringify(plan)}\n` });
     },
     configureServer(server: ViteDevServer) {
       // Staff editing a handout with `npm run dev` open see the change at once, or the error.

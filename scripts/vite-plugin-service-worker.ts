@@ -8,10 +8,11 @@
  * including the files Vite copies from public/.
  */
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { build, type Logger, type Plugin } from 'vite';
-import type { PrecacheEntry, PrecacheManifest } from '../src/service-worker/manifest.ts';
+import { MEGABYTE } from '../src/service-worker/audio-budget.ts';
+import { OFFLINE_AUDIO_PLAN, type OfflineAudioPlan, type PrecacheEntry, type PrecacheManifest } from '../src/service-worker/manifest.ts';
 
 const WORKER_FILE = 'sw.js';
 /** News from the server about its builds: live from `npm start`, so never a cached copy. */
@@ -32,8 +33,11 @@ export function serviceWorker(root: string): Plugin {
       sequential: true,
       async handler(options) {
         const manifest = await writeServiceWorker(root, options.dir ?? outDir);
-        const megabytes = manifest.files.reduce((sum, f) => sum + f.bytes, 0) / 1e6;
-        logger?.info(`service worker: ${WORKER_FILE} precaches ${manifest.files.length} files, ${megabytes.toFixed(2)} MB (version ${manifest.version})`);
+        const megabytes = (files: PrecacheEntry[]) => (files.reduce((sum, f) => sum + f.bytes, 0) / MEGABYTE).toFixed(2);
+        logger?.info(
+          `service worker: ${WORKER_FILE} precaches ${manifest.files.length} files, ${megabytes(manifest.files)} MB; ` +
+            `${manifest.audio.length} other audio files (${megabytes(manifest.audio)} MB) are cached as played, within ${(manifest.audioBudgetBytes / MEGABYTE).toFixed(0)} MB (version ${manifest.version})`,
+        );
       },
     },
   };
@@ -46,27 +50,58 @@ export async function writeServiceWorker(root: string, dir: string): Promise<Pre
   return manifest;
 }
 
+/** Without the content plugin's plan (a folder built some other way): everything is precached. */
+const DEFAULT_BUDGET_MB = 200;
+
 /**
  * Every file under `dir` but the worker itself, the server's build news, the site files (`sites/`:
  * each kiosk keeps the last valid copy of its own, src/kiosk/site-settings.ts, and an operator may
- * change one on the server without a new build), source maps, dot-folders and `.woff` fonts, sorted by
- * path. (@fontsource lists a `.woff` after each `.woff2` for browsers older than any the kiosk
- * supports: built, but never fetched, so not worth a place in every kiosk's cache.)
+ * change one on the server without a new build), the offline audio plan, source maps, dot-folders and
+ * `.woff` fonts, sorted by path. (@fontsource lists a `.woff` after each `.woff2` for browsers older
+ * than any the kiosk supports: built, but never fetched, so not worth a place in every kiosk's cache.)
+ *
+ * The sections' audio that `offline-audio.json` names (scripts/vite-plugin-kiosk-content.ts writes it)
+ * is split off: a featured handout's stays in `files`, precached; the rest goes to `audio`, cached as
+ * it is played within the budget. Everything else (app, strings, handouts, figures, prompts) is
+ * precached, so every handout can be read, and its controls spoken, with the network down.
  */
 export function precacheManifest(dir: string): PrecacheManifest {
-  const files: PrecacheEntry[] = listFiles(dir)
+  const plan = readAudioPlan(dir);
+  const all: PrecacheEntry[] = listFiles(dir)
     .map((path) => relative(dir, path).split('\\').join('/'))
-    .filter((url) => url !== WORKER_FILE && url !== BUILD_STATUS && !url.startsWith('sites/') && !url.endsWith('.map') && !url.endsWith('.woff') && !url.split('/').some((part) => part.startsWith('.')))
+    .filter(
+      (url) =>
+        url !== WORKER_FILE &&
+        url !== BUILD_STATUS &&
+        url !== OFFLINE_AUDIO_PLAN &&
+        !url.startsWith('sites/') &&
+        !url.endsWith('.map') &&
+        !url.endsWith('.woff') &&
+        !url.split('/').some((part) => part.startsWith('.')),
+    )
     .sort()
     .map((url) => {
       const body = readFileSync(join(dir, url));
-      return { url, revision: createHash('sha256').update(body).digest('hex').slice(0, 16), bytes: body.length };
+      const section = plan.sections[url];
+      return { url, revision: createHash('sha256').update(body).digest('hex').slice(0, 16), bytes: body.length, ...(section ? { handout: section.handout } : {}) };
     });
+  const onDemand = (entry: PrecacheEntry) => {
+    const section = plan.sections[entry.url];
+    return section !== undefined && !section.featured;
+  };
+  const files = all.filter((entry) => !onDemand(entry));
+  const audio = all.filter(onDemand);
   const version = createHash('sha256')
-    .update(files.map((f) => `${f.url} ${f.revision}`).join('\n'))
+    .update(all.map((f) => `${f.url} ${f.revision}${onDemand(f) ? ' on-demand' : ''}`).join('\n') + `\nbudget ${plan.audioBudgetBytes}`)
     .digest('hex')
     .slice(0, 16);
-  return { version, files };
+  return { version, files, audio, audioBudgetBytes: plan.audioBudgetBytes };
+}
+
+function readAudioPlan(dir: string): OfflineAudioPlan {
+  const path = join(dir, OFFLINE_AUDIO_PLAN);
+  if (!existsSync(path)) return { audioBudgetBytes: DEFAULT_BUDGET_MB * MEGABYTE, sections: {} };
+  return JSON.parse(readFileSync(path, 'utf8')) as OfflineAudioPlan;
 }
 
 function listFiles(dir: string): string[] {

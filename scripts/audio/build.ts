@@ -2,23 +2,24 @@
  * `npm run audio`: speech for every section that lacks current audio, as named steps:
  * content → plan (speech text, voice, hashes) → what is already current → synthesize → align →
  * encode → write (each file atomically) → remove what is no longer configured → manifest (last).
+ * The middle steps (synthesize to write) run on every core, one worker thread and engine per core
+ * (pool.ts); planning, the removals and the manifest stay in this thread.
  *
  * Incremental: a section is re-made only when its display text, spoken text, voice or rate changed,
  * or its files are missing or corrupt. With nothing changed it writes no file at all.
  */
-import { existsSync, readdirSync, readFileSync, rmdirSync, statSync, unlinkSync } from 'node:fs';
+import { existsSync, readdirSync, rmdirSync, statSync, unlinkSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { buildContent } from '../lib/build-content.ts';
 import { InputError, type InputProblem } from '../lib/input-error.ts';
-import { writeAtomic, writeIfChanged } from '../lib/write-file.ts';
-import { alignWords } from './align.ts';
+import { writeIfChanged } from '../lib/write-file.ts';
 import { makeRecordedSection } from './recorded-section.ts';
 import { inspectSection, planSpeech, readManifest, type SectionTarget } from './check-audio.ts';
-import { loadEngine, UnknownVoiceError, type SpeechEngine } from './engine.ts';
-import { encodeOpus } from './opus.ts';
+import { loadEngine, type SpeechEngine } from './engine.ts';
+import { makeSection, type SectionResult } from './make-section.ts';
+import { defaultJobs, startPool, type SynthesisPool } from './pool.ts';
 import { buildPrompts, PROMPTS_FOLDER, type PromptLanguageResult } from './prompts.ts';
-import { GENERATED, sectionFiles, stableJson, timingsHeader, type Manifest, type ManifestEntry, type TimingsFile } from './timings.ts';
-import { writeWebm } from './webm.ts';
+import { GENERATED, stableJson, type Manifest, type ManifestEntry } from './timings.ts';
 
 export interface AudioBuildOptions {
   root: string;
@@ -31,19 +32,14 @@ export interface AudioBuildOptions {
   engine?: SpeechEngine;
   /** Also make the interface prompts after the sections (scripts/audio/prompts.ts); `npm run audio` does. */
   prompts?: boolean;
+  /** Worker threads, each with its own engine (scripts/audio/pool.ts); one per core when left out. 1 makes everything in this thread. */
+  jobs?: number;
+  /** Where the audio goes: `<root>/audio` when left out (the benchmark builds into a temporary folder). */
+  audioDir?: string;
 }
 
-export interface SectionResult {
-  key: string;
-  generated: boolean;
-  duration: number;
-  bytes: number;
-  /** Seconds spent synthesizing and encoding (0 when skipped). */
-  synthesisSeconds: number;
-  encodeSeconds: number;
-  skippedWords: number;
-  reason?: string;
-}
+
+export type { SectionResult } from './make-section.ts';
 
 export interface AudioBuildSummary {
   sections: SectionResult[];
@@ -56,7 +52,7 @@ export interface AudioBuildSummary {
 export async function buildAudio(options: AudioBuildOptions): Promise<AudioBuildSummary> {
   const { root } = options;
   const log = options.log ?? (() => {});
-  const audioDir = join(root, 'audio');
+  const audioDir = options.audioDir ?? join(root, 'audio');
   const content = buildContent(root);
 
   const configured = content.languages.map((l) => l.code);
@@ -91,138 +87,125 @@ export async function buildAudio(options: AudioBuildOptions): Promise<AudioBuild
     }
   }
 
+  // Sections (and prompt clips) are made on every core: one worker thread, with its own engine, per
+  // core (scripts/audio/pool.ts), unless `jobs` says otherwise or a test passes its own engine.
+  const jobs = options.engine ? 1 : Math.max(1, Math.floor(options.jobs ?? defaultJobs()));
   let engine = options.engine;
-  if (todo.length) {
-    engine ??= await loadEngine();
-    const problems: InputProblem[] = [];
-    for (const plan of plans) {
-      if (!todo.some((t) => t.target.lang === plan.lang) || engine.hasVoice(plan.voice)) continue;
-      problems.push({
-        file: 'kiosk.config.json',
-        where: `speech.${plan.lang}.voice`,
-        message: `eSpeak NG has no voice "${plan.voice}"${plan.voiceFromDefault ? ' (the default for this language; set speech.' + plan.lang + ' in the config)' : ''}; try e.g. "en-us", "fr", "es-419", "cmn", "ar", "pa"`,
-      });
+  let starting: Promise<SynthesisPool> | undefined;
+  const pool = () => (starting ??= startPool(jobs));
+  try {
+    if (todo.length) {
+      const usePool = jobs > 1 && todo.some((t) => !t.target.recording);
+      // A staff recording is aligned against eSpeak's rendering in this thread (recorded-section.ts).
+      if (!usePool || todo.some((t) => t.target.recording)) engine ??= await loadEngine();
+      const voices = usePool ? await pool() : engine!;
+      const problems: InputProblem[] = [];
+      for (const plan of plans) {
+        if (!todo.some((t) => t.target.lang === plan.lang) || voices.hasVoice(plan.voice)) continue;
+        problems.push({
+          file: 'kiosk.config.json',
+          where: `speech.${plan.lang}.voice`,
+          message: `eSpeak NG has no voice "${plan.voice}"${plan.voiceFromDefault ? ' (the default for this language; set speech.' + plan.lang + ' in the config)' : ''}; try e.g. "en-us", "fr", "es-419", "cmn", "ar", "pa"`,
+        });
+      }
+      for (const { target } of todo) {
+        if (!target.speech.text.trim()) problems.push({ file: `locales/${target.lang}/handouts/${target.handout}.md`, where: `section ${target.section.id}`, message: 'has no text to speak' });
+      }
+      if (problems.length) throw new InputError(problems);
     }
-    for (const { target } of todo) {
-      if (!target.speech.text.trim()) problems.push({ file: `locales/${target.lang}/handouts/${target.handout}.md`, where: `section ${target.section.id}`, message: 'has no text to speak' });
-    }
-    if (problems.length) throw new InputError(problems);
-  }
 
-  const results: SectionResult[] = [];
-  const entries = new Map<string, ManifestEntry>();
-  for (const plan of plans) {
-    for (const target of plan.targets) {
+    const reasons = new Map(todo.map((t) => [t.target.key, t.reason]));
+    const made = new Map<string, { entry: ManifestEntry; result: SectionResult }>();
+    const synthesized = todo.filter((t) => !t.target.recording).map((t) => t.target);
+    const recorded = todo.filter((t) => t.target.recording).map((t) => t.target);
+    for (const target of plans.flatMap((plan) => plan.targets)) {
+      const keptEntry = kept.get(target.key);
+      if (keptEntry) log(formatLine({ key: target.key, generated: false, duration: keptEntry.duration, bytes: keptEntry.bytes, synthesisSeconds: 0, encodeSeconds: 0, skippedWords: 0 }));
+    }
+
+    const synthesize = async () => {
+      if (jobs > 1 && synthesized.length) {
+        const workers = await pool();
+        // Every section is queued at once; the pool gives the next to whichever worker is free.
+        await Promise.all(
+          synthesized.map(async (target) => {
+            const done = await workers.section({ audioDir, target, reason: reasons.get(target.key) });
+            made.set(target.key, done);
+            log(formatLine(done.result));
+          }),
+        );
+        return;
+      }
+      for (const target of synthesized) {
+        // A fresh engine for every section, as in each worker: its bytes depend on its text alone.
+        await engine!.reset?.();
+        const done = makeSection(audioDir, target, engine!, reasons.get(target.key));
+        made.set(target.key, done);
+        log(formatLine(done.result));
+      }
+    };
+    const record = async () => {
+      for (const target of recorded) {
+        const reason = reasons.get(target.key);
+        await engine!.reset?.();
+        // A staff recording replaces synthesis when it says the text (scripts/audio/recorded-section.ts).
+        let synthesizedInstead: ReturnType<typeof makeSection> | undefined;
+        const outcome = await makeRecordedSection(audioDir, target, engine!, previousSections[target.key]?.recording, () => (synthesizedInstead = makeSection(audioDir, target, engine!, reason)).entry);
+        const result: SectionResult = synthesizedInstead?.result ?? { key: target.key, generated: true, duration: outcome.entry.duration, bytes: outcome.entry.bytes, synthesisSeconds: outcome.seconds, encodeSeconds: 0, skippedWords: 0, ...(reason ? { reason } : {}) };
+        made.set(target.key, { entry: outcome.entry, result });
+        log(formatLine(result));
+        for (const line of outcome.notes) log(line);
+      }
+    };
+    await Promise.all([synthesize(), record()]);
+
+    // The manifest and the summary in the plan's order, whichever worker finished first.
+    const results: SectionResult[] = [];
+    const entries = new Map<string, ManifestEntry>();
+    for (const target of plans.flatMap((plan) => plan.targets)) {
       const keptEntry = kept.get(target.key);
       if (keptEntry) {
         entries.set(target.key, keptEntry);
-        const result: SectionResult = { key: target.key, generated: false, duration: keptEntry.duration, bytes: keptEntry.bytes, synthesisSeconds: 0, encodeSeconds: 0, skippedWords: 0 };
-        results.push(result);
-        log(formatLine(result));
+        results.push({ key: target.key, generated: false, duration: keptEntry.duration, bytes: keptEntry.bytes, synthesisSeconds: 0, encodeSeconds: 0, skippedWords: 0 });
         continue;
       }
-      const reason = todo.find((t) => t.target === target)?.reason;
-      if (target.recording) {
-        // A staff recording replaces synthesis when it says the text (scripts/audio/recorded-section.ts).
-        let made: ReturnType<typeof makeSection> | undefined;
-        const outcome = await makeRecordedSection(audioDir, target, engine!, previousSections[target.key]?.recording, () => (made = makeSection(audioDir, target, engine!, reason)).entry);
-        const result: SectionResult = made?.result ?? { key: target.key, generated: true, duration: outcome.entry.duration, bytes: outcome.entry.bytes, synthesisSeconds: outcome.seconds, encodeSeconds: 0, skippedWords: 0, ...(reason ? { reason } : {}) };
-        entries.set(target.key, outcome.entry);
-        results.push(result);
-        log(formatLine(result));
-        for (const line of outcome.notes) log(line);
-        continue;
-      }
-      const { entry, result } = makeSection(audioDir, target, engine!, reason);
-      entries.set(target.key, entry);
-      results.push(result);
-      log(formatLine(result));
+      const done = made.get(target.key)!;
+      entries.set(target.key, done.entry);
+      results.push(done.result);
     }
+    return await finish(results, entries);
+  } finally {
+    if (starting) await starting.then((workers) => workers.close(), () => {});
   }
 
-  // Languages not rebuilt this run (--lang) keep their entries if they are still configured.
-  const sections: Record<string, ManifestEntry> = {};
-  for (const [key, entry] of Object.entries(previousSections)) {
-    const lang = key.split('/')[0]!;
-    if (options.languages && !options.languages.includes(lang) && configured.includes(lang) && isConfigured(content, key)) sections[key] = entry;
-  }
-  for (const [key, entry] of entries) sections[key] = entry;
-
-  // A configured language's prompts are the prompt build's to keep or remove.
-  const promptFile = (rel: string) => rel.split('/').length === 3 && rel.split('/')[1] === PROMPTS_FOLDER && configured.includes(rel.split('/')[0]!);
-  const removed = removeUnconfigured(audioDir, sections, options.languages, promptFile);
-  for (const path of removed) log(`removed   ${path}`);
-
-  const manifest: Manifest = { _generated: GENERATED, version: 1, sections };
-  const manifestWritten = writeIfChanged(join(audioDir, 'manifest.json'), stableJson(manifest), 'audio/manifest.json');
-  if (!options.prompts) return { sections: results, removed, manifestWritten };
-  const prompts = await buildPrompts({
-    root,
-    content,
-    log,
-    ...(engine ? { engine } : {}),
-    ...(options.languages ? { languages: options.languages } : {}),
-    ...(options.force ? { force: true } : {}),
-  });
-  return { sections: results, removed, manifestWritten, prompts };
-}
-
-function makeSection(audioDir: string, target: SectionTarget, engine: SpeechEngine, reason: string | undefined): { entry: ManifestEntry; result: SectionResult } {
-  const t0 = performance.now();
-  let synthesis;
-  try {
-    synthesis = engine.synthesize(target.speech.text, { voice: target.voice, wordsPerMinute: target.wordsPerMinute });
-  } catch (error) {
-    if (error instanceof UnknownVoiceError) {
-      throw new InputError([{ file: 'kiosk.config.json', where: `speech.${target.lang}.voice`, message: error.message }]);
+  async function finish(results: SectionResult[], entries: Map<string, ManifestEntry>): Promise<AudioBuildSummary> {
+    // Languages not rebuilt this run (--lang) keep their entries if they are still configured.
+    const sections: Record<string, ManifestEntry> = {};
+    for (const [key, entry] of Object.entries(previousSections)) {
+      const lang = key.split('/')[0]!;
+      if (options.languages && !options.languages.includes(lang) && configured.includes(lang) && isConfigured(content, key)) sections[key] = entry;
     }
-    throw error;
+    for (const [key, entry] of entries) sections[key] = entry;
+
+    // A configured language's prompts are the prompt build's to keep or remove.
+    const promptFile = (rel: string) => rel.split('/').length === 3 && rel.split('/')[1] === PROMPTS_FOLDER && configured.includes(rel.split('/')[0]!);
+    const removed = removeUnconfigured(audioDir, sections, options.languages, promptFile);
+    for (const path of removed) log(`removed   ${path}`);
+
+    const manifest: Manifest = { _generated: GENERATED, version: 1, sections };
+    const manifestWritten = writeIfChanged(join(audioDir, 'manifest.json'), stableJson(manifest), 'audio/manifest.json');
+    if (!options.prompts) return { sections: results, removed, manifestWritten };
+    const prompts = await buildPrompts({
+      root,
+      content,
+      log,
+      ...(engine ? { engine } : {}),
+      ...(jobs > 1 ? { pool } : {}),
+      ...(options.languages ? { languages: options.languages } : {}),
+      ...(options.force ? { force: true } : {}),
+    });
+    return { sections: results, removed, manifestWritten, prompts };
   }
-  // Whole milliseconds, rounded down, so no timing can end after the audio does.
-  const durationMs = Math.floor((synthesis.samples.length * 1000) / synthesis.sampleRate);
-  const alignment = alignWords(target.section, target.speech, synthesis.events, durationMs);
-  const t1 = performance.now();
-  const webm = writeWebm(encodeOpus(synthesis.samples, synthesis.sampleRate));
-  const t2 = performance.now();
-
-  const files = sectionFiles(target.lang, target.handout, target.section.id);
-  const timings: TimingsFile = {
-    ...timingsHeader(target),
-    source: 'espeak-ng',
-    duration: durationMs / 1000,
-    audio: files.audio.split('/').pop()!,
-    words: alignment.words,
-    sentences: alignment.sentences,
-    ...(alignment.skipped.length ? { skippedWords: alignment.skipped } : {}),
-  };
-  // Audio first, timings second, manifest (by the caller) last: a run cut short anywhere leaves a
-  // manifest that does not vouch for the new files, so the next run makes them again.
-  writeAtomic(join(audioDir, files.audio), webm, `audio/${files.audio}`);
-  writeAtomic(join(audioDir, files.timings), stableJson(timings), `audio/${files.timings}`);
-
-  const entry: ManifestEntry = {
-    textHash: target.textHash,
-    speechHash: target.speechHash,
-    source: 'espeak-ng',
-    engine: engine.name,
-    voice: target.voice,
-    wordsPerMinute: target.wordsPerMinute,
-    duration: timings.duration,
-    audio: files.audio,
-    timings: files.timings,
-    bytes: webm.length,
-  };
-  const result: SectionResult = {
-    key: target.key,
-    generated: true,
-    duration: timings.duration,
-    bytes: webm.length,
-    synthesisSeconds: (t1 - t0) / 1000,
-    encodeSeconds: (t2 - t1) / 1000,
-    skippedWords: alignment.skipped.length,
-    ...(reason ? { reason } : {}),
-  };
-  return { entry, result };
 }
 
 function describe(problem: InputProblem | undefined): string {

@@ -26,7 +26,16 @@ export interface SpeechEngine {
   /** e.g. "eSpeak NG (@echogarden/espeak-ng-emscripten 0.3.5)", recorded in the manifest. */
   readonly name: string;
   hasVoice(voice: string): boolean;
+  /** Every name `hasVoice` accepts, lower case (the audio build's worker pool sends it to the main thread). */
+  voices?(): string[];
   synthesize(text: string, settings: { voice: string; wordsPerMinute: number }): Synthesis;
+  /**
+   * Starts over from a fresh engine, so that what it makes next does not depend on what it made
+   * before. eSpeak NG carries state from one utterance to the next (the same text twice in a row
+   * gives different samples), so a section's bytes would depend on which sections the same engine
+   * made before it: on the order, the worker, and what an incremental run happened to redo.
+   */
+  reset?(): Promise<void>;
 }
 
 export const ENGINE_SAMPLE_RATE = 22_050;
@@ -54,7 +63,10 @@ interface Worker {
 
 let loading: Promise<SpeechEngine> | undefined;
 
-/** Starts the engine once per process (~100–300 ms, ~85 MB) and hands out the same one after. */
+/**
+ * Starts the engine once per thread (~100–300 ms, ~85 MB) and hands out the same one after: the audio
+ * build's pool (pool.ts) has one per worker thread.
+ */
 export function loadEngine(): Promise<SpeechEngine> {
   loading ??= start();
   return loading;
@@ -64,8 +76,10 @@ async function start(): Promise<SpeechEngine> {
   const { default: init } = (await import('@echogarden/espeak-ng-emscripten')) as unknown as {
     default: () => Promise<{ eSpeakNGWorker: new () => Worker }>;
   };
-  const module = await init();
-  const worker = new module.eSpeakNGWorker();
+  // A new module instance is a new engine (~0.2–0.5 s): creating another eSpeakNGWorker in the same
+  // instance shares its state.
+  const instance = async () => new (await init()).eSpeakNGWorker();
+  let worker = await instance();
   const version = (createRequire(import.meta.url)('@echogarden/espeak-ng-emscripten/package.json') as { version: string }).version;
   const known = new Set<string>();
   for (const voice of worker.list_voices()) {
@@ -74,14 +88,23 @@ async function start(): Promise<SpeechEngine> {
     for (const language of voice.languages) known.add(language.name.toLowerCase());
   }
   let currentVoice = '';
+  let used = false;
   return {
     name: `eSpeak NG (@echogarden/espeak-ng-emscripten ${version})`,
     hasVoice: (voice) => known.has(voice.toLowerCase()),
+    voices: () => [...known],
+    async reset() {
+      if (!used) return;
+      worker = await instance();
+      currentVoice = '';
+      used = false;
+    },
     synthesize(text, { voice, wordsPerMinute }) {
       if (voice !== currentVoice) {
         if (!known.has(voice.toLowerCase()) || worker.set_voice(voice) !== 0) throw new UnknownVoiceError(voice);
         currentVoice = voice;
       }
+      used = true;
       worker.set_rate(wordsPerMinute);
       const chunks: Int16Array[] = [];
       const events: EngineEvent[] = [];

@@ -28,6 +28,7 @@ import { segmentText } from '../lib/segment.ts';
 import { writeAtomic, writeIfChanged } from '../lib/write-file.ts';
 import { loadEngine, UnknownVoiceError, type SpeechEngine } from './engine.ts';
 import { loadLexicon, type Lexicon } from './lexicon.ts';
+import type { SynthesisPool } from './pool.ts';
 import { normaliseSection, type SpeechText } from './normalise.ts';
 import { encodeOpus, OPUS_RATE } from './opus.ts';
 import { GENERATED, sha256, stableJson } from './timings.ts';
@@ -88,6 +89,8 @@ export interface PromptBuildOptions {
   /** Re-make every clip. */
   force?: boolean;
   log?: (line: string) => void;
+  /** Worker threads to make the clips on (scripts/audio/pool.ts), started only if a clip must be made; the main thread's engine otherwise. */
+  pool?: () => Promise<SynthesisPool>;
 }
 
 export interface PromptLanguageResult {
@@ -361,51 +364,57 @@ export async function buildPrompts(options: PromptBuildOptions): Promise<PromptL
   }
 
   let engine = options.engine;
+  let pool: SynthesisPool | undefined;
   const needsEngine = plans.some((p) => [...p.files.values()].some((f) => !f.existing));
   if (needsEngine) {
-    engine ??= await loadEngine();
+    if (options.pool) pool = await options.pool();
+    else engine ??= await loadEngine();
+    const voices = pool ?? engine!;
     for (const plan of plans) {
-      if ([...plan.files.values()].some((f) => !f.existing) && !engine.hasVoice(plan.settings.voice)) {
+      if ([...plan.files.values()].some((f) => !f.existing) && !voices.hasVoice(plan.settings.voice)) {
         problems.push({ file: 'kiosk.config.json', where: `speech.${plan.language.code}.voice`, message: `eSpeak NG has no voice "${plan.settings.voice}"` });
       }
     }
   }
   if (problems.length) throw new InputError(problems);
 
+  // Each language's missing clips are one batch, made in a fixed order from a fresh engine (engine.ts
+  // `reset`), so their bytes do not depend on the worker or the timing. With a pool the languages'
+  // batches run side by side, one per core (scripts/audio/pool.ts).
+  const batches = plans.map((plan) =>
+    [...plan.files]
+      .filter(([, item]) => !item.existing)
+      .map(([file, item]) => ({
+        file,
+        job: { speech: item.speech, voice: plan.settings.voice, wordsPerMinute: plan.settings.wordsPerMinute, lang: plan.language.code, path: join(plan.dir, file), shown: `audio/${plan.language.code}/${PROMPTS_FOLDER}/${file}` } satisfies ClipJob,
+      })),
+  );
+  const finished: ClipDone[][] = [];
+  if (pool) finished.push(...(await Promise.all(batches.map((batch) => (batch.length ? pool.clips(batch.map(({ job }) => job)) : Promise.resolve([]))))));
+  else {
+    for (const batch of batches) {
+      if (batch.length) await engine!.reset?.();
+      finished.push(batch.map(({ job }) => makeClip(engine!, job)));
+    }
+  }
+
   const results: PromptLanguageResult[] = [];
-  for (const plan of plans) {
+  for (const [at, plan] of plans.entries()) {
     const { language, settings, dir } = plan;
     const lang = language.code;
     let made = 0;
     let synthesisSeconds = 0;
     let encodeSeconds = 0;
     const clipInfo = new Map<string, { duration: number; bytes: number }>();
-    for (const [file, item] of plan.files) {
-      if (item.existing) {
-        clipInfo.set(file, item.existing);
-        continue;
-      }
-      const t0 = performance.now();
-      let synthesis;
-      try {
-        synthesis = engine!.synthesize(item.speech, { voice: settings.voice, wordsPerMinute: settings.wordsPerMinute });
-      } catch (error) {
-        if (error instanceof UnknownVoiceError) throw new InputError([{ file: 'kiosk.config.json', where: `speech.${lang}.voice`, message: error.message }]);
-        throw error;
-      }
-      const samples = trimSilence(synthesis.samples, synthesis.sampleRate);
-      const t1 = performance.now();
-      synthesisSeconds += (t1 - t0) / 1000;
-      if (!samples.length) {
-        continue;
-      }
-      const stream = encodeOpus(samples, synthesis.sampleRate);
-      const webm = writeWebm(stream);
-      encodeSeconds += (performance.now() - t1) / 1000;
-      writeAtomic(join(dir, file), webm, `audio/${lang}/${PROMPTS_FOLDER}/${file}`);
-      clipInfo.set(file, { duration: round3(stream.sampleCount / OPUS_RATE), bytes: webm.length });
+    for (const [file, item] of plan.files) if (item.existing) clipInfo.set(file, item.existing);
+    batches[at]!.forEach(({ file }, i) => {
+      const clip = finished[at]![i]!;
+      synthesisSeconds += clip.synthesisSeconds;
+      encodeSeconds += clip.encodeSeconds;
+      if (!clip.made) return;
+      clipInfo.set(file, { duration: clip.duration, bytes: clip.bytes });
       made++;
-    }
+    });
 
     const clips: Record<string, PromptClip> = {};
     const silent: string[] = [];
@@ -457,6 +466,44 @@ export async function buildPrompts(options: PromptBuildOptions): Promise<PromptL
     log(formatPromptLine(result));
   }
   return results;
+}
+
+export interface ClipJob {
+  speech: string;
+  voice: string;
+  wordsPerMinute: number;
+  lang: string;
+  /** Where to write it, and its name in messages. */
+  path: string;
+  shown: string;
+}
+
+export interface ClipDone {
+  /** False when the engine made no sound for it (nothing written). */
+  made: boolean;
+  duration: number;
+  bytes: number;
+  synthesisSeconds: number;
+  encodeSeconds: number;
+}
+
+/** One prompt clip: synthesize, trim, encode, write atomically. Runs in the main thread or a pool worker. */
+export function makeClip(engine: SpeechEngine, job: ClipJob): ClipDone {
+  const t0 = performance.now();
+  let synthesis;
+  try {
+    synthesis = engine.synthesize(job.speech, { voice: job.voice, wordsPerMinute: job.wordsPerMinute });
+  } catch (error) {
+    if (error instanceof UnknownVoiceError) throw new InputError([{ file: 'kiosk.config.json', where: `speech.${job.lang}.voice`, message: error.message }]);
+    throw error;
+  }
+  const samples = trimSilence(synthesis.samples, synthesis.sampleRate);
+  const t1 = performance.now();
+  if (!samples.length) return { made: false, duration: 0, bytes: 0, synthesisSeconds: (t1 - t0) / 1000, encodeSeconds: 0 };
+  const stream = encodeOpus(samples, synthesis.sampleRate);
+  const webm = writeWebm(stream);
+  writeAtomic(job.path, webm, job.shown);
+  return { made: true, duration: round3(stream.sampleCount / OPUS_RATE), bytes: webm.length, synthesisSeconds: (t1 - t0) / 1000, encodeSeconds: (performance.now() - t1) / 1000 };
 }
 
 export function formatPromptLine(r: PromptLanguageResult): string {

@@ -59,5 +59,6 @@ export function runtimeConfig(config: KioskConfig): RuntimeConfig {
     keypad: config.keypad,
     display: config.display,
     print: config.print,
+    offline: config.offline,
   };
 }

@@ -63,7 +63,7 @@ export const kioskConfigSchema = z
       .array(handoutId)
       .default([])
       .describe(
-        'Handouts the library shows first, above its topics, when it offers more than a few handouts (see the README, "Finding a handout"). Each must be one of `handouts`, listed once. Left out: none.',
+        'Handouts the library shows first, above its topics, when it offers more than a few handouts (see the README, "Finding a handout"); their audio is in the offline copy from the first start and is never evicted. Each must be one of `handouts`, listed once. Left out: none.',
       ),
     idle: z
       .object({
@@ -156,6 +156,20 @@ export const kioskConfigSchema = z
       .strict()
       .default({ enabled: false })
       .describe('Printing. Run Chromium with --kiosk-printing so "Print" prints at once, without the print dialog.'),
+    offline: z
+      .object({
+        audioBudgetMB: z
+          .number()
+          .positive()
+          .max(100_000)
+          .default(200)
+          .describe(
+            'Megabytes of handout audio each kiosk keeps besides the featured handouts\' (which are always kept): audio is cached when first played, and the least recently played goes first when the budget is reached. About 190 KB is a minute of speech.',
+          ),
+      })
+      .strict()
+      .default({ audioBudgetMB: 200 })
+      .describe('The offline copy. The app, every configured language\'s strings, handouts, figures and prompts, and the featured handouts\' audio are always kept; other audio within audioBudgetMB.'),
     staff: z
       .object({
         pinHash: z

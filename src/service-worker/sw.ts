@@ -1,9 +1,15 @@
 /**
  * The kiosk's service worker: after one load, the kiosk starts and reads aloud with the network down.
  *
- * - Install: every file of the build (app, chunks, fonts, figures, handouts, audio) goes into one
- *   cache per build version, listed at build time by scripts/vite-plugin-service-worker.ts. A file
- *   whose revision is already in an older cache is copied from there, not downloaded again.
+ * - Install: the app, chunks, fonts, every configured language's strings, handouts, figures and prompt
+ *   clips, and the featured handouts' audio go into one cache per build version, listed at build time
+ *   by scripts/vite-plugin-service-worker.ts. A file whose revision is already in an older cache (or
+ *   in the audio cache) is copied from there, not downloaded again.
+ * - Audio of the other handouts: cached the first time it is played, in one cache shared by every
+ *   build (`kiosk-audio`), held within the clinic's `offline.audioBudgetMB`, least recently played
+ *   first out (audio-budget.ts). Its index (each file's size and last use) is a JSON entry in that
+ *   same cache, so the files and their index are cleared together. With the network down, audio not
+ *   cached fails to load, and the reader falls back to the browser's voice or the text with a note.
  * - Fetch: cache first for everything the build made; a navigation gets the cached index.html; a Range
  *   request (the audio element's) gets a 206 sliced from the cached file.
  * - Update: a new build installs in the background and then waits. It takes over only when the page
@@ -12,7 +18,8 @@
  *
  * No imports at run time and no network but the kiosk's own origin.
  */
-import { CACHE_PREFIX, REVISION_HEADER, type PrecacheEntry, type PrecacheManifest, type WorkerStatus } from './manifest';
+import { emptyIndex, evictions, fitsBudget, parseIndex, reconcile, totalBytes, touch, without, type AudioIndex } from './audio-budget';
+import { AUDIO_CACHE, AUDIO_INDEX_PATH, CACHE_PREFIX, REVISION_HEADER, type PrecacheEntry, type PrecacheManifest, type WorkerStatus } from './manifest';
 import { rangeResponse } from './range';
 
 // The worker globals this file uses. The app's tsconfig has the DOM library, whose globals clash
@@ -47,6 +54,13 @@ const urlOf = (path: string) => new URL(path, self.registration.scope).href;
 const INDEX = urlOf('index.html');
 /** Parallel downloads while installing: enough to be quick, few enough not to swamp a clinic's link. */
 const DOWNLOADS = 4;
+/** The on-demand audio of this build, by absolute URL. */
+const ON_DEMAND = new Map(MANIFEST.audio.map((entry) => [urlOf(entry.url), entry]));
+const AUDIO_INDEX = urlOf(AUDIO_INDEX_PATH);
+/** One download per file however many range requests ask for it at once. */
+const downloading = new Map<string, Promise<Response | undefined>>();
+/** Index changes one at a time: each reads what the one before it wrote. */
+let audioQueue: Promise<unknown> = Promise.resolve();
 
 self.addEventListener('install', (event) => {
   event.waitUntil(
@@ -66,6 +80,15 @@ self.addEventListener('activate', (event) => {
       // still open when this one took over keeps finding its lazily loaded chunks until it reloads.
       const previous = older.at(-1);
       await Promise.all(older.filter((name) => name !== previous).map((name) => caches.delete(name)));
+      // Audio this build does not have (changed or gone), and anything over a budget made smaller.
+      await updateAudio(async (index, cache) => {
+        // (Audio URLs carry a hash of their contents, so a URL this build lists is this build's file.)
+        const stale = Object.keys(index.entries).filter((url) => !ON_DEMAND.has(url));
+        const kept = without(index, stale);
+        const over = evictions(kept, MANIFEST.audioBudgetBytes);
+        for (const url of [...stale, ...over]) await cache.delete(url);
+        return without(kept, over);
+      });
       await self.clients.claim();
     })(),
   );
@@ -80,13 +103,15 @@ self.addEventListener('fetch', (event) => {
     event.respondWith(cached(INDEX).then((response) => response ?? fetch(request)));
     return;
   }
-  event.respondWith(
-    cached(url.origin + url.pathname).then((response) => {
-      if (!response) return fetch(request);
-      const range = request.headers.get('range');
-      return range ? rangeResponse(response, range) : response;
-    }),
-  );
+  const range = request.headers.get('range');
+  const sliced = (response: Response) => (range ? rangeResponse(response, range) : response);
+  const audio = ON_DEMAND.get(url.origin + url.pathname);
+  if (audio) {
+    const waitUntil = (promise: Promise<unknown>) => event.waitUntil(promise);
+    event.respondWith(onDemandAudio(url.origin + url.pathname, audio, waitUntil).then((response) => (response ? sliced(response) : fetch(request))));
+    return;
+  }
+  event.respondWith(cached(url.origin + url.pathname).then((response) => (response ? sliced(response) : fetch(request))));
 });
 
 self.addEventListener('message', (event) => {
@@ -102,7 +127,8 @@ async function cached(url: string): Promise<Response | undefined> {
 
 async function precache(): Promise<void> {
   const cache = await caches.open(CURRENT);
-  const older = (await caches.keys()).filter((name) => name.startsWith(CACHE_PREFIX) && name !== CURRENT);
+  // The audio cache too: a handout newly featured was often played already.
+  const older = [...(await caches.keys()).filter((name) => name.startsWith(CACHE_PREFIX) && name !== CURRENT), AUDIO_CACHE];
   const queue = [...MANIFEST.files];
   const next = async (): Promise<void> => {
     for (let file = queue.shift(); file; file = queue.shift()) await store(cache, older, file);
@@ -117,7 +143,17 @@ async function store(cache: Cache, older: string[], file: PrecacheEntry): Promis
     const copy = await (await caches.open(name)).match(url);
     if (copy?.headers.get(REVISION_HEADER) === file.revision) return cache.put(url, copy);
   }
-  const response = await fetch(url, { cache: 'no-cache' });
+  await cache.put(url, await download(file));
+}
+
+/**
+ * The file from the server, as stored: only if it is this build's (the same revision). On-demand
+ * audio bypasses the browser's HTTP cache (`no-store`): a second copy there would sit outside the
+ * budget, and would keep playing evicted audio the budget says the kiosk no longer holds.
+ */
+async function download(file: PrecacheEntry, cache: RequestCache = 'no-cache'): Promise<Response> {
+  const url = urlOf(file.url);
+  const response = await fetch(url, { cache });
   if (!response.ok) throw new Error(`Precaching ${file.url}: HTTP ${response.status}`);
   const body = await response.arrayBuffer();
   // A server that already has a newer build would hand us a file of that build: refuse it, so a
@@ -128,7 +164,88 @@ async function store(cache: Cache, older: string[], file: PrecacheEntry): Promis
   const headers = new Headers({ 'content-length': String(body.byteLength), [REVISION_HEADER]: file.revision });
   const type = response.headers.get('content-type');
   if (type) headers.set('content-type', type);
-  await cache.put(url, new Response(body, { status: 200, headers }));
+  return new Response(body, { status: 200, headers });
+}
+
+/**
+ * A section's audio that is not precached: from the audio cache (marking it played now), else
+ * downloaded whole and answered at once, then kept within the budget in the background
+ * (`waitUntil`), so the first play waits for nothing but the download. Undefined when it cannot be
+ * had (offline and not cached): the caller's fetch then fails as the network does, and the reader
+ * falls back to the browser's voice or the text.
+ */
+async function onDemandAudio(url: string, file: PrecacheEntry, waitUntil: (promise: Promise<unknown>) => void): Promise<Response | undefined> {
+  const cache = await caches.open(AUDIO_CACHE);
+  const hit = await cache.match(url);
+  if (hit?.headers.get(REVISION_HEADER) === file.revision) {
+    waitUntil(updateAudio(async (index) => touch(index, url, file.bytes)).catch(() => {}));
+    return hit;
+  }
+  let pending = downloading.get(url);
+  if (!pending) {
+    pending = download(file, 'no-store').then(
+      (response) => {
+        // Until the file is in the cache, another request for it shares this download.
+        const kept = fitsBudget(file.bytes, MANIFEST.audioBudgetBytes) ? keepAudio(url, file, response.clone()) : Promise.resolve();
+        waitUntil(kept.finally(() => downloading.delete(url)));
+        return response;
+      },
+      () => {
+        downloading.delete(url);
+        return undefined;
+      },
+    );
+    downloading.set(url, pending);
+  }
+  return (await pending)?.clone();
+}
+
+/** Puts a played file in the audio cache, after making room for it: the least recently played go first. */
+async function keepAudio(url: string, file: PrecacheEntry, response: Response): Promise<void> {
+  try {
+    await updateAudio(async (index, cache) => {
+      // Room first, then the file: the cache never holds more than the budget, even for a moment.
+      const next = touch(index, url, file.bytes);
+      const out = evictions(next, MANIFEST.audioBudgetBytes, new Set([url]));
+      for (const old of out) await cache.delete(old);
+      await cache.put(url, response);
+      return without(next, out);
+    });
+  } catch {
+    // The browser refused the storage (its quota, a private profile): the patient heard it from
+    // the network this time, and will again next time.
+  }
+}
+
+/**
+ * Reads the audio index (made to agree with the cache), lets `change` act on the cache and return
+ * the new index, and writes it back.
+ */
+function updateAudio(change: (index: AudioIndex, cache: Cache) => Promise<AudioIndex>): Promise<AudioIndex> {
+  const run = audioQueue.then(async () => {
+    const cache = await caches.open(AUDIO_CACHE);
+    const index = await readAudioIndex(cache);
+    const next = await change(index, cache);
+    await cache.put(AUDIO_INDEX, new Response(JSON.stringify(next), { headers: { 'content-type': 'application/json' } }));
+    return next;
+  });
+  audioQueue = run.catch(() => {});
+  return run;
+}
+
+async function readAudioIndex(cache: Cache): Promise<AudioIndex> {
+  const stored = await cache.match(AUDIO_INDEX);
+  const index = stored ? parseIndex(await stored.json().catch(() => null)) : emptyIndex();
+  // Only a file the index does not know is opened for its size: a full cache holds thousands.
+  const files = await Promise.all(
+    (await cache.keys())
+      .filter((request) => request.url !== AUDIO_INDEX)
+      .map(async (request) => ({
+        url: request.url,
+        bytes: index.entries[request.url]?.bytes ?? Number((await cache.match(request))?.headers.get('content-length') ?? 0),
+      })),
+  );
+  return reconcile(index, files);
 }
 
 async function revisionOf(body: ArrayBuffer): Promise<string> {
@@ -139,10 +256,33 @@ async function revisionOf(body: ArrayBuffer): Promise<string> {
 async function status(): Promise<WorkerStatus> {
   const cache = await caches.open(CURRENT);
   const present = new Set((await cache.keys()).map((request) => request.url));
+  const index = await updateAudio(async (current) => current);
+  // A handout's audio is on the kiosk when every one of its files is: precached or played.
+  const handouts = new Map<string, { featured: boolean; missing: number }>();
+  for (const file of MANIFEST.files) {
+    if (!file.handout) continue;
+    const handout = handouts.get(file.handout) ?? { featured: true, missing: 0 };
+    if (!present.has(urlOf(file.url))) handout.missing++;
+    handouts.set(file.handout, handout);
+  }
+  for (const file of MANIFEST.audio) {
+    const handout = handouts.get(file.handout!) ?? { featured: false, missing: 0 };
+    if (!index.entries[urlOf(file.url)]) handout.missing++;
+    handouts.set(file.handout!, handout);
+  }
   return {
     version: MANIFEST.version,
     expectedFiles: MANIFEST.files.length,
     expectedBytes: MANIFEST.files.reduce((sum, file) => sum + file.bytes, 0),
     cachedFiles: MANIFEST.files.filter((file) => present.has(urlOf(file.url))).length,
+    audio: {
+      budgetBytes: MANIFEST.audioBudgetBytes,
+      cachedBytes: totalBytes(index),
+      cachedFiles: Object.keys(index.entries).length,
+      totalFiles: MANIFEST.audio.length,
+      handouts: handouts.size,
+      handoutsCached: [...handouts.values()].filter((h) => h.missing === 0).length,
+      handoutsFeatured: [...handouts.values()].filter((h) => h.featured).length,
+    },
   };
 }

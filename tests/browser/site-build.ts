@@ -16,14 +16,21 @@ const project = fileURLToPath(new URL('../..', import.meta.url));
 
 export interface SiteBuild {
   url: string;
+  /**
+   * Takes the server off the network (every connection is dropped) or puts it back. Chromium's
+   * offline emulation (`context.setOffline`) does not reach a service worker's own fetches.
+   */
+  setReachable(reachable: boolean): void;
   close(): Promise<void>;
 }
 
 export async function buildSite(languages: string[], change: (config: Record<string, any>, url: string) => void): Promise<SiteBuild> {
   const dir = mkdtempSync(join(tmpdir(), 'kiosk-site-'));
   let site: StaticSite | null = null;
+  let reachable = true;
   const server = await listen((request, response) => {
-    if (site) site.handle(request, response);
+    if (!reachable) request.socket.destroy();
+    else if (site) site.handle(request, response);
     else response.writeHead(503).end();
   }, 0);
   try {
@@ -57,6 +64,9 @@ export async function buildSite(languages: string[], change: (config: Record<str
   }
   return {
     url: server.url,
+    setReachable(value) {
+      reachable = value;
+    },
     async close() {
       await server.close();
       rmSync(dir, { recursive: true, force: true });

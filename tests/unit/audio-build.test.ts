@@ -59,7 +59,8 @@ const read = <T>(root: string, path: string) => JSON.parse(readFileSync(join(roo
 const listFiles = (dir: string): string[] =>
   existsSync(dir) ? readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((p) => statSync(join(dir, p)).isFile()).sort() : [];
 
-describe('npm run audio, end to end', () => {
+// Each run starts a worker thread per core, each with its own engine: seconds on a busy two-core machine.
+describe('npm run audio, end to end', { timeout: 60_000 }, () => {
   let root: string;
   beforeAll(() => {
     root = makeProject();
@@ -136,7 +137,41 @@ describe('npm run audio, end to end', () => {
   });
 });
 
-describe('npm run audio, bad input', () => {
+describe('npm run audio on every core', () => {
+  it('makes the same bytes whichever worker made a file, with one thread or two, and in any order', { timeout: 120_000 }, async () => {
+    const root = makeProject({ en: { voice: 'en-us', wordsPerMinute: 145 }, fr: { voice: 'fr', wordsPerMinute: 145 } });
+    try {
+      // Two languages, so two workers each start on a different voice and switch between them.
+      const config = JSON.parse(readFileSync(join(root, 'kiosk.config.json'), 'utf8')) as { languages: string[] };
+      writeFileSync(join(root, 'kiosk.config.json'), JSON.stringify({ ...config, languages: ['en', 'fr'] }));
+      mkdirSync(join(root, 'locales', 'fr', 'handouts'), { recursive: true });
+      writeFileSync(join(root, 'locales', 'fr', 'ui.json'), JSON.stringify({ meta: { languageName: 'Français' } }));
+      writeFileSync(join(root, 'locales', 'fr', 'handouts', 'demo.md'), HANDOUT('Reposez-vous bien.').replace('translation: original', 'translation: draft'));
+      const one = join(root, 'one');
+      const two = join(root, 'two');
+      const serial = await buildAudio({ root, audioDir: one, jobs: 1 });
+      const parallel = await buildAudio({ root, audioDir: two, jobs: 2 });
+      expect(parallel.sections.map((s) => s.key)).toEqual(serial.sections.map((s) => s.key));
+      expect(parallel.sections.every((s) => s.generated)).toBe(true);
+      expect(listFiles(two)).toEqual(listFiles(one));
+      expect(listFiles(one)).toHaveLength(9); // 4 sections × (audio + timings) + manifest
+      for (const file of listFiles(one)) expect(readFileSync(join(two, file)).equals(readFileSync(join(one, file))), file).toBe(true);
+      // One section made again alone (as an incremental run does) comes out the same as in a full run.
+      rmSync(join(two, 'fr/demo/rest.webm'));
+      const alone = await buildAudio({ root, audioDir: two, jobs: 2 });
+      expect(alone.sections.filter((s) => s.generated).map((s) => s.key)).toEqual(['fr/demo/rest']);
+      expect(readFileSync(join(two, 'fr/demo/rest.webm')).equals(readFileSync(join(one, 'fr/demo/rest.webm')))).toBe(true);
+      // And with nothing changed, the pool is not even started: nothing is made.
+      const again = await buildAudio({ root, audioDir: two, jobs: 2 });
+      expect(again.sections.some((s) => s.generated)).toBe(false);
+      expect(again.manifestWritten).toBe(false);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('npm run audio, bad input', { timeout: 60_000 }, () => {
   it('names an unknown voice and writes nothing', async () => {
     const root = makeProject({ en: { voice: 'xx-nonexistent', wordsPerMinute: 145 } });
     try {
@@ -149,14 +184,16 @@ describe('npm run audio, bad input', () => {
     }
   });
 
+  // Two worker threads: the message is made in a worker and must arrive naming the same file.
   it('says which file cannot be written and leaves no half-written file', async () => {
     const root = makeProject();
     try {
       mkdirSync(join(root, 'audio', 'en'), { recursive: true });
       writeFileSync(join(root, 'audio', 'en', 'demo'), 'a file where a folder should be');
-      const error = await buildAudio({ root }).catch((e: unknown) => e);
+      const error = await buildAudio({ root, jobs: 2 }).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(InputError);
-      expect((error as InputError).problems[0]).toMatchObject({ file: 'audio/en/demo/call.webm', message: expect.stringMatching(/cannot be written \((EEXIST|ENOTDIR)/) });
+      // Whichever worker fails first says so.
+      expect((error as InputError).problems[0]).toMatchObject({ file: expect.stringMatching(/^audio\/en\/demo\/(call|rest)\.webm$/), message: expect.stringMatching(/cannot be written \((EEXIST|ENOTDIR)/) });
       expect(listFiles(join(root, 'audio'))).toEqual(['en/demo']);
     } finally {
       rmSync(root, { recursive: true, force: true });

@@ -142,6 +142,19 @@ describe('kiosk.config.json validation', () => {
     ]);
   });
 
+  it('takes an offline audio budget in positive megabytes, 200 when left out', () => {
+    expect(parseConfig(JSON.stringify(base)).offline).toEqual({ audioBudgetMB: 200 });
+    expect(errorsFor((c) => (c.offline = { audioBudgetMB: 0.25 }))).toEqual([]);
+    expect(errorsFor((c) => (c.offline = { audioBudgetMB: 0 }))).toEqual([expect.stringMatching(/^kiosk\.config\.json: offline\.audioBudgetMB: 0 is not allowed; expected a number more than 0$/)]);
+    expect(errorsFor((c) => (c.offline = { audioBudgetMB: '200' }))).toEqual(['kiosk.config.json: offline.audioBudgetMB: "200" is not allowed; expected a number']);
+  });
+
+  it('takes featured handouts only from the configured ones', () => {
+    expect(parseConfig(JSON.stringify(base)).featured).toEqual([]);
+    expect(errorsFor((c) => (c.featured = ['acetaminophen']))).toEqual([]);
+    expect(errorsFor((c) => (c.featured = ['flu-shot']))).toEqual([expect.stringMatching(/^kiosk\.config\.json: featured\.0: "flu-shot" is not allowed; expected one of the configured handouts/)]);
+  });
+
   it('lists every problem at once, not just the first', () => {
     expect(
       errorsFor((c) => {

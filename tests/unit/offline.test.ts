@@ -263,4 +263,28 @@ describe('the precache list', () => {
     writeFileSync(join(dir, 'assets/app.js'), 'changed');
     expect(precacheManifest(dir).version).not.toBe(manifest.version);
   });
+
+  it('precaches the featured handouts\' audio and leaves the rest to be cached as played, within the budget', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'precache-'));
+    onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
+    for (const file of ['index.html', 'assets/en-a.json', 'assets/what-1.webm', 'assets/what-2.webm', 'assets/prompt-3.webm']) {
+      mkdirSync(dirname(join(dir, file)), { recursive: true });
+      writeFileSync(join(dir, file), file);
+    }
+    const plan = {
+      audioBudgetBytes: 5_000_000,
+      sections: { 'assets/what-1.webm': { handout: 'en/featured-one', featured: true }, 'assets/what-2.webm': { handout: 'en/other', featured: false } },
+    };
+    writeFileSync(join(dir, 'offline-audio.json'), JSON.stringify(plan));
+    const manifest = precacheManifest(dir);
+    // Prompt clips, strings and handouts are precached like the app: only section audio is on demand.
+    expect(manifest.files.map((f) => f.url)).toEqual(['assets/en-a.json', 'assets/prompt-3.webm', 'assets/what-1.webm', 'index.html']);
+    expect(manifest.files.find((f) => f.url === 'assets/what-1.webm')?.handout).toBe('en/featured-one');
+    expect(manifest.audio.map((f) => [f.url, f.handout])).toEqual([['assets/what-2.webm', 'en/other']]);
+    expect(manifest.audioBudgetBytes).toBe(5_000_000);
+    // A smaller budget is a new build for the kiosks (a new worker enforces it when it takes over).
+    const before = manifest.version;
+    writeFileSync(join(dir, 'offline-audio.json'), JSON.stringify({ ...plan, audioBudgetBytes: 1_000_000 }));
+    expect(precacheManifest(dir).version).not.toBe(before);
+  });
 });

@@ -38,6 +38,14 @@ describe('a site file over the build’s config', () => {
     expect(result.config.defaultLanguage).toBe('en');
   });
 
+  it('keeps only the featured handouts a site offers, so a site may leave a featured one out', () => {
+    const featuring = { ...build, featured: ['nerve-ablation'] };
+    const result = mergeSite(featuring, JSON.stringify({ handouts: ['acetaminophen'] }), FILE);
+    expect(result.ok && result.config.featured).toEqual([]);
+    const both = mergeSite(featuring, JSON.stringify({ handouts: ['acetaminophen', 'nerve-ablation'] }), FILE);
+    expect(both.ok && both.config.featured).toEqual(['nerve-ablation']);
+  });
+
   it('an empty file is the build’s own settings', () => {
     const result = merge({});
     expect(result.ok && result.config).toEqual(build);

@@ -9,6 +9,7 @@ import { useServices, useVisit, type KioskServices } from '../../app/kiosk-conte
 import type { Translate } from '../../i18n/keys';
 import type { IdleTimer } from '../../kiosk/idle';
 import type { OfflineStatus } from '../../kiosk/offline';
+import type { AudioStatus } from '../../service-worker/manifest';
 import { BigButton } from '../../ui/big-button';
 import { Modal } from '../../ui/modal';
 import type { ReviewStatus } from '../../content/model';
@@ -312,6 +313,7 @@ function StaffPanel({ t, lang, services, probes, reload }: PanelProps) {
         <p data-staff="offline" data-state={offline?.state}>
           {offline === null ? t('staff.checking') : offlineText(t, offline, megabytes)}
         </p>
+        {offline?.worker?.audio && <OfflineAudio t={t} audio={offline.worker.audio} megabytes={megabytes} />}
         {offline && offline.state !== 'unsupported' && <p>{offline.controlled ? t('staff.pageFromCache') : t('staff.pageFromNetwork')}</p>}
       </section>
 
@@ -377,6 +379,20 @@ export function ReviewCell({ t, lang, status, kind }: { t: Translate; lang: stri
     <td data-review-kind={kind} data-review-state={status.state} class={status.state === 'reviewed' ? undefined : 'staff-panel__problem'}>
       {text}
     </td>
+  );
+}
+
+/** The on-demand part of the offline copy: how much of the clinic's audio budget is used, and by what. */
+function OfflineAudio({ t, audio, megabytes }: { t: Translate; audio: AudioStatus; megabytes: (bytes: number) => string }) {
+  return (
+    <>
+      <p data-staff="offline-audio" data-cached-bytes={audio.cachedBytes} data-budget-bytes={audio.budgetBytes}>
+        {t('staff.offlineAudio', { cached: megabytes(audio.cachedBytes), budget: megabytes(audio.budgetBytes), files: audio.cachedFiles })}
+      </p>
+      <p data-staff="offline-handouts" data-cached={audio.handoutsCached} data-total={audio.handouts}>
+        {t('staff.offlineHandouts', { cached: audio.handoutsCached, total: audio.handouts, featured: audio.handoutsFeatured })}
+      </p>
+    </>
   );
 }
 
