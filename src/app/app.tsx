@@ -2,7 +2,7 @@ import { useSignalEffect } from '@preact/signals';
 import { Component, type ComponentChildren } from 'preact';
 import type { RuntimeConfig } from '../config/schema';
 import type { I18n } from '../i18n/i18n';
-import { IdleWarning, idleWarningShown } from '../screens/idle-warning';
+import { IdleWarning } from '../screens/idle-warning';
 import { KeypadBridge } from '../screens/keypad-bridge';
 import { TouchMode } from '../screens/touch-mode';
 import { ModalNotice } from '../ui/modal';
@@ -11,7 +11,7 @@ import { WelcomeScreen } from '../screens/welcome';
 import { lazyComponent } from '../ui/lazy';
 import type { AppState } from './app-state';
 import type { Kiosk } from './kiosk';
-import { ServicesContext, VisitContext, useServices, useT, useVisit, type KioskServices } from './kiosk-context';
+import { ServicesContext, VisitContext, useT, useVisit, type KioskServices } from './kiosk-context';
 import './app.css';
 
 export interface AppProps {
@@ -81,16 +81,15 @@ export function App({ kiosk, config, i18n, build, prompter, root }: AppProps) {
  */
 function VisitRoot({ visitNumber, children }: { visitNumber: number; children: ComponentChildren }) {
   const visit = useVisit();
-  const { idle } = useServices();
-  const dialogs = [visit.dialog.value, idleWarningShown(visit, idle) ? 'idle' : null].filter(Boolean).join(' ');
+  const believed = visit.believed.value;
   return (
     <div
       class="app"
       data-visit={visitNumber}
       data-screen={visit.screen.value}
-      data-dialogs={dialogs || 'none'}
-      data-touch-mode={visit.prefs.touchToHear.value ? 'hear' : 'choose'}
-      data-speech={visit.player.status.value}
+      data-dialogs={believed.dialogs.join(' ') || 'none'}
+      data-touch-mode={believed.touchToHear ? 'hear' : 'choose'}
+      data-speech={believed.speech}
     >
       {children}
     </div>

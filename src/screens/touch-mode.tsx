@@ -11,7 +11,7 @@ export function TouchMode() {
   const visit = useVisit();
   const arming = useArming();
   const { prompter, i18n } = useServices();
-  if (!visit.prefs.touchToHear.value) return null;
+  if (!visit.touchToHear.value) return null;
   const armed = arming.armed.value;
   return (
     <TouchModeBar
@@ -19,7 +19,7 @@ export function TouchMode() {
       detail={armed ? t('touchMode.armed', { item: armed.label }) : t('touchMode.how')}
       turnOffLabel={t('touchMode.turnOff')}
       onTurnOff={() => {
-        visit.prefs.setTouchToHear(false);
+        visit.setTouchToHear(false);
         prompter.say(i18n.language.peek(), [t('voice.touchToHearOff')]);
       }}
     />

@@ -66,7 +66,7 @@ function ReaderBody({ handout, section, headingRef }: ReaderBodyProps) {
   }, [section.id]);
 
   const status = player.status.value;
-  const busy = status === 'playing' || status === 'loading';
+  const busy = visit.speaking.value;
   const position = t('reader.sectionOf', { current: section.index + 1, total });
   const textOnly = i18n.languages.find((l) => l.code === handout.lang)?.textOnly !== undefined;
   const playLabel = busy ? t('reader.pause') : status === 'ended' ? t('reader.playAgain') : t('reader.play');
