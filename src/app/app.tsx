@@ -4,7 +4,7 @@ import { useEffect } from 'preact/hooks';
 import type { RuntimeConfig } from '../config/schema';
 import type { I18n } from '../i18n/i18n';
 import { mountingFor, reachLines } from '../kiosk/reach';
-import { IdleWarning, idleWarningShown } from '../screens/idle-warning';
+import { IdleWarning } from '../screens/idle-warning';
 import { KeypadBridge } from '../screens/keypad-bridge';
 import { TouchMode } from '../screens/touch-mode';
 import { ModalNotice } from '../ui/modal';
@@ -14,7 +14,7 @@ import { WelcomeScreen } from '../screens/welcome';
 import { lazyComponent } from '../ui/lazy';
 import type { AppState } from './app-state';
 import type { Kiosk } from './kiosk';
-import { ServicesContext, VisitContext, useServices, useT, useVisit, type KioskServices } from './kiosk-context';
+import { ServicesContext, VisitContext, useT, useVisit, type KioskServices } from './kiosk-context';
 import './app.css';
 
 export interface AppProps {
@@ -88,16 +88,15 @@ export function App({ kiosk, config, i18n, build, prompter, root, site }: AppPro
  */
 function VisitRoot({ visitNumber, children }: { visitNumber: number; children: ComponentChildren }) {
   const visit = useVisit();
-  const { idle } = useServices();
-  const dialogs = [visit.dialog.value, idleWarningShown(visit, idle) ? 'idle' : null].filter(Boolean).join(' ');
+  const believed = visit.believed.value;
   return (
     <div
       class="app"
       data-visit={visitNumber}
       data-screen={visit.screen.value}
-      data-dialogs={dialogs || 'none'}
-      data-touch-mode={visit.prefs.touchToHear.value ? 'hear' : 'choose'}
-      data-speech={visit.player.status.value}
+      data-dialogs={believed.dialogs.join(' ') || 'none'}
+      data-touch-mode={believed.touchToHear ? 'hear' : 'choose'}
+      data-speech={believed.speech}
     >
       {children}
     </div>

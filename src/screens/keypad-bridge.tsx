@@ -56,7 +56,7 @@ export function KeypadBridge({ children }: { children: ComponentChildren }) {
       requestAnimationFrame(() => {
         // Never talk over the handout being read aloud, nor over a term's card reading its definition.
         if (visit.dialog.peek() === 'term') return;
-        if (visit.player.status.peek() !== 'playing' && visit.player.status.peek() !== 'loading') announce(document.activeElement);
+        if (!visit.speaking.peek()) announce(document.activeElement);
       }),
     );
 
@@ -73,12 +73,13 @@ export function KeypadBridge({ children }: { children: ComponentChildren }) {
   const onAction = (action: KeypadAction, code: string) => {
     const screen = visit.screen.peek();
     const focused = document.activeElement as HTMLElement | null;
-    const inDialog = visit.dialog.peek() !== null || document.querySelector('dialog[open]') !== null;
+    // The page as drawn too: a dialog still closing counts until it has gone.
+    const inDialog = visit.pageInert.peek() || document.querySelector('dialog[open]') !== null;
     // Only the keypad's own keys and Help start speech mode (kiosk/speech-trigger says why); a stray
     // Escape from a keyboard does its job and changes nothing about how a touch behaves.
     if (!keypad.used.peek() && trigger.startsTouchToHear(action, code)) {
       keypad.markUsed();
-      visit.prefs.setTouchToHear(true);
+      visit.setTouchToHear(true);
       if (screen === 'welcome') {
         prompter.say(lang, [t('keypad.intro')]);
         return;
@@ -120,9 +121,10 @@ export function KeypadBridge({ children }: { children: ComponentChildren }) {
         }
         return;
       case 'back':
+        // Where Back goes is the visit machine's (app/visit-machine, the `back` rows); a dialog on
+        // screen (the idle warning too, which any key answers) is closed first.
         if (inDialog) visit.closeDialog();
-        else if (screen === 'reader' && config.handouts.length > 1) visit.showLibrary();
-        else if (screen !== 'welcome') visit.showLanguages();
+        else visit.back();
         announceFocusSoon();
         return;
       case 'help': {
@@ -157,7 +159,7 @@ export function KeypadBridge({ children }: { children: ComponentChildren }) {
       void visit.screen.value;
       void visit.dialog.value;
       void visit.sectionIndex.value;
-      void visit.prefs.touchToHear.value;
+      void visit.touchToHear.value;
       arming.disarm();
     });
     return () => {
@@ -170,7 +172,7 @@ export function KeypadBridge({ children }: { children: ComponentChildren }) {
   // marked item chooses it. Controls marked `data-touch-direct` (turning the mode off) always act at
   // once: the way out of a mode must never take two touches.
   const onClickCapture = (event: MouseEvent) => {
-    if (!visit.prefs.touchToHear.peek() || choosing.current) return;
+    if (!visit.touchToHear.peek() || choosing.current) return;
     const item = (event.target as Element).closest?.('button, label, [data-word]');
     if (!item || item.closest('[data-touch-direct]')) return;
     if (arming.isArmed(item)) {

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useRef } from 'preact/hooks';
 import { useServices, useT, useVisit } from '../../app/kiosk-context';
 import { showsDraftNotice, type Handout, type Section } from '../../content/model';
 import { BigButton } from '../../ui/big-button';
@@ -59,8 +59,7 @@ function ReaderBody({ handout, section, headingRef }: ReaderBodyProps) {
   // Show in the clinic's language: offered when the visit is in another language; one touch returns.
   const staff = staffLanguageOf(config);
   const offerStaff = staff !== null && staff !== handout.lang;
-  const [comparing, setComparing] = useState(false);
-  const compare = offerStaff && comparing;
+  const compare = offerStaff && visit.comparing.value;
   const total = handout.sections.length;
   const sectionHeading = useRef<HTMLHeadingElement>(null);
   const scroller = useRef<HTMLDivElement>(null);
@@ -83,7 +82,7 @@ function ReaderBody({ handout, section, headingRef }: ReaderBodyProps) {
   }, [section.id]);
 
   const status = player.status.value;
-  const busy = status === 'playing' || status === 'loading';
+  const busy = visit.speaking.value;
   const position = t('reader.sectionOf', { current: section.index + 1, total });
   const textOnly = i18n.languages.find((l) => l.code === handout.lang)?.textOnly !== undefined;
   const playLabel = busy ? t('reader.pause') : status === 'ended' ? t('reader.playAgain') : t('reader.play');
@@ -171,11 +170,11 @@ function ReaderBody({ handout, section, headingRef }: ReaderBodyProps) {
             data-action="compare"
             data-compare-on={compare ? 'true' : 'false'}
             onClick={() => {
-              if (compare) return setComparing(false);
+              if (compare) return visit.setComparing(false);
               // The view's code first, so the text is never replaced by an empty space while it comes.
               void CompareView.preload()
                 .catch(() => {})
-                .then(() => setComparing(true));
+                .then(() => visit.setComparing(true));
             }}
           >
             {compare ? t('reader.showOneLanguage') : t('reader.showIn', { language: staffLanguageName(i18n.language.value, staff!) })}
