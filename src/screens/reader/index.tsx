@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'preact/hooks';
-import { useServices, useT, useVisit } from '../../app/kiosk-context';
+import { useServices, useT, useVisit, useVoice } from '../../app/kiosk-context';
 import { showsDraftNotice, type Handout, type Section } from '../../content/model';
 import { BigButton } from '../../ui/big-button';
 import { useFocusOnMount } from '../../ui/focus';
@@ -55,6 +55,7 @@ function ReaderBody({ handout, section, headingRef }: ReaderBodyProps) {
   const t = useT();
   const visit = useVisit();
   const { i18n, config } = useServices();
+  const voice = useVoice();
   const player = visit.player;
   // Show in the clinic's language: offered when the visit is in another language; one touch returns.
   const staff = staffLanguageOf(config);
@@ -92,7 +93,7 @@ function ReaderBody({ handout, section, headingRef }: ReaderBodyProps) {
       return;
     }
     reading.resume(null);
-    player.play();
+    voice.read();
   };
 
   // The section as the patient reads it: alone, or as the first side of the two-language view.
@@ -107,13 +108,10 @@ function ReaderBody({ handout, section, headingRef }: ReaderBodyProps) {
       figureLabel={t('reader.figure')}
       onWordTap={(word) => {
         reading.resume(null);
-        player.play(word);
+        voice.read(word);
       }}
-      onTermTap={(term) => {
-        // One voice at a time: the reading stops where it was while the card says what the term means.
-        if (busy) player.pause();
-        visit.openTerm(term);
-      }}
+      // The reading pauses while the card says what the term means (speech/one-voice).
+      onTermTap={(term) => visit.openTerm(term)}
       onCurrentWord={(element) => reading.keepInView(element)}
     />
   );
