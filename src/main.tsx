@@ -4,7 +4,7 @@ import { preloadScreens } from './app/app';
 import { assembleKiosk } from './app/assemble';
 import { DEFAULT_KEYPAD, keypadActionFor, type KeypadMap } from './kiosk/keypad';
 import { installLockdown } from './kiosk/lockdown';
-import { isBetweenVisits, registerOffline } from './kiosk/offline';
+import { registerOffline } from './kiosk/offline';
 import { replayEarlyTaps } from './kiosk/early-taps';
 import { realClock } from './kiosk/idle';
 import { createWatchdog } from './kiosk/watchdog';
@@ -89,7 +89,7 @@ async function boot() {
     // A failed fetch is tried again when the screen is needed (ui/lazy).
     preloadScreens().catch((error: unknown) => console.warn('The next screens could not be fetched ahead; they will be fetched when needed', error));
     registerOffline({
-      isSafeToUpdate: () => isBetweenVisits(kiosk.visit.value, kiosk.idle),
+      isSafeToUpdate: () => kiosk.visit.value.betweenVisits.value,
       onUpdateReady: () => console.info('A new kiosk build is ready; it starts when the welcome screen is next left alone.'),
     });
   });

@@ -1,22 +1,26 @@
 /**
- * One visitor's state: which screen, which handout and section, which dialog, and their display
- * choices. Made fresh for each visitor by `createAppState()` and thrown away on an idle reset, so
- * nothing of one patient's visit can reach the next.
+ * One visitor's state: which screen, which handout and section, which dialog (all kept by the visit
+ * machine, visit-machine.ts), and their display choices. Made fresh for each visitor by
+ * `createAppState()` and thrown away on an idle reset, so nothing of one patient's visit can reach
+ * the next.
  */
-import { batch, computed, effect, signal, type ReadonlySignal } from '@preact/signals';
+import { computed, effect, signal, type ReadonlySignal } from '@preact/signals';
 import type { RuntimeConfig } from '../config/schema';
 import type { ContentSource } from '../content/loader';
 import type { Handout, HandoutSummary, Section } from '../content/model';
 import type { I18n } from '../i18n/i18n';
+import type { IdlePhase } from '../kiosk/idle';
+import type { Believed } from '../kiosk/invariants';
 import { createPrefs, type Prefs } from '../kiosk/prefs';
 import type { Player } from '../speech/player';
+import { derive, INITIAL_VISIT, transition, type Derived, type Dialog, type Effect, type PlainDialog, type Screen, type VisitEvent, type VisitState } from './visit-machine';
 
-export type Screen = 'welcome' | 'library' | 'reader';
-export type Dialog = 'help' | 'sections' | 'display' | 'staff' | 'term' | 'take-home' | null;
-export type LoadStatus = 'idle' | 'loading' | 'ready' | 'error';
+export type { Dialog, PlainDialog, Screen } from './visit-machine';
+export type LoadStatus = Derived['handoutStatus'];
 /**
  * Where the patient is in a library of many handouts (content/library-index): its first view
- * (featured and topics), or a topic (or "all") with one of its A-to-Z ranges chosen.
+ * (featured and topics), or a topic (or "all") with one of its A-to-Z ranges chosen. Kept beside the
+ * visit's machine, not in it: it changes nothing about what a key, a dialog or the speech may do.
  */
 export type LibraryPlace = { topic: null; from?: string } | { topic: string; range: number };
 
@@ -25,15 +29,40 @@ export interface AppStateDeps {
   i18n: I18n;
   content: ContentSource;
   player: Player;
+  /** The kiosk's idle phase: whether "Are you still there?" is up is part of what the visit shows. */
+  idle: ReadonlySignal<IdlePhase>;
+  /** Told of an event the visit's state has no answer for (visit-machine.ts); a debug line by default. */
+  onIgnored?: (event: VisitEvent, state: VisitState) => void;
 }
 
 export interface AppState {
+  /** The visit machine's state (app/visit-machine.ts): everything below is read from it. */
+  readonly state: ReadonlySignal<VisitState>;
   readonly screen: ReadonlySignal<Screen>;
   readonly dialog: ReadonlySignal<Dialog>;
   readonly handout: ReadonlySignal<Handout | null>;
   readonly handoutStatus: ReadonlySignal<LoadStatus>;
   readonly sectionIndex: ReadonlySignal<number>;
   readonly section: ReadonlySignal<Section | null>;
+  /** The glossary term whose definition card is open (dialog 'term'), by its id. */
+  readonly term: ReadonlySignal<string | null>;
+  /** The language picker was opened from a handout; choosing a language goes back to it. */
+  readonly returning: ReadonlySignal<boolean>;
+  /** The reader shows the section beside the clinic's language ("Show in English"). */
+  readonly comparing: ReadonlySignal<boolean>;
+  /** Touch-to-hear: a first touch speaks an item, a second touch chooses it. */
+  readonly touchToHear: ReadonlySignal<boolean>;
+  /** A section is being read aloud, or its audio is on its way. */
+  readonly speaking: ReadonlySignal<boolean>;
+  /** A term's card is open and says its definition (see visit-machine's `Derived`). */
+  readonly explaining: ReadonlySignal<boolean>;
+  readonly idleWarningShown: ReadonlySignal<boolean>;
+  /** Nobody is using the kiosk (see visit-machine's `Derived`). */
+  readonly betweenVisits: ReadonlySignal<boolean>;
+  /** A dialog (or the idle warning) holds the page inert. */
+  readonly pageInert: ReadonlySignal<boolean>;
+  /** What the kiosk's self-check holds the page to. */
+  readonly believed: ReadonlySignal<Believed>;
   /** Handouts offered in the current language, in config order. */
   readonly library: ReadonlySignal<HandoutSummary[]>;
   /** Where the library is, kept while a handout is open so Back returns there. */
@@ -46,32 +75,41 @@ export interface AppState {
   showLibraryHome(): void;
   readonly prefs: Prefs;
   readonly player: Player;
-  /** The glossary term whose definition card is open (dialog 'term'), by its id. */
-  readonly term: ReadonlySignal<string | null>;
-  /** Opens the definition card of a term the open handout marks. */
-  openTerm(id: string): void;
   /** The open handout in another language (the clinic's, for "Show in …"); null if there is none. */
   loadTranslation(lang: string): Promise<Handout | null>;
+  /** Resolves once the language is here and whatever it leads to (the library, the handout) is open. */
   chooseLanguage(code: string): Promise<void>;
   /** Back to the language picker; the open handout and section are kept for when a language is chosen. */
   showLanguages(): void;
   showLibrary(): void;
-  /** Opens a handout at its first section, or at `atSection` (a "Take it home" link). */
-  openHandout(id: string, atSection?: number): Promise<void>;
+  /** The keypad's Back: closes the dialog, else goes one step up the visit (visit-machine.ts says where). */
+  back(): void;
+  /** Opens a handout from the library, at its first section. */
+  openHandout(id: string): Promise<void>;
+  /** Opens the handout a "Take it home" link names, at its section, in the visit's language. */
+  openLink(id: string, section: number): Promise<void>;
   goToSection(index: number): void;
   nextSection(): void;
   previousSection(): void;
-  openDialog(dialog: Exclude<Dialog, null>): void;
+  setComparing(on: boolean): void;
+  openDialog(dialog: PlainDialog): void;
+  /** Opens the definition card of a term the open handout marks. */
+  openTerm(id: string): void;
   closeDialog(): void;
+  setTouchToHear(on: boolean): void;
   dispose(): void;
 }
 
-export function createAppState({ config, i18n, content, player }: AppStateDeps): AppState {
-  const screen = signal<Screen>('welcome');
-  const dialog = signal<Dialog>(null);
-  const handout = signal<Handout | null>(null);
-  const handoutStatus = signal<LoadStatus>('idle');
-  const sectionIndex = signal(0);
+/**
+ * The visit machine with its state in a signal, and its effects run: this is where the machine's
+ * decisions meet the player, the content and the language.
+ */
+export function createAppState({ config, i18n, content, player, idle, onIgnored = logIgnored }: AppStateDeps): AppState {
+  const state = signal<VisitState>(INITIAL_VISIT);
+  const derived = computed(() => derive(state.value, player.status.value, idle.value));
+  const pick = <T,>(read: (d: Derived) => T) => computed(() => read(derived.value));
+  const handout = pick((d) => d.handout);
+  const sectionIndex = pick((d) => d.sectionIndex);
   const section = computed(() => handout.value?.sections[sectionIndex.value] ?? null);
   const library = computed(() => {
     const offered = content.summaries(i18n.language.value);
@@ -79,82 +117,85 @@ export function createAppState({ config, i18n, content, player }: AppStateDeps):
   });
   const libraryPlace = signal<LibraryPlace>({ topic: null });
   const prefs = createPrefs({ autoAdvance: config.audio.autoAdvance });
-  const term = signal<string | null>(null);
-  // Set when the patient leaves a section that was being read to pick another language.
-  let readAgainAfterLanguage = false;
-  // Loads can finish out of order when a patient taps quickly; only the latest may land.
-  let loadToken = 0;
-  // Once the visit is over nothing it started may act: a language or handout still loading when the
-  // patient walked away would otherwise open, and even read aloud, in front of the next patient.
-  let disposed = false;
+  const context = { handouts: config.handouts };
 
   const loadSectionAudio = () => {
-    const current = handout.value;
-    const here = section.value;
-    if (!current || !here) return;
-    const next = current.sections[sectionIndex.value + 1];
+    const current = state.peek();
+    if (current.name !== 'reader') return;
+    const { handout: open, section: index } = current;
+    const here = open.sections[index];
+    if (!here) return;
+    const next = open.sections[index + 1];
     player.load(
-      { lang: current.lang, handoutId: current.id, section: here },
-      next ? { lang: current.lang, handoutId: current.id, section: next } : undefined,
+      { lang: open.lang, handoutId: open.id, section: here },
+      next ? { lang: open.lang, handoutId: open.id, section: next } : undefined,
     );
   };
 
-  const openHandout = async (id: string, atSection = 0): Promise<void> => {
-    if (disposed) return;
-    player.stop();
-    const token = ++loadToken;
-    batch(() => {
-      handoutStatus.value = 'loading';
-      screen.value = 'reader';
-      dialog.value = null;
-    });
-    try {
-      const loaded = await content.load(i18n.language.value, id);
-      if (token !== loadToken) return;
-      batch(() => {
-        handout.value = loaded;
-        sectionIndex.value = Math.min(Math.max(atSection, 0), loaded.sections.length - 1);
-        handoutStatus.value = 'ready';
-      });
-      loadSectionAudio();
-    } catch (error) {
-      if (token !== loadToken) return;
-      console.error('Handout failed to load', error);
-      batch(() => {
-        handout.value = null;
-        handoutStatus.value = 'error';
-      });
+  const run = (effect: Effect): Promise<void> | void => {
+    switch (effect.type) {
+      case 'stop-speech':
+        return player.stop();
+      case 'load-section':
+        return loadSectionAudio();
+      case 'play':
+        return player.play();
+      case 'set-language':
+        return i18n.setLanguage(effect.code).then(
+          () => dispatch({ type: 'language-ready', code: effect.code }),
+          (error: unknown) => {
+            void dispatch({ type: 'language-failed', code: effect.code });
+            throw error;
+          },
+        );
+      case 'load-handout': {
+        const { id, lang } = effect;
+        return content.load(lang, id).then(
+          (loaded) => dispatch({ type: 'handout-loaded', handout: loaded }),
+          (error: unknown) => {
+            const before = state.peek();
+            void dispatch({ type: 'handout-failed', id, lang });
+            // Only a load the patient still waits for is news; an abandoned one is not.
+            if (state.peek() !== before) console.error('Handout failed to load', error);
+          },
+        );
+      }
     }
   };
 
-  const goToSection = (index: number) => {
-    const current = handout.value;
-    if (!current || disposed) return;
-    const clamped = Math.min(Math.max(index, 0), current.sections.length - 1);
-    player.stop();
-    batch(() => {
-      sectionIndex.value = clamped;
-      dialog.value = null;
-    });
-    loadSectionAudio();
-  };
+  /** Resolves once every effect of the event, and of the events those lead to, has run. */
+  function dispatch(event: VisitEvent): Promise<void> {
+    const step = transition(state.peek(), event, context);
+    if (step === 'illegal') onIgnored(event, state.peek());
+    if (typeof step !== 'object') return Promise.resolve();
+    state.value = step.state;
+    return Promise.all(step.effects.map(run)).then(() => {});
+  }
 
   // Auto-advance: when a section has been read to its end, read the next one.
   const stopAutoAdvance = effect(() => {
     if (player.status.value !== 'ended' || !prefs.autoAdvance.peek()) return;
-    const current = handout.peek();
-    if (!current || sectionIndex.peek() >= current.sections.length - 1) return;
-    goToSection(sectionIndex.peek() + 1);
-    player.play();
+    void dispatch({ type: 'section-ended' });
   });
 
   return {
-    screen,
-    dialog,
+    state,
+    screen: pick((d) => d.screen),
+    dialog: computed(() => state.value.dialog),
     handout,
-    handoutStatus,
+    handoutStatus: pick((d) => d.handoutStatus),
     sectionIndex,
     section,
+    term: computed(() => state.value.term),
+    returning: pick((d) => d.returning),
+    comparing: pick((d) => d.comparing),
+    touchToHear: computed(() => state.value.touch === 'hear'),
+    speaking: pick((d) => d.speaking),
+    explaining: pick((d) => d.explaining),
+    idleWarningShown: pick((d) => d.idleWarningShown),
+    betweenVisits: pick((d) => d.betweenVisits),
+    pageInert: pick((d) => d.pageInert),
+    believed: pick((d) => d.believed),
     library,
     libraryPlace,
     showTopic(topic) {
@@ -171,75 +212,40 @@ export function createAppState({ config, i18n, content, player }: AppStateDeps):
     },
     prefs,
     player,
-    term,
-    openTerm(id) {
-      if (!handout.peek()?.glossary?.[id]) return;
-      batch(() => {
-        term.value = id;
-        dialog.value = 'term';
-      });
-    },
     async loadTranslation(lang) {
+      // A question about the open handout, not a step of the visit: nothing to ask once it has ended.
       const open = handout.peek();
-      if (!open || disposed) return null;
+      if (!open || state.peek().name === 'ended') return null;
       return content.load(lang, open.id);
     },
-    async chooseLanguage(code) {
-      const wasPlaying = readAgainAfterLanguage;
-      readAgainAfterLanguage = false;
-      player.stop();
-      const reading = handout.value;
-      const keepSection = sectionIndex.value;
-      await i18n.setLanguage(code);
-      if (disposed) return;
+    chooseLanguage: (code) => {
       // Ranges follow the language's own alphabet, so the topic stays but its first range is shown.
       const place = libraryPlace.peek();
       if (place.topic !== null) libraryPlace.value = { topic: place.topic, range: 0 };
-      if (reading) {
-        // Same section ids in every language, so the patient stays where they were; if it was being
-        // read aloud, it starts again in the new language.
-        await openHandout(reading.id, keepSection);
-        if (wasPlaying && !disposed) player.play();
-      } else if (config.handouts.length === 1) {
-        await openHandout(config.handouts[0] as string);
-      } else {
-        screen.value = 'library';
-      }
+      return dispatch({ type: 'choose-language', code });
     },
-    showLanguages() {
-      readAgainAfterLanguage = player.status.peek() === 'playing' || player.status.peek() === 'loading';
-      player.stop();
-      batch(() => {
-        screen.value = 'welcome';
-        dialog.value = null;
-      });
-    },
-    showLibrary() {
-      player.stop();
-      loadToken++;
-      batch(() => {
-        handout.value = null;
-        handoutStatus.value = 'idle';
-        sectionIndex.value = 0;
-        dialog.value = null;
-        screen.value = 'library';
-      });
-    },
-    openHandout: (id, atSection) => openHandout(id, atSection),
-    goToSection,
-    nextSection: () => goToSection(sectionIndex.value + 1),
-    previousSection: () => goToSection(sectionIndex.value - 1),
-    openDialog(next) {
-      dialog.value = next;
-    },
-    closeDialog() {
-      dialog.value = null;
-    },
+    showLanguages: () => void dispatch({ type: 'show-languages', reading: derived.peek().speaking }),
+    showLibrary: () => void dispatch({ type: 'show-library' }),
+    back: () => void dispatch({ type: 'back', reading: derived.peek().speaking }),
+    openHandout: (id) => dispatch({ type: 'open-handout', id, lang: i18n.language.peek() }),
+    openLink: (id, section) => dispatch({ type: 'open-link', id, lang: i18n.language.peek(), section }),
+    goToSection: (index) => void dispatch({ type: 'go-to-section', index }),
+    nextSection: () => void dispatch({ type: 'step-section', by: 1 }),
+    previousSection: () => void dispatch({ type: 'step-section', by: -1 }),
+    setComparing: (on) => void dispatch({ type: 'compare', on }),
+    openDialog: (dialog) => void dispatch({ type: 'open-dialog', dialog }),
+    openTerm: (term) => void dispatch({ type: 'open-term', term }),
+    closeDialog: () => void dispatch({ type: 'close-dialog' }),
+    setTouchToHear: (on) => void dispatch({ type: 'touch-to-hear', on }),
     dispose() {
-      disposed = true;
-      loadToken++;
+      // Once the visit is over nothing it started may act: a language or handout still loading when
+      // the patient walked away would otherwise open, and even read aloud, in front of the next patient.
+      void dispatch({ type: 'end' });
       stopAutoAdvance();
-      player.stop();
     },
   };
+}
+
+function logIgnored(event: VisitEvent, state: VisitState) {
+  console.debug(`Visit: "${event.type}" has no meaning in state "${state.name}"; ignored`);
 }

@@ -1,20 +1,21 @@
 import { useSignalEffect } from '@preact/signals';
 import { Component, type ComponentChildren } from 'preact';
-import { useEffect } from 'preact/hooks';
+import { useEffect, useMemo } from 'preact/hooks';
 import type { RuntimeConfig } from '../config/schema';
 import type { I18n } from '../i18n/i18n';
 import { mountingFor, reachLines } from '../kiosk/reach';
-import { IdleWarning, idleWarningShown } from '../screens/idle-warning';
+import { IdleWarning } from '../screens/idle-warning';
 import { KeypadBridge } from '../screens/keypad-bridge';
 import { TouchMode } from '../screens/touch-mode';
 import { ModalNotice } from '../ui/modal';
+import { createOneVoice } from '../speech/one-voice';
 import type { Prompter } from '../speech/prompter';
 import type { SiteSettings } from '../kiosk/site-settings';
 import { WelcomeScreen } from '../screens/welcome';
 import { lazyComponent } from '../ui/lazy';
 import type { AppState } from './app-state';
 import type { Kiosk } from './kiosk';
-import { ServicesContext, VisitContext, useServices, useT, useVisit, type KioskServices } from './kiosk-context';
+import { ServicesContext, VisitContext, VoiceContext, useT, useVisit, type KioskServices } from './kiosk-context';
 import './app.css';
 
 export interface AppProps {
@@ -64,21 +65,30 @@ export function App({ kiosk, config, i18n, build, prompter, root, site }: AppPro
         {/* Keyed by visit: nothing held in a component of one visit survives into the next. */}
         <VisitContext.Provider value={visit} key={kiosk.visitNumber.value}>
           <DocumentState visit={visit} root={root} i18n={i18n} config={config} />
-          <KeypadBridge>
-            <ModalNotice.Provider value={<TouchMode />}>
-              <VisitRoot visitNumber={kiosk.visitNumber.value}>
-                <CurrentScreen />
-                <TouchMode />
-              </VisitRoot>
-              <DialogSlot />
-              <IdleWarning />
-              {services.site.problems.length > 0 && <SiteProblemMarker />}
-            </ModalNotice.Provider>
-          </KeypadBridge>
+          <OneVoiceProvider visit={visit} prompter={prompter}>
+            <KeypadBridge>
+              <ModalNotice.Provider value={<TouchMode />}>
+                <VisitRoot visitNumber={kiosk.visitNumber.value}>
+                  <CurrentScreen />
+                  <TouchMode />
+                </VisitRoot>
+                <DialogSlot />
+                <IdleWarning />
+                {services.site.problems.length > 0 && <SiteProblemMarker />}
+              </ModalNotice.Provider>
+            </KeypadBridge>
+          </OneVoiceProvider>
         </VisitContext.Provider>
       </RecoverToWelcome>
     </ServicesContext.Provider>
   );
+}
+
+/** The visit's one voice (speech/one-voice), made with the visit and let go with it. */
+function OneVoiceProvider({ visit, prompter, children }: { visit: AppState; prompter: Prompter; children: ComponentChildren }) {
+  const voice = useMemo(() => createOneVoice({ prompter, player: visit.player, explaining: visit.explaining }), [visit]);
+  useEffect(() => voice.dispose, [voice]);
+  return <VoiceContext.Provider value={voice}>{children}</VoiceContext.Provider>;
 }
 
 /**
@@ -88,16 +98,15 @@ export function App({ kiosk, config, i18n, build, prompter, root, site }: AppPro
  */
 function VisitRoot({ visitNumber, children }: { visitNumber: number; children: ComponentChildren }) {
   const visit = useVisit();
-  const { idle } = useServices();
-  const dialogs = [visit.dialog.value, idleWarningShown(visit, idle) ? 'idle' : null].filter(Boolean).join(' ');
+  const believed = visit.believed.value;
   return (
     <div
       class="app"
       data-visit={visitNumber}
       data-screen={visit.screen.value}
-      data-dialogs={dialogs || 'none'}
-      data-touch-mode={visit.prefs.touchToHear.value ? 'hear' : 'choose'}
-      data-speech={visit.player.status.value}
+      data-dialogs={believed.dialogs.join(' ') || 'none'}
+      data-touch-mode={believed.touchToHear ? 'hear' : 'choose'}
+      data-speech={believed.speech}
     >
       {children}
     </div>

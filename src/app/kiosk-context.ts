@@ -5,6 +5,7 @@ import type { I18n } from '../i18n/i18n';
 import type { Translate } from '../i18n/keys';
 import type { IdleClock, IdleTimer } from '../kiosk/idle';
 import type { IncidentLog } from '../kiosk/incident-log';
+import type { OneVoice } from '../speech/one-voice';
 import type { Prompter } from '../speech/prompter';
 import type { SiteSettings } from '../kiosk/site-settings';
 import type { KeypadHub } from './kiosk';
@@ -28,6 +29,8 @@ export interface KioskServices {
 
 export const ServicesContext = createContext<KioskServices | null>(null);
 export const VisitContext = createContext<AppState | null>(null);
+/** The visit's one voice (speech/one-voice): who may speak when. */
+export const VoiceContext = createContext<OneVoice | null>(null);
 
 export function useServices(): KioskServices {
   const services = useContext(ServicesContext);
@@ -39,6 +42,12 @@ export function useVisit(): AppState {
   const visit = useContext(VisitContext);
   if (!visit) throw new Error('useVisit() outside <App>');
   return visit;
+}
+
+export function useVoice(): OneVoice {
+  const voice = useContext(VoiceContext);
+  if (!voice) throw new Error('useVoice() outside <App>');
+  return voice;
 }
 
 /** The translate function for the current language; re-renders the caller when the language changes. */

@@ -45,8 +45,15 @@ export interface Kiosk {
 }
 
 export function createKiosk(deps: KioskDeps): Kiosk {
+  // Declared before the first visit, which reads its phase; it resets whichever visit is current.
+  const idle: IdleTimer = createIdleTimer({
+    timeoutMs: deps.config.idle.timeoutSeconds * 1000,
+    warningMs: deps.config.idle.warningSeconds * 1000,
+    clock: deps.clock,
+    onReset: () => void resetVisit(),
+  });
   const startVisit = () =>
-    createAppState({ config: deps.config, i18n: deps.i18n, content: deps.content, player: deps.createPlayer() });
+    createAppState({ config: deps.config, i18n: deps.i18n, content: deps.content, player: deps.createPlayer(), idle: idle.phase });
   const visit = signal(startVisit());
   const visitNumber = signal(1);
   const keypadUsed = signal(false);
@@ -89,18 +96,10 @@ export function createKiosk(deps: KioskDeps): Kiosk {
     return deps.i18n.setLanguage(deps.config.defaultLanguage);
   };
 
-  const idle = createIdleTimer({
-    timeoutMs: deps.config.idle.timeoutSeconds * 1000,
-    warningMs: deps.config.idle.warningSeconds * 1000,
-    clock: deps.clock,
-    onReset: () => void resetVisit(),
-  });
-
   // Speech that is playing is not inactivity: a patient listening with their hands in their lap
   // must not be asked whether they are still there.
   const stopHolding = effect(() => {
-    const status = visit.value.player.status.value;
-    if (status === 'playing' || status === 'loading') idle.hold('speech');
+    if (visit.value.speaking.value) idle.hold('speech');
     else idle.release('speech');
   });
 

@@ -4,17 +4,11 @@
  * it after every step through `window.kioskSelfCheck`, the one hook the kiosk offers its tests.
  */
 import { checkInvariants, type Believed, type Broken, type Probes } from '../kiosk/invariants';
-import { idleWarningShown } from '../screens/idle-warning';
 import type { Kiosk } from './kiosk';
 
+/** Derived from the visit machine's state (app/visit-machine), like everything else the kiosk asks of a visit. */
 export function believedState(kiosk: Kiosk): Believed {
-  const visit = kiosk.visit.peek();
-  const dialog = visit.dialog.peek();
-  return {
-    dialogs: [...(dialog ? [dialog] : []), ...(idleWarningShown(visit, kiosk.idle) ? ['idle'] : [])],
-    touchToHear: visit.prefs.touchToHear.peek(),
-    speech: visit.player.status.peek(),
-  };
+  return kiosk.visit.peek().believed.peek();
 }
 
 export function selfCheck(kiosk: Kiosk, doc: Document, probes: Probes = {}): Broken[] {

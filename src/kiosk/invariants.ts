@@ -5,6 +5,7 @@
  * dialog nobody can see, a touch that only speaks with nothing saying so, focus lost in a hidden
  * element. Pure reads of the document; nothing here changes it.
  */
+import { isSpeaking, type PlaybackStatus } from '../speech/player';
 import { keypadItems, topLayer } from '../ui/keypad-focus';
 
 export const INVARIANTS = {
@@ -35,7 +36,7 @@ export interface Believed {
   dialogs: readonly string[];
   touchToHear: boolean;
   /** The reader's playback status ('playing', 'paused', …). */
-  speech: string;
+  speech: PlaybackStatus;
 }
 
 /** What only the caller can see: how many of the handout's audio elements are sounding now. */
@@ -100,8 +101,7 @@ export function checkInvariants(doc: Document, believed: Believed, probes: Probe
   if (!items.length) fail('control-reachable', 'the keypad reaches nothing');
   else if (!items.some((item) => !(item as HTMLButtonElement).disabled && shown(item) && touchable(item))) fail('control-reachable', 'no control on top can be touched');
 
-  const speaking = believed.speech === 'playing' || believed.speech === 'loading';
-  if ((probes.sectionAudioPlaying ?? 0) > 0 && !speaking) fail('speech-matches-state', `handout audio sounds while the state says "${believed.speech}"`);
+  if ((probes.sectionAudioPlaying ?? 0) > 0 && !isSpeaking(believed.speech)) fail('speech-matches-state', `handout audio sounds while the state says "${believed.speech}"`);
 
   const focused = doc.activeElement;
   if (focused && focused !== doc.body && focused !== doc.documentElement) {

@@ -11,14 +11,12 @@
  *    between, it reloads the next time it is safe instead (the old build's cache is kept meanwhile).
  */
 import { effect, signal, untracked } from '@preact/signals';
-import type { AppState } from '../app/app-state';
 import type { WorkerStatus } from '../service-worker/manifest';
-import type { IdleTimer } from './idle';
 
 export interface OfflineOptions {
   /**
-   * True while nobody is using the kiosk. Called inside a signals effect: the signals it reads make it
-   * be asked again whenever they change.
+   * True while nobody is using the kiosk (the visit's `betweenVisits`, app/visit-machine). Called
+   * inside a signals effect: the signals it reads make it be asked again whenever they change.
    */
   isSafeToUpdate: () => boolean;
   /** A new build has installed and waits for a safe moment. */
@@ -115,23 +113,6 @@ export function registerOffline(options: OfflineOptions): () => void {
     stopChecking();
     container.removeEventListener('controllerchange', onControllerChange);
   };
-}
-
-/**
- * Nobody is using the kiosk: the welcome screen is showing with no handout open behind it, no dialog,
- * no speech, and no "Are you still there?" countdown.
- */
-export function isBetweenVisits(visit: AppState, idle: IdleTimer): boolean {
-  const status = visit.player.status.value;
-  return (
-    visit.screen.value === 'welcome' &&
-    visit.handout.value === null &&
-    visit.handoutStatus.value === 'idle' &&
-    visit.dialog.value === null &&
-    status !== 'playing' &&
-    status !== 'loading' &&
-    idle.phase.value === 'active'
-  );
 }
 
 export type OfflineState = 'unsupported' | 'not-registered' | 'installing' | 'ready' | 'update-waiting';

@@ -15,9 +15,6 @@ export interface Prefs {
   readonly theme: ReadonlySignal<Theme>;
   /** Whether reading runs on into the next section. */
   readonly autoAdvance: ReadonlySignal<boolean>;
-  /** Touch-to-hear: a first touch speaks an item, a second touch chooses it. */
-  readonly touchToHear: ReadonlySignal<boolean>;
-  setTouchToHear(on: boolean): void;
   setTextSize(size: TextSize): void;
   setTheme(theme: Theme): void;
   setAutoAdvance(on: boolean): void;
@@ -27,12 +24,7 @@ export function createPrefs(defaults: { autoAdvance: boolean }): Prefs {
   const textSize = signal<TextSize>('medium');
   const theme = signal<Theme>('default');
   const autoAdvance = signal(defaults.autoAdvance);
-  const touchToHear = signal(false);
   return {
-    touchToHear,
-    setTouchToHear(on) {
-      touchToHear.value = on;
-    },
     textSize,
     theme,
     autoAdvance,

@@ -41,5 +41,5 @@ export async function startPersonalReader({ kiosk, config, i18n, root, search, p
   const place = parseReaderLink(search, config);
   if (!place) return;
   await i18n.setLanguage(place.lang);
-  await kiosk.visit.peek().openHandout(place.handout, place.sectionIndex);
+  await kiosk.visit.peek().openLink(place.handout, place.sectionIndex);
 }

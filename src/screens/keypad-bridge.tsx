@@ -1,24 +1,26 @@
 /**
- * What each keypad key does on each screen, and self-voicing: every item reached with the keypad,
- * and every item touched in touch-to-hear mode, says its name, role and state in the visit's
- * language. Any new action interrupts the previous prompt.
+ * The keypad and self-voicing: every item reached with the keypad, and every item touched in
+ * touch-to-hear mode, says its name, role and state in the visit's language. Any new action
+ * interrupts the previous prompt. What a key does that is particular to a screen, that screen
+ * declares (screens/screen-keys); where Back goes is the visit machine's (app/visit-machine); who may
+ * speak when is the one voice's (speech/one-voice).
  */
 import type { ComponentChildren } from 'preact';
-import { effect, useSignalEffect } from '@preact/signals';
+import { effect } from '@preact/signals';
 import { useEffect, useMemo, useRef } from 'preact/hooks';
-import { useServices, useT, useVisit } from '../app/kiosk-context';
+import { useServices, useT, useVisit, useVoice } from '../app/kiosk-context';
 import type { KeypadAction } from '../kiosk/keypad';
 import { createSpeechTrigger } from '../kiosk/speech-trigger';
 import { FEW_HANDOUTS } from '../content/library-index';
 import { describeItem, KEYPAD_GROUP, moveFocus, moveInGroup, topLayer } from '../ui/keypad-focus';
+import { SCREEN_KEYS } from './screen-keys';
 import { ArmingContext, createArming, itemLabel } from './touch-arming';
-
-const HELP_KEYS = { welcome: 'help.welcome', library: 'help.library', reader: 'help.reader' } as const;
 
 export function KeypadBridge({ children }: { children: ComponentChildren }) {
   const t = useT();
   const visit = useVisit();
   const { keypad, prompter, i18n, config } = useServices();
+  const voice = useVoice();
   const arming = useMemo(createArming, []);
   const trigger = useMemo(() => createSpeechTrigger(config.keypad), [config]);
   // Set while Enter passes its choice on as a click, so touch-to-hear lets that click through.
@@ -33,20 +35,13 @@ export function KeypadBridge({ children }: { children: ComponentChildren }) {
     unavailable: t('voice.unavailable'),
     heading: t('voice.heading'),
   };
-  /** A sentence of the handout is read in the handout's own voice, from the section audio. */
-  const readSentence = (element: HTMLElement) => {
-    const section = visit.section.peek();
-    const sentence = section?.sentences[Number(element.dataset.sentence)];
-    if (!sentence) return false;
-    prompter.stop();
-    visit.player.play(sentence.firstWord);
-    return true;
-  };
+  /** The screen's own text item (a sentence of the handout), spoken as the screen declares. */
+  const readItem = (element: HTMLElement) => SCREEN_KEYS[visit.screen.peek()].readItem?.(visit, voice, element) ?? false;
 
   /** `entering`: the item was reached from outside its group, whose name is said first ("Topics"). */
   const announce = (element: Element | null, entering = false) => {
     if (!(element instanceof HTMLElement)) return;
-    if (element.matches('[data-keypad-item="sentence"]') && readSentence(element)) return;
+    if (element.matches('[data-keypad-item]') && readItem(element)) return;
     // A language's own name is said in that language, by its own voice.
     const own = element.getAttribute('lang');
     if (own && own !== lang) prompter.say(own, [element.textContent?.trim() ?? '']);
@@ -60,8 +55,7 @@ export function KeypadBridge({ children }: { children: ComponentChildren }) {
     requestAnimationFrame(() =>
       requestAnimationFrame(() => {
         // Never talk over the handout being read aloud, nor over a term's card reading its definition.
-        if (visit.dialog.peek() === 'term') return;
-        if (visit.player.status.peek() !== 'playing' && visit.player.status.peek() !== 'loading') announce(document.activeElement, true);
+        if (voice.mayAnnounce()) announce(document.activeElement, true);
       }),
     );
 
@@ -77,13 +71,15 @@ export function KeypadBridge({ children }: { children: ComponentChildren }) {
 
   const onAction = (action: KeypadAction, code: string) => {
     const screen = visit.screen.peek();
+    const keys = SCREEN_KEYS[screen];
     const focused = document.activeElement as HTMLElement | null;
-    const inDialog = visit.dialog.peek() !== null || document.querySelector('dialog[open]') !== null;
+    // The page as drawn too: a dialog still closing counts until it has gone.
+    const inDialog = visit.pageInert.peek() || document.querySelector('dialog[open]') !== null;
     // Only the keypad's own keys and Help start speech mode (kiosk/speech-trigger says why); a stray
     // Escape from a keyboard does its job and changes nothing about how a touch behaves.
     if (!keypad.used.peek() && trigger.startsTouchToHear(action, code)) {
       keypad.markUsed();
-      visit.prefs.setTouchToHear(true);
+      visit.setTouchToHear(true);
       if (screen === 'welcome') {
         prompter.say(lang, [t('keypad.intro')]);
         return;
@@ -105,9 +101,8 @@ export function KeypadBridge({ children }: { children: ComponentChildren }) {
           announce(next);
           return;
         }
-        if (screen === 'reader' && !inDialog) {
-          if (forward) visit.nextSection();
-          else visit.previousSection();
+        if (keys.step && !inDialog) {
+          keys.step(visit, forward);
           announceFocusSoon();
           return;
         }
@@ -125,22 +120,23 @@ export function KeypadBridge({ children }: { children: ComponentChildren }) {
         if (focused && focused !== document.body) {
           // Enter chooses at once, even in touch-to-hear mode (the item was already announced).
           arming.disarm();
-          if (focused.matches('[data-keypad-item="sentence"]')) readSentence(focused);
-          else if (focused.matches('[data-keypad-item]') && screen === 'reader') visit.player.play();
+          if (focused.matches('[data-keypad-item]')) readItem(focused);
           else chooseNow(focused);
           announceFocusSoon();
         }
         return;
       case 'back':
+        // A dialog on screen (the idle warning too, which any key answers: kiosk/lockdown) is closed
+        // first, even one still closing that the state has let go; else one step up the visit.
         if (inDialog) visit.closeDialog();
+        // In a library of many handouts, Back first leaves a topic for the topics.
         else if (screen === 'library' && visit.libraryPlace.peek().topic !== null) visit.showLibraryHome();
-        else if (screen === 'reader' && config.handouts.length > 1) visit.showLibrary();
-        else if (screen !== 'welcome') visit.showLanguages();
+        else visit.back();
         announceFocusSoon();
         return;
       case 'help': {
         const browsing = screen === 'library' && visit.library.peek().length > FEW_HANDOUTS;
-        const help = t(browsing ? 'help.libraryBrowse' : HELP_KEYS[screen]);
+        const help = t(browsing ? 'help.libraryBrowse' : keys.help);
         const previous = prompter.last.peek();
         prompter.say(lang, [...(previous && previous.lang === lang ? previous.phrases : []), help]);
         return;
@@ -157,11 +153,6 @@ export function KeypadBridge({ children }: { children: ComponentChildren }) {
 
   useEffect(() => keypad.subscribe(onAction));
 
-  // When the handout starts being read aloud, any prompt still speaking stops: one voice at a time.
-  useSignalEffect(() => {
-    if (visit.player.status.value === 'playing') prompter.stop();
-  });
-
   // The marked item belongs to the screen it was on: any change of screen, dialog or section, or the
   // mode being turned off, takes the mark away, so it never names something no longer there.
   // A plain effect, not useSignalEffect (which waits for a frame): a touch in between must not be
@@ -171,7 +162,7 @@ export function KeypadBridge({ children }: { children: ComponentChildren }) {
       void visit.screen.value;
       void visit.dialog.value;
       void visit.sectionIndex.value;
-      void visit.prefs.touchToHear.value;
+      void visit.touchToHear.value;
       arming.disarm();
     });
     return () => {
@@ -184,7 +175,7 @@ export function KeypadBridge({ children }: { children: ComponentChildren }) {
   // marked item chooses it. Controls marked `data-touch-direct` (turning the mode off) always act at
   // once: the way out of a mode must never take two touches.
   const onClickCapture = (event: MouseEvent) => {
-    if (!visit.prefs.touchToHear.peek() || choosing.current) return;
+    if (!visit.touchToHear.peek() || choosing.current) return;
     const item = (event.target as Element).closest?.('button, label, [data-word]');
     if (!item || item.closest('[data-touch-direct]')) return;
     if (arming.isArmed(item)) {

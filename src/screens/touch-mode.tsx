@@ -11,7 +11,7 @@ export function TouchMode() {
   const visit = useVisit();
   const arming = useArming();
   const { prompter, i18n } = useServices();
-  if (!visit.prefs.touchToHear.value) return null;
+  if (!visit.touchToHear.value) return null;
   const armed = arming.armed.value;
   // A text-only language has no voice for the prompts: the bar says so in that language.
   const textOnly = i18n.languages.find((language) => language.code === i18n.language.value)?.textOnly;
@@ -22,7 +22,7 @@ export function TouchMode() {
       turnOffLabel={t('touchMode.turnOff')}
       note={textOnly}
       onTurnOff={() => {
-        visit.prefs.setTouchToHear(false);
+        visit.setTouchToHear(false);
         prompter.say(i18n.language.peek(), [t('voice.touchToHearOff')]);
       }}
     />

@@ -8,7 +8,7 @@ import { batch, signal } from '@preact/signals';
 import type { SectionAudio } from '../content/model';
 import type { FrameClock } from './frame-clock';
 import { createFramePacer } from './frame-pacing';
-import { clampRate, clampVolume, type PlaybackStatus, type Player, type SectionAudioRef } from './player';
+import { clampRate, clampVolume, isSpeaking, type PlaybackStatus, type Player, type SectionAudioRef } from './player';
 import type { Sound, SoundFactory } from './sound';
 import { indexAt, nextWordToShow, predictedAudioTime } from './timeline';
 
@@ -223,7 +223,7 @@ export function createAudioPlayer({ sounds, clock, defaults, log = console.warn 
       }
     },
     pause() {
-      if (status.value !== 'playing' && status.value !== 'loading') return;
+      if (!isSpeaking(status.value)) return;
       generation++;
       stopLoop();
       sound?.pause();

@@ -51,6 +51,11 @@ export interface Player {
   dispose(): void;
 }
 
+/** Reading aloud, or about to (its audio is on its way): the state nothing may talk over or call idle. */
+export function isSpeaking(status: PlaybackStatus): boolean {
+  return status === 'playing' || status === 'loading';
+}
+
 export function clampRate(rate: number): number {
   return Math.min(MAX_RATE, Math.max(MIN_RATE, Math.round(rate * 100) / 100));
 }

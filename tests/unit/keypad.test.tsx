@@ -49,7 +49,7 @@ describe('the keypad path', () => {
     const { press, said, kiosk } = await kioskWithKeypad();
     press('down');
     expect(said).toEqual([expect.stringMatching(/^en: Keypad help\. Press Up or Down/)]);
-    expect(kiosk.visit.value.prefs.touchToHear.value).toBe(true);
+    expect(kiosk.visit.value.touchToHear.value).toBe(true);
   });
 
   it('moves through the items in reading order, saying name and role', async () => {
@@ -68,7 +68,7 @@ describe('the keypad path', () => {
     press('down');
     press('down');
     press('down');
-    expect(kiosk.visit.value.prefs.touchToHear.value).toBe(true);
+    expect(kiosk.visit.value.touchToHear.value).toBe(true);
     press('enter');
     await screen.findByRole('heading', { level: 1, name: 'Choose a handout' }, { timeout: 5000 });
     const card = document.querySelector('[data-handout="nerve-ablation"]');
@@ -84,7 +84,7 @@ describe('the keypad path', () => {
   it('says where focus landed after a section change', async () => {
     const { press, said, kiosk } = await kioskWithKeypad();
     press('help');
-    kiosk.visit.value.prefs.setTouchToHear(false);
+    kiosk.visit.value.setTouchToHear(false);
     await openHandoutAs('en');
     kiosk.visit.value.player.stop();
     press('right');
@@ -95,7 +95,7 @@ describe('the keypad path', () => {
   it('changes a setting with Left and Right and says the new state', async () => {
     const { press, said, kiosk } = await kioskWithKeypad();
     press('help');
-    kiosk.visit.value.prefs.setTouchToHear(false);
+    kiosk.visit.value.setTouchToHear(false);
     await openHandoutAs('en');
     fireEvent.click(screen.getByRole('button', { name: 'Settings' }));
     (await screen.findByRole('radio', { name: 'Medium' })).focus();
@@ -107,7 +107,7 @@ describe('the keypad path', () => {
   it('closes a dialog with Back, then goes back to the library and the languages', async () => {
     const { press, kiosk } = await kioskWithKeypad();
     press('help');
-    kiosk.visit.value.prefs.setTouchToHear(false);
+    kiosk.visit.value.setTouchToHear(false);
     await openHandoutAs('en');
     fireEvent.click(screen.getByRole('button', { name: 'Sections' }));
     await screen.findByRole('dialog');
@@ -167,7 +167,7 @@ describe('what self-voicing says', () => {
   it('says a library card as its separate phrases, and a section in the list without its digit', async () => {
     const { press, said, kiosk } = await kioskWithKeypad();
     press('help');
-    kiosk.visit.value.prefs.setTouchToHear(false);
+    kiosk.visit.value.setTouchToHear(false);
     fireEvent.click(screen.getByRole('button', { name: 'English' }));
     await screen.findByRole('heading', { level: 1, name: 'Choose a handout' });
     const card = document.querySelector<HTMLElement>('[data-handout="nerve-ablation"]')!;
@@ -215,7 +215,7 @@ describe('reading with the keypad', () => {
   it('moves through the text sentence by sentence, reading each from the section audio', async () => {
     const { press, recording, kiosk } = await kioskWithKeypad();
     press('help');
-    kiosk.visit.value.prefs.setTouchToHear(false);
+    kiosk.visit.value.setTouchToHear(false);
     await openHandoutAs('en');
     const first = document.querySelector<HTMLElement>('[data-sentence="0"]')!;
     while (document.activeElement !== first) press('down');

@@ -9,7 +9,7 @@ import { signal } from '@preact/signals';
 import { act, fireEvent, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it, onTestFinished } from 'vitest';
 import { precacheManifest } from '../../scripts/vite-plugin-service-worker';
-import { isBetweenVisits, registerOffline } from '../../src/kiosk/offline';
+import { registerOffline } from '../../src/kiosk/offline';
 import { parseRange, rangeResponse } from '../../src/service-worker/range';
 import { fakeClock } from '../helpers/fake-clock';
 import { config, renderKiosk } from '../helpers/kiosk';
@@ -176,33 +176,33 @@ describe('between visits', () => {
     const recording = createRecordingPlayer();
     const { kiosk } = await renderKiosk({ clock, createPlayer: () => recording.player });
     const container = new FakeContainer(new FakeWorker('activated'));
-    const { reloads } = start(container, () => isBetweenVisits(kiosk.visit.value, kiosk.idle));
+    const { reloads } = start(container, () => kiosk.visit.value.betweenVisits.value);
     await settle();
     return { kiosk, clock, recording, container, reloads };
   }
 
   it('is true on a fresh welcome screen only', async () => {
     const { kiosk, clock } = await kioskWithUpdate();
-    expect(isBetweenVisits(kiosk.visit.value, kiosk.idle)).toBe(true);
+    expect(kiosk.visit.value.betweenVisits.value).toBe(true);
 
     await readInEnglish();
-    expect(isBetweenVisits(kiosk.visit.value, kiosk.idle)).toBe(false);
+    expect(kiosk.visit.value.betweenVisits.value).toBe(false);
 
     // Back at the language picker, but with a handout open behind it: still a visit.
     fireEvent.click(document.querySelector('[data-action="language"]')!);
     expect(kiosk.visit.value.screen.value).toBe('welcome');
-    expect(isBetweenVisits(kiosk.visit.value, kiosk.idle)).toBe(false);
+    expect(kiosk.visit.value.betweenVisits.value).toBe(false);
 
     await act(() => kiosk.resetVisit());
-    expect(isBetweenVisits(kiosk.visit.value, kiosk.idle)).toBe(true);
+    expect(kiosk.visit.value.betweenVisits.value).toBe(true);
 
     act(() => kiosk.visit.value.openDialog('help'));
-    expect(isBetweenVisits(kiosk.visit.value, kiosk.idle)).toBe(false);
+    expect(kiosk.visit.value.betweenVisits.value).toBe(false);
     act(() => kiosk.visit.value.closeDialog());
 
     act(() => clock.advance(config.idle.timeoutSeconds * 1000));
     expect(kiosk.idle.phase.value).toBe('warning');
-    expect(isBetweenVisits(kiosk.visit.value, kiosk.idle)).toBe(false);
+    expect(kiosk.visit.value.betweenVisits.value).toBe(false);
   });
 
   it('lets a new build take over only after the patient reading a handout is done', async () => {

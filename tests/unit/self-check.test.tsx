@@ -80,7 +80,7 @@ describe('the invariants against a rendered kiosk', () => {
 
   it('catch touch-to-hear on with nothing on screen saying so', async () => {
     const { kiosk } = await renderKiosk();
-    act(() => kiosk.visit.value.prefs.setTouchToHear(true));
+    act(() => kiosk.visit.value.setTouchToHear(true));
     await waitFor(() => expect(document.querySelector('[data-touch-mode-bar]')).not.toBeNull());
     expect(selfCheck(kiosk, document)).toEqual([]);
     document.querySelector('[data-touch-mode-bar]')!.remove();
@@ -117,13 +117,13 @@ describe('self-healing', () => {
       },
     });
     await openHandoutAs('en');
-    act(() => kiosk.visit.value.prefs.setTouchToHear(true));
+    act(() => kiosk.visit.value.setTouchToHear(true));
     await waitFor(() => expect(document.querySelector('[data-touch-mode-bar]')).not.toBeNull());
     document.querySelector('[data-touch-mode-bar]')!.remove();
     act(() => clock.advance(3000));
     await screen.findByText('Touch your language to begin');
     expect(kiosk.visitNumber.value).toBe(2);
-    expect(kiosk.visit.value.prefs.touchToHear.value).toBe(false);
+    expect(kiosk.visit.value.touchToHear.value).toBe(false);
     expect(kiosk.incidents.entries.value).toEqual([expect.objectContaining({ screen: 'reader', broken: [expect.objectContaining({ invariant: 'touch-mode-shown' })] })]);
     expect(selfCheck(kiosk, document)).toEqual([]);
   });

@@ -19,7 +19,7 @@ async function kiosk(options: { config?: typeof config } = {}) {
   );
   const rendered = await renderKiosk({ prompter, ...options });
   const press = (action: KeypadAction, code: string) => rendered.kiosk.keypad.dispatch(action, code);
-  const touchToHear = () => rendered.kiosk.visit.value.prefs.touchToHear.value;
+  const touchToHear = () => rendered.kiosk.visit.value.touchToHear.value;
   return { ...rendered, said, press, touchToHear };
 }
 

@@ -6,6 +6,7 @@ import { BigButton } from '../../ui/big-button';
 import { ChoiceGroup } from '../../ui/choice-group';
 import { DialogName, Modal } from '../../ui/modal';
 import { SourceNote } from '../reader';
+import { SCREEN_KEYS } from '../screen-keys';
 import { lazyComponent } from '../../ui/lazy';
 
 // Only staff ever open it: its code stays off the patients' path.
@@ -40,18 +41,12 @@ function dialogFor(open: string) {
   }
 }
 
-const HELP_FOR_SCREEN: Record<string, UiKey> = {
-  welcome: 'help.welcome',
-  library: 'help.library',
-  reader: 'help.reader',
-};
-
 function HelpDialog() {
   const t = useT();
   const visit = useVisit();
   return (
     <Modal title={t('help.title')} closeLabel={t('common.close')} onClose={() => visit.closeDialog()}>
-      <p>{t(HELP_FOR_SCREEN[visit.screen.value] ?? 'help.welcome')}</p>
+      <p>{t(SCREEN_KEYS[visit.screen.value].help)}</p>
     </Modal>
   );
 }
@@ -91,8 +86,8 @@ function SectionsDialog() {
 
 /**
  * What a marked term means: a short card, read aloud from its prepared clip as it opens, closed with
- * one touch (or Back). The reader pauses the handout before opening it, so two voices never speak at
- * once; a language with no voice says on the card that it is text only.
+ * one touch (or Back). The reading pauses while it is open (speech/one-voice), so two voices never
+ * speak at once; a language with no voice says on the card that it is text only.
  */
 function TermDialog() {
   const t = useT();

@@ -1,24 +1,14 @@
 import { useEffect } from 'preact/hooks';
-import type { AppState } from '../../app/app-state';
 import { useServices, useT, useVisit } from '../../app/kiosk-context';
-import type { IdleTimer } from '../../kiosk/idle';
 import { Modal } from '../../ui/modal';
 import './idle-warning.css';
 
-/**
- * Whether "Are you still there?" is showing: only when there is something of a visit to lose; on an
- * untouched welcome screen the reset happens silently.
- */
-export function idleWarningShown(visit: AppState, idle: IdleTimer): boolean {
-  return idle.phase.value === 'warning' && !(visit.screen.value === 'welcome' && visit.handout.value === null && visit.dialog.value === null);
-}
-
-/** "Are you still there?" with a visible countdown. */
+/** "Are you still there?" with a visible countdown, when the visit says it shows (app/visit-machine). */
 export function IdleWarning() {
   const t = useT();
   const visit = useVisit();
   const { idle, prompter, i18n } = useServices();
-  const warning = idleWarningShown(visit, idle);
+  const warning = visit.idleWarningShown.value;
   const seconds = idle.secondsLeft.value;
   const announce = warning && (seconds % 10 === 0 || seconds <= 5 || seconds === Math.ceil(idle.warningMs / 1000));
   // Spoken as well as shown: a patient who cannot see the screen must hear the countdown too.

@@ -1,5 +1,5 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
-import { useServices, useT, useVisit } from '../../app/kiosk-context';
+import { useEffect, useRef } from 'preact/hooks';
+import { useServices, useT, useVisit, useVoice } from '../../app/kiosk-context';
 import { showsDraftNotice, type Handout, type Section } from '../../content/model';
 import { BigButton } from '../../ui/big-button';
 import { useFocusOnMount } from '../../ui/focus';
@@ -55,12 +55,12 @@ function ReaderBody({ handout, section, headingRef }: ReaderBodyProps) {
   const t = useT();
   const visit = useVisit();
   const { i18n, config } = useServices();
+  const voice = useVoice();
   const player = visit.player;
   // Show in the clinic's language: offered when the visit is in another language; one touch returns.
   const staff = staffLanguageOf(config);
   const offerStaff = staff !== null && staff !== handout.lang;
-  const [comparing, setComparing] = useState(false);
-  const compare = offerStaff && comparing;
+  const compare = offerStaff && visit.comparing.value;
   const takeHome = hasTakeHomeButtons(config.site.publicUrl, config.print?.enabled, handout, section);
   const total = handout.sections.length;
   const sectionHeading = useRef<HTMLHeadingElement>(null);
@@ -84,7 +84,7 @@ function ReaderBody({ handout, section, headingRef }: ReaderBodyProps) {
   }, [section.id]);
 
   const status = player.status.value;
-  const busy = status === 'playing' || status === 'loading';
+  const busy = visit.speaking.value;
   const position = t('reader.sectionOf', { current: section.index + 1, total });
   const textOnly = i18n.languages.find((l) => l.code === handout.lang)?.textOnly !== undefined;
   const playLabel = busy ? t('reader.pause') : status === 'ended' ? t('reader.playAgain') : t('reader.play');
@@ -94,7 +94,7 @@ function ReaderBody({ handout, section, headingRef }: ReaderBodyProps) {
       return;
     }
     reading.resume(null);
-    player.play();
+    voice.read();
   };
 
   // The section as the patient reads it: alone, or as the first side of the two-language view.
@@ -109,13 +109,10 @@ function ReaderBody({ handout, section, headingRef }: ReaderBodyProps) {
       figureLabel={t('reader.figure')}
       onWordTap={(word) => {
         reading.resume(null);
-        player.play(word);
+        voice.read(word);
       }}
-      onTermTap={(term) => {
-        // One voice at a time: the reading stops where it was while the card says what the term means.
-        if (busy) player.pause();
-        visit.openTerm(term);
-      }}
+      // The reading pauses while the card says what the term means (speech/one-voice).
+      onTermTap={(term) => visit.openTerm(term)}
       onCurrentWord={(element) => reading.keepInView(element)}
     />
   );
@@ -174,11 +171,11 @@ function ReaderBody({ handout, section, headingRef }: ReaderBodyProps) {
               data-action="compare"
               data-compare-on={compare ? 'true' : 'false'}
               onClick={() => {
-                if (compare) return setComparing(false);
+                if (compare) return visit.setComparing(false);
                 // The view's code first, so the text is never replaced by an empty space while it comes.
                 void CompareView.preload()
                   .catch(() => {})
-                  .then(() => setComparing(true));
+                  .then(() => visit.setComparing(true));
               }}
             >
               {compare ? t('reader.showOneLanguage') : t('reader.showIn', { language: staffLanguageName(i18n.language.value, staff!) })}

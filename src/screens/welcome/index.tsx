@@ -24,10 +24,10 @@ export function WelcomeScreen() {
   const greeting = useCycle(i18n.languages.length, GREETING_MS, clock);
   const shown = i18n.languages[greeting.value];
   // On a fresh visit nothing had focus before; after "Language" from the reader, start at the heading.
-  const heading = useFocusOnMount<HTMLHeadingElement>(visit.handout.value !== null);
+  const heading = useFocusOnMount<HTMLHeadingElement>(visit.returning.value);
   return (
     <>
-      <ScreenTopBar showHome={visit.handout.value !== null} />
+      <ScreenTopBar showHome={visit.returning.value} />
       <main class="welcome">
         {/* Text to read, above a seated patient's reach in portrait; the choices go below it. */}
         <div class="welcome__intro">
@@ -54,7 +54,7 @@ export function WelcomeScreen() {
                   class="welcome__language"
                   lang={language.code}
                   dir={language.dir}
-                  aria-current={language.code === i18n.language.value && visit.handout.value ? 'true' : undefined}
+                  aria-current={language.code === i18n.language.value && visit.returning.value ? 'true' : undefined}
                   data-language={language.code}
                   // Each name is spoken in its own language, so a patient who cannot read any of them can
                   // find theirs (the keypad path does the same when it reaches the button).
@@ -71,11 +71,11 @@ export function WelcomeScreen() {
             ))}
           </ul>
           <BigButton
-            aria-pressed={visit.prefs.touchToHear.value ? 'true' : 'false'}
+            aria-pressed={visit.touchToHear.value ? 'true' : 'false'}
             data-action="touch-to-hear"
             onClick={() => {
-              const on = !visit.prefs.touchToHear.peek();
-              visit.prefs.setTouchToHear(on);
+              const on = !visit.touchToHear.peek();
+              visit.setTouchToHear(on);
               prompter.say(i18n.language.peek(), [t(on ? 'voice.touchToHearOn' : 'voice.touchToHearOff')]);
             }}
           >
