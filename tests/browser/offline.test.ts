@@ -3,8 +3,7 @@
  * with its server gone and the browser offline; cached audio answers Range requests; a new build
  * installs in the background and takes over only once the visit is over.
  *
- * Each test serves its own copy of the build from a server it can stop (tests/browser/static-server.ts):
- * the kiosk's production server, or nginx with KIOSK_TEST_SERVER=nginx.
+ * Each test serves its own copy of the build from a server it can stop (tests/browser/static-server.ts).
  */
 import { appendFileSync, cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
