@@ -108,17 +108,9 @@ const KINDS: [string, string, string, string][] = [
 ];
 const WRITTEN = ['en', 'fr', 'ar'] as const;
 
-/** mulberry32: a small seeded generator, so a seed always gives the same library. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+// The bench's one seeded generator (mulberry32), so a seed always gives the same library.
+import { seededRandom } from './random-patient';
+export { seededRandom };
 
 /** The generated handouts' ids, titles and topics, without writing anything. */
 export function planLibrary(options: LibraryOptions): { handouts: GeneratedHandout[]; featured: string[] } {
