@@ -2,15 +2,12 @@
  * Debian's Chromium driven by playwright-core (never a downloaded browser), with a page object for
  * the kiosk. Every page fails its test on a console error or a request to any origin but the kiosk's.
  */
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { inject } from 'vitest';
 import { watchForProblems } from './problems';
 
 export { CHROMIUM, launchChromium } from './chromium';
-
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+export { axeInPage } from '../helpers/axe';
 
 export interface KioskPage {
   page: Page;
@@ -50,17 +47,4 @@ export async function chooseLanguage(page: Page, code: string, handoutId = 'nerv
   await page.locator('.library, .section-text').first().waitFor();
   if (await page.locator('.library').count()) await page.click(`[data-handout="${handoutId}"]`);
   await page.locator('.section-text').first().waitFor();
-}
-
-/** Runs axe-core with every rule, layout ones included, in the page; returns the violations. */
-export async function axeInPage(page: Page) {
-  await page.evaluate(axeSource);
-  return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: typeof import('axe-core') }).axe;
-    const result = await axe.run(document, {
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] },
-      resultTypes: ['violations'],
-    });
-    return result.violations.map((v) => ({ id: v.id, nodes: v.nodes.slice(0, 4).map((n) => `${n.target.join(' ')}: ${n.failureSummary ?? ''}`) }));
-  });
 }
