@@ -82,6 +82,9 @@ describe('a long run of random use', () => {
     for (const key of ['key Escape', 'key Backspace', 'keypad F18', 'keypad F19']) expect(patient.counts[key], key).toBeGreaterThan(0);
     await page.waitForTimeout(300);
     const end = await measure(page, cdp);
+    // Printed on a pass too: the listener count is the guard on howler's media-element pool
+    // (src/speech/howler-sound.ts), and a change there is judged by these numbers.
+    console.info(`soak: listeners ${start.listeners} → ${end.listeners}, all DOM nodes ${start.allNodes} → ${end.allNodes}, heap ${start.heap} → ${end.heap} bytes`);
     expect(kiosk.problems, `seed ${seed}`).toEqual([]);
     expect(await page.evaluate(SPEECH_PLAYING)).toBe(0);
     expect(await page.locator('.welcome').count()).toBe(1);
