@@ -12,13 +12,14 @@ import { serviceWorker } from './scripts/vite-plugin-service-worker.ts';
 const root = fileURLToPath(new URL('.', import.meta.url));
 // The config, handouts and audio can come from another folder (tests build hostile content this way).
 const contentRoot = process.env.KIOSK_CONTENT_ROOT ?? root;
+const content = kioskContent(contentRoot);
 
 export default defineConfig({
   plugins: [
     preact(),
-    kioskContent(contentRoot),
+    content,
     // The welcome screen is drawn into index.html at build time. What it bought: bench/NOTES.md.
-    prerenderWelcome(root, contentRoot),
+    prerenderWelcome(root, contentRoot, content),
     serviceWorker(root),
     contentSecurityPolicy(),
     // Brotli and gzip copies of the text files, made once here rather than on every request.

@@ -16,11 +16,12 @@
  * Without `--audio` the handouts have no speech (about 6 MB for 100 handouts in two languages; the
  * kiosk shows them as text, and the check (`runCheck(root)` from scripts/check.ts) reports the
  * missing audio); with it, each handout's sections get a copy of the real handout's audio and
- * timings, which match its text exactly (about 170 MB), and the whole check passes: 21 s for 100
+ * timings, which match its text exactly (about 170 MB; each copy marked with its handout's id so that
+ * the build stores it apart, see `ownBytes`), and the whole check passes: 21 s for 100
  * handouts in English and Arabic on the 2-core development machine. The languages' interface prompt
  * clips are copied unless `--no-prompts`.
  */
-import { copyFileSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -200,17 +201,31 @@ function copyAudio(root: string, languages: string[], handouts: GeneratedHandout
         if (file.endsWith('.json')) {
           const timings = JSON.parse(readFileSync(join(from, file), 'utf8')) as Record<string, unknown>;
           writeFileSync(join(to, file), JSON.stringify({ ...timings, handout: handout.id }, null, 2) + '\n');
-        } else copyFileSync(join(from, file), join(to, file));
+        } else if (file.endsWith('.webm')) writeFileSync(join(to, file), ownBytes(readFileSync(join(from, file)), handout.id));
+        else copyFileSync(join(from, file), join(to, file));
       }
       for (const [key, entry] of Object.entries(manifest.sections)) {
         const [entryLang, entryHandout, section] = key.split('/');
         if (entryLang !== lang || entryHandout !== handout.base) continue;
         const swap = (path: string) => path.replace(`${lang}/${handout.base}/`, `${lang}/${handout.id}/`);
-        sections[`${lang}/${handout.id}/${section}`] = { ...entry, audio: swap(entry.audio), timings: swap(entry.timings) };
+        const bytes = statSync(join(root, 'audio', swap(entry.audio))).size;
+        sections[`${lang}/${handout.id}/${section}`] = { ...entry, audio: swap(entry.audio), timings: swap(entry.timings), bytes };
       }
     }
   }
   writeFileSync(join(root, 'audio', 'manifest.json'), JSON.stringify({ ...manifest, sections }, null, 2) + '\n');
+}
+
+/**
+ * The real audio with an EBML Void element after its Segment holding the handout's id: players and
+ * the check skip it, and each handout's files get bytes of their own, as a real library's would.
+ * Identical copies would be stored once by the build (assets are named by content) and make the
+ * offline copy of a big library look far smaller than it is.
+ */
+function ownBytes(webm: Buffer, id: string): Buffer {
+  const VOID = 0xec;
+  const tag = Buffer.from(id, 'utf8').subarray(0, 126);
+  return Buffer.concat([webm, Buffer.from([VOID, 0x80 | tag.length]), tag]);
 }
 
 function titleOf(markdown: string): string {

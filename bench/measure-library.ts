@@ -1,14 +1,13 @@
 /**
- * HOOK for a big generated library (issue #24 item 3): how long `npm run check` and `npm run build`
- * take on a content root of many handouts whose audio is already made (no audio change), and whether
- * that build's offline copy stays within its budget. Goals on the 2-core machine: check under 10 s,
- * build under 30 s.
+ * A clinic-sized library (issue #24 item 3): how long `npm run check` and `npm run build` take on a
+ * content root of many handouts whose audio is already made (no audio change), and whether that
+ * build's offline copy stays within its budget. Goals on the 2-core machine: check under 10 s, build
+ * under 30 s.
  *
- * Not wired into `npm run bench` yet: bench/generate-library.ts (the 100-handout, 6-language library
- * with 10 featured handouts) comes from another branch. Once it is merged, run.ts calls
- * `measureLibrary(root, libraryRoot)` with the folder it generated (after `npm run audio` there), and
- * puts the result in `Results.library`; report.ts already has its goals and its section.
- * Until then: `npx tsx bench/measure-library.ts <content root>` measures any content root.
+ * `npm run bench` generates the library with bench/generate-library.ts (100 handouts in six
+ * languages, ten featured, each handout's audio its own bytes) and calls `measureLibrary`. The build
+ * is timed twice: the first makes every compressed copy (a new library), the second is the rebuild
+ * with nothing changed that the goal is about. Alone: `npx tsx bench/measure-library.ts <content root>`.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -25,6 +24,9 @@ export interface LibraryBench {
   languages: number;
   featured: number;
   checkSeconds: number;
+  /** The first build of this library: every brotli and gzip copy made. */
+  firstBuildSeconds: number;
+  /** The build again with nothing changed: the goal's figure. */
   buildSeconds: number;
   /** The offline copy of that build: what every kiosk keeps, and the on-demand audio within the budget. */
   precacheBytes: number;
@@ -35,7 +37,7 @@ export interface LibraryBench {
 
 const GOALS = { checkSeconds: 10, buildSeconds: 30 };
 
-/** Times `npm run check` and `npm run build` on `contentRoot` (KIOSK_CONTENT_ROOT), each once, warm. */
+/** Times `npm run check` once and `npm run build` twice on `contentRoot` (KIOSK_CONTENT_ROOT). */
 export function measureLibrary(root: string, contentRoot: string, log: (line: string) => void = () => {}): LibraryBench {
   const config = JSON.parse(readFileSync(join(contentRoot, 'kiosk.config.json'), 'utf8')) as { handouts: string[]; languages: string[]; featured?: string[] };
   const env = { ...process.env, KIOSK_CONTENT_ROOT: contentRoot };
@@ -48,7 +50,9 @@ export function measureLibrary(root: string, contentRoot: string, log: (line: st
   try {
     log(`library: npm run check on ${contentRoot}`);
     const checkSeconds = timed(['tsx', 'scripts/check.ts']);
-    log(`library: npm run build on ${contentRoot}`);
+    log(`library: npm run build on ${contentRoot}, twice`);
+    const firstBuildSeconds = timed(['vite', 'build', '--outDir', outDir, '--emptyOutDir']);
+    rmSync(outDir, { recursive: true, force: true });
     const buildSeconds = timed(['vite', 'build', '--outDir', outDir, '--emptyOutDir']);
     const manifest = precacheManifest(outDir);
     const sum = (files: { bytes: number }[]) => files.reduce((n, f) => n + f.bytes, 0);
@@ -58,13 +62,14 @@ export function measureLibrary(root: string, contentRoot: string, log: (line: st
       languages: config.languages.length,
       featured: config.featured?.length ?? 0,
       checkSeconds,
+      firstBuildSeconds,
       buildSeconds,
       precacheBytes: sum(manifest.files),
       featuredAudioBytes: sum(manifest.files.filter((f) => f.handout)),
       onDemandAudioBytes: sum(manifest.audio),
       audioBudgetBytes: manifest.audioBudgetBytes,
     };
-    log(`  check ${checkSeconds.toFixed(1)} s, build ${buildSeconds.toFixed(1)} s; precached ${(result.precacheBytes / MEGABYTE).toFixed(1)} MB, on-demand audio ${(result.onDemandAudioBytes / MEGABYTE).toFixed(1)} MB within ${(result.audioBudgetBytes / MEGABYTE).toFixed(0)} MB`);
+    log(`  check ${checkSeconds.toFixed(1)} s, build ${firstBuildSeconds.toFixed(1)} s then ${buildSeconds.toFixed(1)} s; precached ${(result.precacheBytes / MEGABYTE).toFixed(1)} MB, on-demand audio ${(result.onDemandAudioBytes / MEGABYTE).toFixed(1)} MB within ${(result.audioBudgetBytes / MEGABYTE).toFixed(0)} MB`);
     return result;
   } finally {
     rmSync(outDir, { recursive: true, force: true });
@@ -76,7 +81,7 @@ export function libraryGoals(l: LibraryBench | undefined): Goal[] {
   const within = (figure: string, value: number, unit: string, limit: number): Goal => ({ figure, value, unit, goal: `≤ ${limit} ${unit}`, pass: Number.isFinite(value) && value <= limit });
   return [
     within(`npm run check, ${l.handouts} handouts × ${l.languages} languages, no audio change`, l.checkSeconds, 's', GOALS.checkSeconds),
-    within(`npm run build, ${l.handouts} handouts × ${l.languages} languages, no audio change`, l.buildSeconds, 's', GOALS.buildSeconds),
+    within(`npm run build again, ${l.handouts} handouts × ${l.languages} languages, nothing changed`, l.buildSeconds, 's', GOALS.buildSeconds),
   ];
 }
 
@@ -86,7 +91,7 @@ export function libraryMarkdown(l: LibraryBench | undefined): string[] {
   return [
     '## A big library',
     '',
-    `${l.handouts} handouts in ${l.languages} languages, ${l.featured} featured, audio already made (bench/measure-library.ts). \`npm run check\` took **${l.checkSeconds.toFixed(1)} s** (goal ${GOALS.checkSeconds} s) and \`npm run build\` **${l.buildSeconds.toFixed(1)} s** (goal ${GOALS.buildSeconds} s).`,
+    `${l.handouts} handouts in ${l.languages} languages, ${l.featured} featured, audio already made (bench/measure-library.ts). \`npm run check\` took **${l.checkSeconds.toFixed(1)} s** (goal ${GOALS.checkSeconds} s) and \`npm run build\` **${l.buildSeconds.toFixed(1)} s** with nothing changed (goal ${GOALS.buildSeconds} s); the library's first build, which makes every compressed copy, took ${l.firstBuildSeconds === undefined ? '(not measured)' : `${l.firstBuildSeconds.toFixed(1)} s`}.`,
     '',
     `Offline copy of that build: ${mb(l.precacheBytes)} precached on every kiosk (app, every language's strings, handouts, figures and prompts, and ${mb(l.featuredAudioBytes)} of featured handouts' audio); the other ${mb(l.onDemandAudioBytes)} of audio is cached as it is played, never more than the budget of ${mb(l.audioBudgetBytes)}, so a kiosk holds at most ${mb(l.precacheBytes + Math.min(l.onDemandAudioBytes, l.audioBudgetBytes))}.`,
     '',

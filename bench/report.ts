@@ -36,7 +36,7 @@ export interface Results {
   alignment?: AlignmentBench;
   /** `npm run audio` with one worker and with one per core (bench/measure-audio-build.ts). */
   audioBuild?: AudioBuildBench;
-  /** Check and build on a generated 100-handout library (bench/measure-library.ts; wired once the generator is merged). */
+  /** Check and build on a generated 100-handout library (bench/measure-library.ts). */
   library?: LibraryBench;
   problems: string[];
 }

@@ -4,7 +4,9 @@
  * minutes) and writes bench/report-quick.* instead, so the committed full report stays as measured;
  * `-- --render` rewrites bench/report.md from bench/report.json.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { audioInBuild, buildAndServe, readViteManifest } from './build';
 import { launchChromium } from './browser';
@@ -15,6 +17,8 @@ import { measureStaticFloor, writeStaticWelcome } from './measure-static-floor';
 import { measureHighlight } from './measure-highlight';
 import { measureAlignment } from './measure-alignment';
 import { measureAudioBuild } from './measure-audio-build';
+import { generateLibrary } from './generate-library';
+import { measureLibrary, type LibraryBench } from './measure-library';
 import { measureMemory } from './measure-memory';
 import { measureSectionSwitch } from './measure-switch';
 import { measureTapToSound } from './measure-tap';
@@ -27,6 +31,9 @@ const quick = process.argv.includes('--quick');
 const PLAN = quick
   ? { tappableRuns: 5, taps: 8, rates: [0.75, 1, 1.25, 1.5, 2], highlightBudgetMs: 5_000, perSectionMs: 5_000, switches: 8, settleMs: 300, memory: [10, 40] }
   : { tappableRuns: 7, taps: 30, rates: [0.75, 1, 1.25, 1.5, 2], highlightBudgetMs: 45_000, perSectionMs: 20_000, switches: 30, settleMs: 400, memory: [10, 100, 500] };
+
+/** The issue's library: a hundred handouts in six languages (the first six, right to left and Chinese among them), ten featured. */
+const LIBRARY = { handouts: 100, languages: ['en', 'fr', 'es', 'zh-Hans', 'pa', 'ar'], featured: 10 };
 
 const log = (message: string) => console.log(`[bench ${((performance.now() - started) / 1000).toFixed(0).padStart(4)} s] ${message}`);
 const started = performance.now();
@@ -110,9 +117,21 @@ async function main() {
       audioBuildProblem = `audio build throughput not measured: ${String(error instanceof Error ? error.message : error).split('\n')[0]}`;
       log(audioBuildProblem);
     }
-    // HOOK (issue #24): check and build timings on a generated 100-handout library go here once
-    // bench/generate-library.ts is merged: `library: measureLibrary(root, <generated root>, log)`
-    // from ./measure-library (its goals and report section are already in report.ts).
+
+    log(`big library: ${LIBRARY.handouts} generated handouts in ${LIBRARY.languages.join(', ')}, ${LIBRARY.featured} featured`);
+    let library: LibraryBench | undefined;
+    let libraryProblem: string | null = null;
+    const libraryRoot = mkdtempSync(join(tmpdir(), 'kiosk-bench-library-'));
+    try {
+      if (quick) throw new Error('left out of a quick run');
+      generateLibrary(libraryRoot, { ...LIBRARY, seed: 2411, audio: true });
+      library = measureLibrary(root, libraryRoot, log);
+    } catch (error) {
+      libraryProblem = `big library not measured: ${String(error instanceof Error ? error.message : error).split('\n')[0]}`;
+      log(libraryProblem);
+    } finally {
+      rmSync(libraryRoot, { recursive: true, force: true });
+    }
 
     const results: Results = {
       date: new Date().toISOString(),
@@ -133,7 +152,8 @@ async function main() {
       memory,
       ...(alignment ? { alignment } : {}),
       ...(audioBuild ? { audioBuild } : {}),
-      problems: [...new Set([...(alignmentProblem ? [alignmentProblem] : []), ...(audioBuildProblem ? [audioBuildProblem] : []), ...unthrottled.problems, ...throttled.problems, ...tapToSound.problems, ...highlight.problems, ...sectionSwitch.problems, ...memory.problems])],
+      ...(library ? { library } : {}),
+      problems: [...new Set([...(alignmentProblem ? [alignmentProblem] : []), ...(audioBuildProblem ? [audioBuildProblem] : []), ...(libraryProblem ? [libraryProblem] : []), ...unthrottled.problems, ...throttled.problems, ...tapToSound.problems, ...highlight.problems, ...sectionSwitch.problems, ...memory.problems])],
     };
     const name = quick ? 'report-quick' : 'report';
     writeFileSync(`${root}/bench/${name}.json`, `${JSON.stringify({ goals: goals(results), ...results }, null, 2)}\n`);

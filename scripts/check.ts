@@ -5,7 +5,7 @@
  * missing, stale or mistimed audio does.
  */
 import { fileURLToPath } from 'node:url';
-import { checkAudio, voiceSummary } from './audio/check-audio.ts';
+import { auditAudio } from './audio/check-audio.ts';
 import { buildContent } from './lib/build-content.ts';
 import { InputError, formatProblem } from './lib/input-error.ts';
 import { glossaryAsHandout } from './lib/glossary.ts';
@@ -56,9 +56,9 @@ export function runCheck(root: string, out: (line: string) => void = console.log
     // even though the build still makes a working kiosk (those sections fall back to text only).
     // A review that no longer covers the text: the kiosk shows that translation as a draft, and the
     // check fails so that somebody reviews it again rather than nobody noticing.
-    const audioProblems = checkAudio(root, content);
+    const { problems: audioProblems, voices } = auditAudio(root, content);
     // Which voice each language's sections have: a clinic that recorded them should see it took.
-    for (const v of voiceSummary(root, content)) {
+    for (const v of voices) {
       const recorded = v.sections.filter((s) => s.voice === 'recorded').map((s) => s.key.split('/').slice(1).join('/'));
       out(`voice  ${v.lang}: ${v.recorded} recorded, ${v.synthesized} synthesized${recorded.length ? ` (recorded: ${recorded.join(', ')})` : ''}`);
     }

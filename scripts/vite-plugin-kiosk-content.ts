@@ -30,7 +30,19 @@ const PREFIX = 'virtual:kiosk/';
 const RESOLVED = '\0' + PREFIX;
 const FONTS_CSS = 'virtual:kiosk/fonts.css';
 
-export function kioskContent(root: string): Plugin {
+/** What one instance of the plugin made at its build's start, for another to use (see `from`). */
+interface ContentState {
+  bundle: ContentBundle;
+  attachments: Map<string, AudioAttachment>;
+  sites: SiteFile[];
+}
+
+/**
+ * `from`: an instance that has already started this build (the prerender's throwaway server runs
+ * inside it): its content, audio and site files are used as they are, instead of reading and
+ * checking the whole library a second time.
+ */
+export function kioskContent(root: string, options: { from?: Plugin } = {}): Plugin & { api: { state(): ContentState | null } } {
   let bundle: ContentBundle | null = null;
   let attachments = new Map<string, AudioAttachment>();
   const load = (): ContentBundle => {
@@ -57,12 +69,20 @@ export function kioskContent(root: string): Plugin {
 
   return {
     name: 'kiosk-content',
+    api: {
+      state: () => (bundle ? { bundle, attachments, sites } : null),
+    },
     configResolved(config) {
       viteRoot = config.root;
     },
     async buildStart() {
-      bundle = null;
       build = null;
+      const started = (options.from?.api as { state(): ContentState | null } | undefined)?.state();
+      if (started) {
+        ({ bundle, attachments, sites } = started);
+        return;
+      }
+      bundle = null;
       const content = load();
       for (const file of content.files) this.addWatchFile(file);
       // A bad site file stops the build like a bad config, naming the file and the field.

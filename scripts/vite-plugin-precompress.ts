@@ -6,8 +6,17 @@
  *
  * It runs at `closeBundle`, after scripts/vite-plugin-service-worker.ts has listed the build, so the
  * copies are not in the offline cache twice: the browser caches what it decoded.
+ *
+ * Brotli's quality 11 costs about a second of CPU per megabyte, and a library of a hundred handouts
+ * in six languages has tens of megabytes of text: most of a rebuild's time. So the copies are kept
+ * in node_modules/.cache/kiosk-precompress/, named by the SHA-256 of what they compress, and a
+ * rebuild reuses them for every file whose bytes did not change (nearly all: an edit changes one
+ * handout's chunk). A copy no build has used for a week is removed. Builds may run side by side
+ * (the tests do): copies appear whole under their final names, and a copy that cannot be read is
+ * simply made again.
  */
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createHash, randomUUID } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { brotliCompress, constants, gzip } from 'node:zlib';
@@ -21,6 +30,7 @@ const MIN_BYTES = 1024;
 
 export function precompress(): Plugin {
   let outDir = '';
+  let cacheDir = '';
   // closeBundle runs after a failed build too, over a folder that may not exist: only a build that
   // was written is compressed, so the build's own error is the one reported.
   let written = false;
@@ -29,6 +39,7 @@ export function precompress(): Plugin {
     apply: 'build',
     configResolved(config) {
       outDir = resolve(config.root, config.build.outDir);
+      cacheDir = resolve(config.root, 'node_modules/.cache/kiosk-precompress');
     },
     buildStart() {
       written = false;
@@ -40,28 +51,79 @@ export function precompress(): Plugin {
       order: 'post',
       sequential: true,
       async handler() {
-        if (written) await precompressFolder(outDir);
+        if (written) await precompressFolder(outDir, cacheDir);
       },
     },
   };
 }
 
-/** Writes `<file>.br` and `<file>.gz` beside every compressible file of at least 1 KB under `dir`. */
-export async function precompressFolder(dir: string): Promise<void> {
+/**
+ * Writes `<file>.br` and `<file>.gz` beside every compressible file of at least 1 KB under `dir`.
+ * With `cacheDir`, copies of the same bytes made by an earlier build are reused from there.
+ */
+export async function precompressFolder(dir: string, cacheDir?: string): Promise<void> {
   const files = listFiles(dir).filter((file) => isCompressible(file) && !file.endsWith('.map'));
+  if (cacheDir) mkdirSync(cacheDir, { recursive: true });
   await Promise.all(
     files.map(async (file) => {
       const body = readFileSync(file);
       if (body.length < MIN_BYTES) return;
-      const [br, gz] = await Promise.all([
-        // Quality 11 is brotli's slowest and smallest: paid once per build, saved on every download.
-        brotli(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: body.length } }),
-        gzipAsync(body, { level: 9 }),
-      ]);
+      const key = createHash('sha256').update(body).digest('hex');
+      const cached = cacheDir ? readCached(cacheDir, key) : null;
+      const { br, gz } = cached ?? (await compress(body));
+      if (cacheDir && !cached) writeCached(cacheDir, key, br, gz);
       if (br.length < body.length) writeFileSync(`${file}.br`, br);
       if (gz.length < body.length) writeFileSync(`${file}.gz`, gz);
     }),
   );
+  if (cacheDir) forgetUnused(cacheDir);
+}
+
+const WEEK_MS = 7 * 24 * 3600 * 1000;
+
+function forgetUnused(cacheDir: string) {
+  const now = Date.now();
+  for (const name of readdirSync(cacheDir)) {
+    const path = join(cacheDir, name);
+    try {
+      if (now - statSync(path).mtimeMs > WEEK_MS) rmSync(path, { force: true });
+    } catch {
+      // Removed by a build running beside this one.
+    }
+  }
+}
+
+async function compress(body: Buffer): Promise<{ br: Buffer; gz: Buffer }> {
+  const [br, gz] = await Promise.all([
+    // Quality 11 is brotli's slowest and smallest: paid once per file, saved on every download.
+    brotli(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: body.length } }),
+    gzipAsync(body, { level: 9 }),
+  ]);
+  return { br, gz };
+}
+
+function readCached(cacheDir: string, key: string): { br: Buffer; gz: Buffer } | null {
+  try {
+    const br = join(cacheDir, `${key}.br`);
+    const gz = join(cacheDir, `${key}.gz`);
+    const copies = { br: readFileSync(br), gz: readFileSync(gz) };
+    // Used now: kept for another week.
+    const now = new Date();
+    utimesSync(br, now, now);
+    utimesSync(gz, now, now);
+    return copies;
+  } catch {
+    return null;
+  }
+}
+
+/** Each copy written whole under a temporary name first: an interrupted build leaves no torn copy to reuse. */
+function writeCached(cacheDir: string, key: string, br: Buffer, gz: Buffer) {
+  for (const [ext, bytes] of [['gz', gz], ['br', br]] as const) {
+    const temp = join(cacheDir, `${key}.${ext}.${process.pid}.${randomUUID()}.tmp`);
+    writeFileSync(temp, bytes);
+    renameSync(temp, join(cacheDir, `${key}.${ext}`));
+  }
 }
 
 function listFiles(dir: string): string[] {

@@ -19,7 +19,8 @@ export function drawInto(html: string, page: { html: string; lang: string; dir: 
   return html.replace(MOUNT, () => `<div id="app">${page.html}</div>`).replace(ROOT, () => `<html lang="${page.lang}" dir="${page.dir}">`);
 }
 
-export function prerenderWelcome(root: string, contentRoot: string): Plugin {
+/** `content`: the build's own kiosk-content plugin, whose content the drawing uses. */
+export function prerenderWelcome(root: string, contentRoot: string, content: Plugin): Plugin {
   return {
     name: 'kiosk-prerender',
     apply: 'build',
@@ -32,7 +33,7 @@ export function prerenderWelcome(root: string, contentRoot: string): Plugin {
           logLevel: 'error',
           appType: 'custom',
           server: { middlewareMode: true, hmr: false, watch: null },
-          plugins: [preact(), kioskContent(contentRoot)],
+          plugins: [preact(), kioskContent(contentRoot, { from: content })],
         });
         try {
           const { prerender } = (await server.ssrLoadModule(ENTRY)) as { prerender: () => Promise<{ html: string; lang: string; dir: string }> };

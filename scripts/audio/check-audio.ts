@@ -192,22 +192,34 @@ export function inspectSection(audioDir: string, target: SectionTarget, entry: M
   return problems;
 }
 
-/**
- * Problems with the audio of every configured section: missing, stale for the current text, voice
- * or pronunciation, corrupt, or with timings that are out of order, overlap, run past the audio, or
- * leave a word untimed. Empty when all is well.
- */
-export function checkAudio(root: string, content: ContentBundle): InputProblem[] {
+/** What `npm run check` reports of the audio: its problems, and which voice each section has. */
+export interface AudioAudit {
+  /**
+   * Problems with the audio of every configured section: missing, stale for the current text, voice
+   * or pronunciation, corrupt, or with timings that are out of order, overlap, run past the audio, or
+   * leave a word untimed. Empty when all is well.
+   */
+  problems: InputProblem[];
+  /** One line per language: whether its sections' voices are recorded or synthesized. */
+  voices: { lang: string; recorded: number; synthesized: number; sections: { key: string; voice: 'recorded' | 'synthesized' }[] }[];
+}
+
+/** Plans the speech once for both answers: planning every section is most of the check's time on a big library. */
+export function auditAudio(root: string, content: ContentBundle): AudioAudit {
   let plans: LanguagePlan[];
   try {
     plans = planSpeech(root, content);
   } catch (error) {
-    if (error instanceof InputError) return error.problems;
+    if (error instanceof InputError) return { problems: error.problems, voices: [] };
     throw error;
   }
   const audioDir = join(root, 'audio');
   const { manifest, problem } = readManifest(audioDir);
-  if (!manifest) return [{ file: 'audio/manifest.json', message: problem ?? 'is missing' }];
+  const voices = plans.map((plan) => {
+    const sections = plan.targets.map((t) => ({ key: t.key, voice: manifest?.sections[t.key]?.source === 'recording' ? ('recorded' as const) : ('synthesized' as const) }));
+    return { lang: plan.lang, recorded: sections.filter((s) => s.voice === 'recorded').length, synthesized: sections.filter((s) => s.voice === 'synthesized').length, sections };
+  });
+  if (!manifest) return { problems: [{ file: 'audio/manifest.json', message: problem ?? 'is missing' }], voices };
   const problems = plans.flatMap((plan) =>
     plan.targets.flatMap((target) => {
       const entry = manifest.sections[target.key];
@@ -229,20 +241,9 @@ export function checkAudio(root: string, content: ContentBundle): InputProblem[]
         : `matches no section: there is no section "${id}" in handout "${handout}" for language "${lang}" (file names are the section ids, e.g. what-it-is.wav)`,
     });
   }
-  return problems;
+  return { problems, voices };
 }
 
-/** One line per section: whether its voice is recorded or synthesized (for `npm run check`). */
-export function voiceSummary(root: string, content: ContentBundle): { lang: string; recorded: number; synthesized: number; sections: { key: string; voice: 'recorded' | 'synthesized' }[] }[] {
-  let plans: LanguagePlan[];
-  try {
-    plans = planSpeech(root, content);
-  } catch {
-    return [];
-  }
-  const { manifest } = readManifest(join(root, 'audio'));
-  return plans.map((plan) => {
-    const sections = plan.targets.map((t) => ({ key: t.key, voice: manifest?.sections[t.key]?.source === 'recording' ? ('recorded' as const) : ('synthesized' as const) }));
-    return { lang: plan.lang, recorded: sections.filter((s) => s.voice === 'recorded').length, synthesized: sections.filter((s) => s.voice === 'synthesized').length, sections };
-  });
-}
+export const checkAudio = (root: string, content: ContentBundle): AudioAudit['problems'] => auditAudio(root, content).problems;
+
+export const voiceSummary = (root: string, content: ContentBundle): AudioAudit['voices'] => auditAudio(root, content).voices;

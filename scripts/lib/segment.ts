@@ -38,7 +38,8 @@ function endsWithAbbreviation(text: string, lang: string): boolean {
 
 const segmenters = new Map<string, { sentence: Intl.Segmenter; word: Intl.Segmenter }>();
 
-function segmentersFor(lang: string) {
+/** One pair per language: making segmenters for every section costs more than segmenting it. */
+export function segmentersFor(lang: string) {
   let pair = segmenters.get(lang);
   if (!pair) {
     pair = {

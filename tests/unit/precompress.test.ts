@@ -1,0 +1,59 @@
+import { createHash } from 'node:crypto';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
+import { afterEach, describe, expect, it } from 'vitest';
+import { precompressFolder } from '../../scripts/vite-plugin-precompress.ts';
+
+const made: string[] = [];
+const folder = (files: Record<string, string>) => {
+  const dir = mkdtempSync(join(tmpdir(), 'precompress-'));
+  made.push(dir);
+  for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
+  return dir;
+};
+afterEach(() => {
+  for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+const chunk = Array.from({ length: 400 }, (_, i) => `export const line${i} = "section ${i % 17}";`).join('\n');
+const sha = (text: string) => createHash('sha256').update(text).digest('hex');
+
+describe('precompressed copies', () => {
+  it('writes brotli and gzip copies that decode to the file, and none for a file under 1 KB', async () => {
+    const dir = folder({ 'app.js': chunk, 'tiny.js': 'export {};', 'voice.webm': chunk });
+    await precompressFolder(dir);
+    expect(brotliDecompressSync(readFileSync(join(dir, 'app.js.br'))).toString()).toBe(chunk);
+    expect(gunzipSync(readFileSync(join(dir, 'app.js.gz'))).toString()).toBe(chunk);
+    expect(readFileSync(join(dir, 'app.js.br')).length).toBeLessThan(chunk.length / 5);
+    expect(existsSync(join(dir, 'tiny.js.br'))).toBe(false);
+    expect(existsSync(join(dir, 'voice.webm.br'))).toBe(false);
+  });
+
+  it('reuses the copies an earlier build made of the same bytes, from the cache', async () => {
+    const cache = folder({});
+    await precompressFolder(folder({ 'handout-a1.js': chunk }), cache);
+    expect(readdirSync(cache).sort()).toEqual([`${sha(chunk)}.br`, `${sha(chunk)}.gz`]);
+    // A marker in the cache shows the next build took its copy from there rather than compressing again.
+    const marker = Buffer.from('from the cache');
+    writeFileSync(join(cache, `${sha(chunk)}.br`), marker);
+    const next = folder({ 'handout-b2.js': chunk });
+    await precompressFolder(next, cache);
+    expect(readFileSync(join(next, 'handout-b2.js.br'))).toEqual(marker);
+  });
+
+  it('makes a copy again when the cache holds only half of it, and forgets copies unused for a week', async () => {
+    const cache = folder({});
+    await precompressFolder(folder({ 'a.js': chunk }), cache);
+    rmSync(join(cache, `${sha(chunk)}.gz`));
+    const old = `${chunk}\n// an older handout`;
+    writeFileSync(join(cache, `${sha(old)}.br`), 'stale');
+    const weekAgo = new Date(Date.now() - 8 * 24 * 3600 * 1000);
+    utimesSync(join(cache, `${sha(old)}.br`), weekAgo, weekAgo);
+    const next = folder({ 'a.js': chunk });
+    await precompressFolder(next, cache);
+    expect(gunzipSync(readFileSync(join(next, 'a.js.gz'))).toString()).toBe(chunk);
+    expect(readdirSync(cache).sort()).toEqual([`${sha(chunk)}.br`, `${sha(chunk)}.gz`]);
+  });
+});
