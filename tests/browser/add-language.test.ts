@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser } from 'playwright-core';
-import { build } from 'vite';
+import { buildContentRoot } from '../helpers/build-content-root.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listen } from '../../scripts/server/listen.ts';
 import { createStaticSite } from '../../scripts/server/static-site.ts';
@@ -49,16 +49,7 @@ beforeAll(async () => {
   cpSync(join(project, 'audio/en'), join(dir, 'audio/en'), { recursive: true });
   cpSync(join(project, 'audio/manifest.json'), join(dir, 'audio/manifest.json'));
   addEsperanto(dir);
-  process.env.KIOSK_CONTENT_ROOT = dir;
-  const nodeEnv = process.env.NODE_ENV;
-  process.env.NODE_ENV = 'production';
-  try {
-    await build({ root: project, logLevel: 'silent', build: { outDir: join(dir, 'dist'), emptyOutDir: true } });
-  } finally {
-    delete process.env.KIOSK_CONTENT_ROOT;
-    process.env.NODE_ENV = nodeEnv;
-  }
-  server = await listen(createStaticSite(join(dir, 'dist')).handle, 0);
+  server = await listen(createStaticSite(await buildContentRoot(dir)).handle, 0);
   browser = await launchChromium();
 }, 180_000);
 

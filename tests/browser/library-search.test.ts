@@ -11,9 +11,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
-import { build } from 'vite';
+import { buildContentRoot } from '../helpers/build-content-root.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateLibrary, planLibrary, seededRandom, type GeneratedLibrary, type LibraryOptions } from '../../bench/generate-library.ts';
 import { listen } from '../../scripts/server/listen.ts';
@@ -22,7 +21,6 @@ import { ALL_TOPIC, buildLibraryIndex, rangesOf } from '../../src/content/librar
 import { DEFAULT_MOUNTING, reachLines } from '../../src/kiosk/reach';
 import { axeInPage, launchChromium, openKioskAt, type KioskPage } from './browser';
 
-const project = fileURLToPath(new URL('../..', import.meta.url));
 const SEED = Number(process.env.LIBRARY_SEED ?? 2411);
 const LANGUAGES = ['en', 'ar'] as const;
 const TARGETS_PER_LANGUAGE = 3;
@@ -38,16 +36,7 @@ let library: GeneratedLibrary;
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'kiosk-library-'));
   library = generateLibrary(dir, OPTIONS);
-  process.env.KIOSK_CONTENT_ROOT = dir;
-  const nodeEnv = process.env.NODE_ENV;
-  process.env.NODE_ENV = 'production';
-  try {
-    await build({ root: project, logLevel: 'silent', build: { outDir: join(dir, 'dist'), emptyOutDir: true } });
-  } finally {
-    delete process.env.KIOSK_CONTENT_ROOT;
-    process.env.NODE_ENV = nodeEnv;
-  }
-  server = await listen(createStaticSite(join(dir, 'dist')).handle, 0);
+  server = await listen(createStaticSite(await buildContentRoot(dir)).handle, 0);
   browser = await launchChromium();
 }, 600_000);
 

@@ -8,9 +8,9 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build } from 'vite';
 import { listen } from '../../scripts/server/listen.ts';
 import { createStaticSite, type StaticSite } from '../../scripts/server/static-site.ts';
+import { buildContentRoot } from '../helpers/build-content-root.ts';
 
 const project = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -47,16 +47,7 @@ export async function buildSite(languages: string[], change: (config: Record<str
       cpSync(join(project, 'audio', lang), join(dir, 'audio', lang), { recursive: true });
     }
     cpSync(join(project, 'audio/manifest.json'), join(dir, 'audio/manifest.json'));
-    process.env.KIOSK_CONTENT_ROOT = dir;
-    const nodeEnv = process.env.NODE_ENV;
-    process.env.NODE_ENV = 'production';
-    try {
-      await build({ root: project, logLevel: 'silent', build: { outDir: join(dir, 'dist'), emptyOutDir: true } });
-    } finally {
-      delete process.env.KIOSK_CONTENT_ROOT;
-      process.env.NODE_ENV = nodeEnv;
-    }
-    site = createStaticSite(join(dir, 'dist'));
+    site = createStaticSite(await buildContentRoot(dir));
   } catch (error) {
     await server.close();
     rmSync(dir, { recursive: true, force: true });
