@@ -7,7 +7,7 @@
  * It runs at `closeBundle`, after scripts/vite-plugin-service-worker.ts has listed the build, so the
  * copies are not in the offline cache twice: the browser caches what it decoded.
  */
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { brotliCompress, constants, gzip } from 'node:zlib';
@@ -49,19 +49,30 @@ export function precompress(): Plugin {
 /** Writes `<file>.br` and `<file>.gz` beside every compressible file of at least 1 KB under `dir`. */
 export async function precompressFolder(dir: string): Promise<void> {
   const files = listFiles(dir).filter((file) => isCompressible(file) && !file.endsWith('.map'));
-  await Promise.all(
-    files.map(async (file) => {
-      const body = readFileSync(file);
-      if (body.length < MIN_BYTES) return;
-      const [br, gz] = await Promise.all([
-        // Quality 11 is brotli's slowest and smallest: paid once per build, saved on every download.
-        brotli(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: body.length } }),
-        gzipAsync(body, { level: 9 }),
-      ]);
-      if (br.length < body.length) writeFileSync(`${file}.br`, br);
-      if (gz.length < body.length) writeFileSync(`${file}.gz`, gz);
-    }),
-  );
+  await Promise.all(files.map((file) => precompressFile(file)));
+}
+
+/**
+ * Writes the brotli and gzip copies of one file, and removes a copy it does not write (the file is
+ * too small, or would not shrink): a copy left from an older version of the file would be what the
+ * servers send, and validate with its own ETag, in place of the file.
+ */
+export async function precompressFile(file: string): Promise<void> {
+  const body = readFileSync(file);
+  if (body.length < MIN_BYTES) {
+    rmSync(`${file}.br`, { force: true });
+    rmSync(`${file}.gz`, { force: true });
+    return;
+  }
+  const [br, gz] = await Promise.all([
+    // Quality 11 is brotli's slowest and smallest: paid once per build, saved on every download.
+    brotli(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: body.length } }),
+    gzipAsync(body, { level: 9 }),
+  ]);
+  if (br.length < body.length) writeFileSync(`${file}.br`, br);
+  else rmSync(`${file}.br`, { force: true });
+  if (gz.length < body.length) writeFileSync(`${file}.gz`, gz);
+  else rmSync(`${file}.gz`, { force: true });
 }
 
 function listFiles(dir: string): string[] {
