@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const NGINX = process.env.NGINX_PATH ?? '/usr/sbin/nginx';
-const NGINX_TESTS = ['tests/browser/read-aloud.test.ts'];
+const NGINX_TESTS = ['tests/browser/read-aloud.test.ts', 'tests/browser/offline.test.ts'];
 const bin = (name: string) => join(root, 'node_modules', '.bin', name);
 let passed = 0;
 let failed = 0;
@@ -76,8 +76,9 @@ function vitestStep(name: string, args: string[], env: NodeJS.ProcessEnv = {}) {
 const browsers = existsSync(chromium);
 vitestStep('vitest (unit, components, browser)', browsers ? [] : ['--project', 'unit']);
 
-// A fleet serves the same build from nginx (deploy/nginx/): the test of what depends most on the
-// server (audio seeking with Range requests) runs against it too.
+// A fleet serves the same build from nginx (deploy/nginx/): the tests of what depends most on the
+// server (audio seeking with Range requests, the offline copy and the update between visits) run
+// against it too.
 if (browsers && existsSync(NGINX)) {
   vitestStep('browser tests against nginx', ['--project', 'browser', ...NGINX_TESTS], { KIOSK_TEST_SERVER: 'nginx' });
 } else if (browsers) {

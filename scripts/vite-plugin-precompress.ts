@@ -64,19 +64,30 @@ export function precompress(): Plugin {
 export async function precompressFolder(dir: string, cacheDir?: string): Promise<void> {
   const files = listFiles(dir).filter((file) => isCompressible(file) && !file.endsWith('.map'));
   if (cacheDir) mkdirSync(cacheDir, { recursive: true });
-  await Promise.all(
-    files.map(async (file) => {
-      const body = readFileSync(file);
-      if (body.length < MIN_BYTES) return;
-      const key = createHash('sha256').update(body).digest('hex');
-      const cached = cacheDir ? readCached(cacheDir, key) : null;
-      const { br, gz } = cached ?? (await compress(body));
-      if (cacheDir && !cached) writeCached(cacheDir, key, br, gz);
-      if (br.length < body.length) writeFileSync(`${file}.br`, br);
-      if (gz.length < body.length) writeFileSync(`${file}.gz`, gz);
-    }),
-  );
+  await Promise.all(files.map((file) => precompressFile(file, cacheDir)));
   if (cacheDir) forgetUnused(cacheDir);
+}
+
+/**
+ * Writes the brotli and gzip copies of one file, and removes a copy it does not write (the file is
+ * too small, or would not shrink): a copy left from an older version of the file would be what the
+ * servers send, and validate with its own ETag, in place of the file.
+ */
+export async function precompressFile(file: string, cacheDir?: string): Promise<void> {
+  const body = readFileSync(file);
+  if (body.length < MIN_BYTES) {
+    rmSync(`${file}.br`, { force: true });
+    rmSync(`${file}.gz`, { force: true });
+    return;
+  }
+  const key = createHash('sha256').update(body).digest('hex');
+  const cached = cacheDir ? readCached(cacheDir, key) : null;
+  const { br, gz } = cached ?? (await compress(body));
+  if (cacheDir && !cached) writeCached(cacheDir, key, br, gz);
+  if (br.length < body.length) writeFileSync(`${file}.br`, br);
+  else rmSync(`${file}.br`, { force: true });
+  if (gz.length < body.length) writeFileSync(`${file}.gz`, gz);
+  else rmSync(`${file}.gz`, { force: true });
 }
 
 const WEEK_MS = 7 * 24 * 3600 * 1000;

@@ -54,11 +54,12 @@ export async function writeServiceWorker(root: string, dir: string): Promise<Pre
 const DEFAULT_BUDGET_MB = 200;
 
 /**
- * Every file under `dir` but the worker itself, the server's build news, the site files (`sites/`:
- * each kiosk keeps the last valid copy of its own, src/kiosk/site-settings.ts, and an operator may
- * change one on the server without a new build), the offline audio plan, source maps, dot-folders and
- * `.woff` fonts, sorted by path. (@fontsource lists a `.woff` after each `.woff2` for browsers older
- * than any the kiosk supports: built, but never fetched, so not worth a place in every kiosk's cache.)
+ * Every file under `dir` but the worker itself, the servers' `.br`/`.gz` copies, the server's build
+ * news, the site files (`sites/`: each kiosk keeps the last valid copy of its own,
+ * src/kiosk/site-settings.ts, and an operator may change one on the server without a new build), the
+ * offline audio plan, source maps, dot-folders and `.woff` fonts, sorted by path. (@fontsource lists
+ * a `.woff` after each `.woff2` for browsers older than any the kiosk supports: built, but never
+ * fetched, so not worth a place in every kiosk's cache.)
  *
  * The sections' audio that `offline-audio.json` names (scripts/vite-plugin-kiosk-content.ts writes it)
  * is split off: a featured handout's stays in `files`, precached; the rest goes to `audio`, cached as
@@ -67,11 +68,13 @@ const DEFAULT_BUDGET_MB = 200;
  */
 export function precacheManifest(dir: string): PrecacheManifest {
   const plan = readAudioPlan(dir);
-  const all: PrecacheEntry[] = listFiles(dir)
-    .map((path) => relative(dir, path).split('\\').join('/'))
+  const urls = listFiles(dir).map((path) => relative(dir, path).split('\\').join('/'));
+  const present = new Set(urls);
+  const all: PrecacheEntry[] = urls
     .filter(
       (url) =>
         url !== WORKER_FILE &&
+        !isPrecompressedCopy(url, present) &&
         url !== BUILD_STATUS &&
         url !== OFFLINE_AUDIO_PLAN &&
         !url.startsWith('sites/') &&
@@ -96,6 +99,18 @@ export function precacheManifest(dir: string): PrecacheManifest {
     .digest('hex')
     .slice(0, 16);
   return { version, files, audio, audioBudgetBytes: plan.audioBudgetBytes };
+}
+
+/**
+ * A server's brotli or gzip copy of a file beside it (scripts/vite-plugin-precompress.ts): the browser
+ * never asks for it by name, and caches what it decoded from the file's own URL. A build lists its
+ * files before the copies are made; a folder listed again afterwards (a build measured, or changed in
+ * place) must not list them either, or a kiosk would download every text file three times, and a
+ * copy rewritten after the listing would fail the install.
+ */
+function isPrecompressedCopy(url: string, present: Set<string>): boolean {
+  const match = /^(.+)\.(br|gz)$/.exec(url);
+  return match !== null && present.has(match[1]!);
 }
 
 function readAudioPlan(dir: string): OfflineAudioPlan {

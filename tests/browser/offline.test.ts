@@ -3,7 +3,8 @@
  * with its server gone and the browser offline; cached audio answers Range requests; a new build
  * installs in the background and takes over only once the visit is over.
  *
- * Each test serves its own copy of the build from a server it can stop (tests/browser/static-server.ts).
+ * Each test serves its own copy of the build from a server it can stop (tests/browser/static-server.ts):
+ * the kiosk's production server, or nginx with KIOSK_TEST_SERVER=nginx.
  */
 import { appendFileSync, cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,6 +12,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import { precompressFile } from '../../scripts/vite-plugin-precompress';
 import { writeServiceWorker } from '../../scripts/vite-plugin-service-worker';
 import { CHROMIUM, launchChromium, openKioskAt } from './browser';
 import { serveFolder, type StaticServer } from './static-server';
@@ -220,14 +222,25 @@ describe('updates', { timeout: 300_000 }, () => {
     await readInEnglish(page);
     await page.evaluate(() => ((window as unknown as { __samePage: boolean }).__samePage = true));
 
-    // A new build appears on the server: one file changed, so a new precache list and a new sw.js.
+    // A new build appears on the server: one file changed, so a new precache list and a new sw.js,
+    // and, as a real build makes them after the worker (scripts/vite-plugin-precompress.ts), fresh
+    // brotli and gzip copies of what changed. The first build's sw.js.br left beside the new sw.js is
+    // what the production server and nginx would send, and validate with its own ETag: the update
+    // check would get 304 for sw.js and the browser would never see the new worker.
     appendFileSync(join(dir, 'favicon.svg'), '\n<!-- new build -->\n');
     const next = await writeServiceWorker(root, dir);
+    for (const changed of ['favicon.svg', 'sw.js']) await precompressFile(join(dir, changed));
     server.refresh();
     expect(next.version).not.toBe(before);
-    await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.update());
-    // The new worker copies its own list (35 MB for twelve languages) before it waits.
-    await page.waitForFunction(async () => (await navigator.serviceWorker.getRegistration())?.waiting?.state === 'installed', undefined, {
+    await page.evaluate(async () => {
+      const registration = await navigator.serviceWorker.getRegistration();
+      (window as unknown as { __registration?: ServiceWorkerRegistration }).__registration = registration;
+      await registration?.update();
+    });
+    // The new worker copies its own list (35 MB for twelve languages; all but the changed files from
+    // the old cache) before it waits. (The predicate must not be async: waitForFunction does not
+    // await it, and a promise is truthy.)
+    await page.waitForFunction(() => (window as unknown as { __registration?: ServiceWorkerRegistration }).__registration?.waiting?.state === 'installed', undefined, {
       timeout: 150_000,
       polling: 200,
     });

@@ -1,57 +1,37 @@
 /**
- * A plain static file server on a free localhost port, for the offline tests: unlike the shared
- * preview server it can be stopped (the network going down) and it reads files afresh on every
- * request (a new build appearing on the server).
+ * A private server over a folder, for the offline tests: it can be stopped (the network going down)
+ * and told that a new build has appeared in its folder. It is the kiosk's production server
+ * (scripts/server/), or Debian's nginx with deploy/nginx/ when KIOSK_TEST_SERVER=nginx, so the
+ * offline copy and the update between visits are tested against both (`npm test` runs both).
  */
-import { readFile } from 'node:fs/promises';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { extname, join, normalize } from 'node:path';
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.woff': 'font/woff',
-  '.woff2': 'font/woff2',
-  '.webm': 'audio/webm',
-  '.json': 'application/json',
-};
+import { chmodSync } from 'node:fs';
+import { listen } from '../../scripts/server/listen.ts';
+import { createStaticSite } from '../../scripts/server/static-site.ts';
+import { startNginx } from '../helpers/nginx.ts';
 
 export interface StaticServer {
   url: string;
-  /** Every path asked for, in order. */
-  requests: string[];
-  /** A new build was put in the folder: nothing to do, every request reads the folder afresh. */
+  /** The folder's files changed (a new build put in place): serve what is there now. */
   refresh(): void;
   close(): Promise<void>;
 }
 
-export async function serveFolder(dir: string, port = 0): Promise<StaticServer> {
-  const requests: string[] = [];
-  const server = createServer(async (request, response) => {
-    const path = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname);
-    requests.push(path);
-    const file = join(dir, normalize(path === '/' ? '/index.html' : path));
-    try {
-      const body = await readFile(file);
-      response.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-cache' });
-      response.end(body);
-    } catch {
-      response.writeHead(404).end();
-    }
-  });
-  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
-  const { port: actual } = server.address() as AddressInfo;
+export async function serveFolder(dir: string): Promise<StaticServer> {
+  if (process.env.KIOSK_TEST_SERVER === 'nginx') {
+    chmodSync(dir, 0o755); // nginx's unprivileged workers read it
+    // nginx opens each file afresh for every request: nothing to refresh.
+    const nginx = await startNginx(dir);
+    return { url: nginx.url, refresh: () => {}, close: () => nginx.close() };
+  }
+  // The production server lists its folder once (a build is never changed in place, scripts/server):
+  // a new build is a new site, as `npm start` makes one.
+  let site = createStaticSite(dir);
+  const server = await listen((request, response) => site.handle(request, response), 0);
   return {
-    url: `http://127.0.0.1:${actual}/`,
-    requests,
-    refresh: () => {},
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
+    url: server.url,
+    refresh: () => {
+      site = createStaticSite(dir);
+    },
+    close: () => server.close(),
   };
 }

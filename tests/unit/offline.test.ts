@@ -264,6 +264,22 @@ describe('the precache list', () => {
     expect(precacheManifest(dir).version).not.toBe(manifest.version);
   });
 
+  it('leaves out the servers\' brotli and gzip copies, in a folder listed again after they were made', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'precache-'));
+    onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
+    // The copies beside index.html, app.js and the worker are the servers'; a file that merely ends
+    // in .gz, with nothing beside it, is the build's own and is kept.
+    for (const file of ['index.html', 'index.html.br', 'index.html.gz', 'sw.js', 'sw.js.br', 'sw.js.gz', 'assets/app.js', 'assets/app.js.br', 'assets/data.gz']) {
+      mkdirSync(dirname(join(dir, file)), { recursive: true });
+      writeFileSync(join(dir, file), file);
+    }
+    const manifest = precacheManifest(dir);
+    expect(manifest.files.map((f) => f.url)).toEqual(['assets/app.js', 'assets/data.gz', 'index.html']);
+    // A copy rewritten after the listing (sw.js.br, when the worker is rewritten in place) changes nothing.
+    writeFileSync(join(dir, 'sw.js.br'), 'a newer copy');
+    expect(precacheManifest(dir).version).toBe(manifest.version);
+  });
+
   it('precaches the featured handouts\' audio and leaves the rest to be cached as played, within the budget', () => {
     const dir = mkdtempSync(join(tmpdir(), 'precache-'));
     onTestFinished(() => rmSync(dir, { recursive: true, force: true }));

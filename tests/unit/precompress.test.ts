@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
-import { precompressFolder } from '../../scripts/vite-plugin-precompress.ts';
+import { precompressFile, precompressFolder } from '../../scripts/vite-plugin-precompress.ts';
 
 const made: string[] = [];
 const folder = (files: Record<string, string>) => {
@@ -29,6 +29,21 @@ describe('precompressed copies', () => {
     expect(readFileSync(join(dir, 'app.js.br')).length).toBeLessThan(chunk.length / 5);
     expect(existsSync(join(dir, 'tiny.js.br'))).toBe(false);
     expect(existsSync(join(dir, 'voice.webm.br'))).toBe(false);
+  });
+
+  it('replaces the copies of a file changed in place, and removes those it no longer writes', async () => {
+    const worker = join(folder({ 'sw.js': 'self.version = 1;\n'.repeat(100) }), 'sw.js');
+    await precompressFile(worker);
+    // A new worker written over the old one: the old copies beside it would be sent in its place.
+    writeFileSync(worker, 'self.version = 2;\n'.repeat(100));
+    await precompressFile(worker);
+    expect(brotliDecompressSync(readFileSync(`${worker}.br`)).toString()).toBe('self.version = 2;\n'.repeat(100));
+    expect(gunzipSync(readFileSync(`${worker}.gz`)).toString()).toBe('self.version = 2;\n'.repeat(100));
+    // Now too small to be worth a copy: none is left beside it.
+    writeFileSync(worker, 'self.version = 3;\n');
+    await precompressFile(worker);
+    expect(existsSync(`${worker}.br`)).toBe(false);
+    expect(existsSync(`${worker}.gz`)).toBe(false);
   });
 
   it('reuses the copies an earlier build made of the same bytes, from the cache', async () => {
