@@ -17,11 +17,12 @@
  */
 import { createHash, randomUUID } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join, relative, resolve, sep } from 'node:path';
 import { promisify } from 'node:util';
 import { brotliCompress, constants, gzip } from 'node:zlib';
 import type { Plugin } from 'vite';
 import { isCompressible } from './server/file-kinds.ts';
+import { isSiteFile } from './server/static-site.ts';
 
 const brotli = promisify(brotliCompress);
 const gzipAsync = promisify(gzip);
@@ -62,7 +63,8 @@ export function precompress(): Plugin {
  * With `cacheDir`, copies of the same bytes made by an earlier build are reused from there.
  */
 export async function precompressFolder(dir: string, cacheDir?: string): Promise<void> {
-  const files = listFiles(dir).filter((file) => isCompressible(file) && !file.endsWith('.map'));
+  // Site files are edited on the server after the build: a copy made now would go stale there.
+  const files = listFiles(dir).filter((file) => isCompressible(file) && !file.endsWith('.map') && !isSiteFile(relative(dir, file).split(sep).join('/')));
   if (cacheDir) mkdirSync(cacheDir, { recursive: true });
   await Promise.all(files.map((file) => precompressFile(file, cacheDir)));
   if (cacheDir) forgetUnused(cacheDir);

@@ -11,7 +11,7 @@
  * Why not a library: sirv, the obvious one (and what `vite preview` uses), answers `bytes=0-0` with
  * the whole file and a suffix range (`bytes=-500`) with the first bytes; audio seeking needs both.
  */
-import { createReadStream, readdirSync, statSync } from 'node:fs';
+import { createReadStream, readdirSync, statSync, type Stats } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import { cacheControl, contentType, isCompressible } from './file-kinds.ts';
@@ -52,7 +52,7 @@ export function createStaticSite(root: string): StaticSite {
         response.writeHead(path, { 'Content-Type': 'text/plain; charset=utf-8' }).end(path === 400 ? 'Bad request\n' : 'Not found\n');
         return;
       }
-      const file = files.get(path);
+      const file = isSiteFile(path) ? liveEntry(join(root, path)) : files.get(path);
       if (!file) {
         response.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Not found\n');
         return;
@@ -156,6 +156,30 @@ function notModified(request: IncomingMessage, file: FileEntry): boolean {
   return !Number.isNaN(time) && Math.floor(file.mtime.getTime() / 1000) * 1000 <= time;
 }
 
+/**
+ * Site files (`sites/<site>.json`) are the one part of a build that staff may edit, add or replace on
+ * the server without building again (README, "One build, many sites"): they are looked up at each
+ * request, not taken from the list made at start, so an edited file is never sent with its old
+ * length and a new one is found. The build makes no compressed copies of them (vite/precompress).
+ */
+export const isSiteFile = (path: string): boolean => path.startsWith('sites/');
+
+function liveEntry(abs: string): FileEntry | undefined {
+  try {
+    const stats = statSync(abs);
+    return stats.isFile() ? entryFor(abs, stats) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function entryFor(abs: string, stats: Stats): FileEntry {
+  // The same form nginx uses (mtime and size in hex), so either server answers a kiosk's
+  // conditional request for a file of the same build in the same way.
+  const etag = `"${Math.floor(stats.mtimeMs / 1000).toString(16)}-${stats.size.toString(16)}"`;
+  return { abs, size: stats.size, mtime: stats.mtime, etag };
+}
+
 /** Every regular file under `root` by its `/`-separated relative path, dotfiles and dot-folders left out. */
 function indexFolder(root: string): Map<string, FileEntry> {
   const files = new Map<string, FileEntry>();
@@ -164,13 +188,7 @@ function indexFolder(root: string): Map<string, FileEntry> {
       if (entry.name.startsWith('.')) continue;
       const abs = join(dir, entry.name);
       if (entry.isDirectory()) walk(abs, `${prefix}${entry.name}/`);
-      else if (entry.isFile()) {
-        const stats = statSync(abs);
-        // The same form nginx uses (mtime and size in hex), so either server answers a kiosk's
-        // conditional request for a file of the same build in the same way.
-        const etag = `"${Math.floor(stats.mtimeMs / 1000).toString(16)}-${stats.size.toString(16)}"`;
-        files.set(`${prefix}${entry.name}`, { abs, size: stats.size, mtime: stats.mtime, etag });
-      }
+      else if (entry.isFile()) files.set(`${prefix}${entry.name}`, entryFor(abs, statSync(abs)));
     }
   };
   walk(root, '');

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
@@ -29,6 +29,14 @@ describe('precompressed copies', () => {
     expect(readFileSync(join(dir, 'app.js.br')).length).toBeLessThan(chunk.length / 5);
     expect(existsSync(join(dir, 'tiny.js.br'))).toBe(false);
     expect(existsSync(join(dir, 'voice.webm.br'))).toBe(false);
+  });
+
+  it('makes no copies of site files, which staff may edit on the server after the build', async () => {
+    const dir = folder({});
+    mkdirSync(join(dir, 'sites'));
+    writeFileSync(join(dir, 'sites', 'lobby-2.json'), chunk);
+    await precompressFolder(dir);
+    expect(readdirSync(join(dir, 'sites'))).toEqual(['lobby-2.json']);
   });
 
   it('replaces the copies of a file changed in place, and removes those it no longer writes', async () => {

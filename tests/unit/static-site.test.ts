@@ -4,7 +4,7 @@
  * fixture build: the checks every server of a build must pass (tests/helpers/server-contract.ts, also
  * run against nginx), then what only this server promises.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
@@ -31,6 +31,20 @@ describeServerContract('npm start server', () => ({ port: server.port, outer }))
 const get = (path: string, headers: Record<string, string> = {}, method = 'GET') => ask(server.port, path, headers, method);
 
 describe('npm start server: beyond what nginx is held to', () => {
+  it('serves a site file as it is now: edited, added or removed on the server after it started', async () => {
+    const sites = join(outer, 'build', 'sites');
+    mkdirSync(sites, { recursive: true });
+    const site = join(sites, 'lobby-2.json');
+    writeFileSync(site, '{"site":{"name":"Lobby 2"}}');
+    expect((await get('/sites/lobby-2.json')).body.toString()).toBe('{"site":{"name":"Lobby 2"}}');
+    writeFileSync(site, '{"site":{"name":"Lobby 2, east wing"}}');
+    const edited = await get('/sites/lobby-2.json');
+    expect(edited.body.toString()).toBe('{"site":{"name":"Lobby 2, east wing"}}');
+    expect(edited.headers['cache-control']).toBe('no-cache');
+    rmSync(site);
+    expect((await get('/sites/lobby-2.json')).status).toBe(404);
+  });
+
   it('refuses an empty suffix (bytes=-0) with 416', async () => {
     expect((await get(WEBM, { Range: 'bytes=-0' })).status).toBe(416);
   });
