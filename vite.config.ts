@@ -3,11 +3,11 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'vite';
-import { contentSecurityPolicy } from './scripts/vite-plugin-csp.ts';
-import { kioskContent } from './scripts/vite-plugin-kiosk-content.ts';
-import { precompress } from './scripts/vite-plugin-precompress.ts';
-import { prerenderWelcome } from './scripts/vite-plugin-prerender.ts';
-import { serviceWorker } from './scripts/vite-plugin-service-worker.ts';
+import { contentSecurityPolicy } from './scripts/vite/csp.ts';
+import { kioskContent } from './scripts/vite/kiosk-content.ts';
+import { precompress } from './scripts/vite/precompress.ts';
+import { prerenderWelcome } from './scripts/vite/prerender.ts';
+import { serviceWorker } from './scripts/vite/service-worker.ts';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 // The config, handouts and audio can come from another folder (tests build hostile content this way).

@@ -15,7 +15,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { precacheManifest } from '../scripts/vite-plugin-service-worker.ts';
+import { precacheManifest } from '../scripts/vite/service-worker.ts';
 import { MEGABYTE } from '../src/service-worker/audio-budget.ts';
 import type { Goal } from './report';
 

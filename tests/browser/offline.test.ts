@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
-import { writeServiceWorker } from '../../scripts/vite-plugin-service-worker';
+import { writeServiceWorker } from '../../scripts/vite/service-worker';
 import { CHROMIUM, launchChromium, openKioskAt } from './browser';
 import { serveFolder, type StaticServer } from './static-server';
 
