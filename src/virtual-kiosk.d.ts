@@ -24,3 +24,10 @@ declare module 'virtual:kiosk/manifest' {
 }
 
 declare module 'virtual:kiosk/fonts.css';
+
+/** One handout's files: data only; src/content/loader.ts's fetchHandout makes the handout from it. */
+declare module 'virtual:kiosk/handout/*' {
+  import type { HandoutAssets } from './content/loader';
+  const assets: HandoutAssets;
+  export default assets;
+}
