@@ -1,8 +1,8 @@
 /// <reference types="vitest/config" />
-import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'vite';
+import { loadConfig } from './scripts/lib/load-config.ts';
 import { contentSecurityPolicy } from './scripts/vite/csp.ts';
 import { kioskContent } from './scripts/vite/kiosk-content.ts';
 import { precompress } from './scripts/vite/precompress.ts';
@@ -49,7 +49,7 @@ export default defineConfig({
               name: 'boot',
               test: new RegExp(
                 String.raw`[\\/]src[\\/]i18n[\\/](i18n|bundled-translator)\.ts$|virtual:kiosk/strings/` +
-                  `${(JSON.parse(readFileSync(new URL('kiosk.config.json', import.meta.url), 'utf8')) as { defaultLanguage: string }).defaultLanguage}$`,
+                  `${loadConfig(root).defaultLanguage}$`,
               ),
             },
           ],

@@ -23,6 +23,7 @@
 import { copyFileSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { loadConfig } from '../scripts/lib/load-config.ts';
 
 const project = fileURLToPath(new URL('..', import.meta.url));
 const BASES = ['nerve-ablation', 'acetaminophen'] as const;
@@ -145,7 +146,7 @@ export function planLibrary(options: LibraryOptions): { handouts: GeneratedHando
 export function generateLibrary(root: string, options: LibraryOptions): GeneratedLibrary {
   const { handouts, featured } = planLibrary(options);
   mkdirSync(root, { recursive: true });
-  const config = JSON.parse(readFileSync(join(project, 'kiosk.config.json'), 'utf8')) as Record<string, unknown> & { speech?: Record<string, unknown> };
+  const config = loadConfig(project);
   const speech = Object.fromEntries(Object.entries(config.speech ?? {}).filter(([lang]) => options.languages.includes(lang)));
   const { $schema: _schema, ...rest } = config;
   writeFileSync(

@@ -7,14 +7,16 @@
  * The idle wait runs on Playwright's page clock (installed before the kiosk loads, so the kiosk's
  * idle interval and `Date.now` are fake and fast-forwarded) instead of 120 real seconds.
  */
+import { fileURLToPath } from 'node:url';
 import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeInPage, launchChromium, openKiosk } from './browser';
 import { RECORD_MEDIA } from './media';
+import { loadConfig } from '../../scripts/lib/load-config.ts';
 
 const read = <T,>(path: string) => JSON.parse(readFileSync(new URL(`../../${path}`, import.meta.url), 'utf8')) as T;
-const config = read<{ languages: string[]; defaultLanguage: string; handouts: string[]; idle: { timeoutSeconds: number; warningSeconds: number } }>('kiosk.config.json');
+const config = loadConfig(fileURLToPath(new URL('../..', import.meta.url)));
 const audioManifest = read<{ sections: Record<string, { timings: string }> }>('audio/manifest.json');
 
 /** The default language, and a right-to-left one if configured (else any other), so layout mirroring is covered. */

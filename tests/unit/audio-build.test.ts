@@ -16,6 +16,7 @@ import type { Manifest, TimingsFile } from '../../scripts/audio/timings.ts';
 import { validateTimings } from '../../scripts/audio/validate-timings.ts';
 import { speechSettingsFor } from '../../scripts/audio/voices.ts';
 import { readWebm, webmProblems } from '../../scripts/audio/webm.ts';
+import { loadConfig } from '../../scripts/lib/load-config.ts';
 
 const HANDOUT = (rest: string) => `---
 id: demo
@@ -142,7 +143,7 @@ describe('npm run audio on every core', () => {
     const root = makeProject({ en: { voice: 'en-us', wordsPerMinute: 145 }, fr: { voice: 'fr', wordsPerMinute: 145 } });
     try {
       // Two languages, so two workers each start on a different voice and switch between them.
-      const config = JSON.parse(readFileSync(join(root, 'kiosk.config.json'), 'utf8')) as { languages: string[] };
+      const config = loadConfig(root);
       writeFileSync(join(root, 'kiosk.config.json'), JSON.stringify({ ...config, languages: ['en', 'fr'] }));
       mkdirSync(join(root, 'locales', 'fr', 'handouts'), { recursive: true });
       writeFileSync(join(root, 'locales', 'fr', 'ui.json'), JSON.stringify({ meta: { languageName: 'Français' } }));
