@@ -467,10 +467,9 @@ function buildSection(draft: DraftSection, index: number, lang: string, report: 
     for (const found of segmentText(piece, lang, start)) {
       const firstWord = words.length;
       for (const w of found.words) {
-        words.push({ id: `${draft.id}.w${words.length}`, index: words.length, start: w.start, end: w.end });
+        words.push({ index: words.length, start: w.start, end: w.end });
       }
       sentences.push({
-        id: `${draft.id}.s${sentences.length}`,
         index: sentences.length,
         start: found.start,
         end: found.end,
