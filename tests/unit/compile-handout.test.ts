@@ -148,8 +148,8 @@ Dr. Lee will see you. Call {nurseLine} if you need help.
 
   it('rejects missing front matter fields and a bad translation status', () => {
     const problems = problemsOf(`---\nid: t\ntranslation: maybe\n---\n# T\n\n## A {#a}\n\nText.\n`);
-    expect(problems).toContain('line 2: front matter field "summary" is missing or empty');
-    expect(problems).toContain('line 2: front matter field "translation" is "maybe"; expected one of original, draft, reviewed');
+    expect(problems).toContain('line 2: front matter field "summary": is missing; expected a string');
+    expect(problems).toContain('line 2: front matter field "translation": "maybe" is not allowed; expected one of "original", "draft", "reviewed"');
   });
 
   it('rejects text before the first section and deeper headings', () => {
