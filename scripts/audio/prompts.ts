@@ -28,7 +28,7 @@ import { segmentText } from '../lib/segment.ts';
 import { writeAtomic, writeIfChanged } from '../lib/write-file.ts';
 import { loadEngine, UnknownVoiceError, type SpeechEngine } from './engine.ts';
 import { loadLexicon, type Lexicon } from './lexicon.ts';
-import type { SynthesisPool } from './pool.ts';
+import type { ClipDone, ClipJob, SynthesisPool } from './pool.ts';
 import { normaliseSection, type SpeechText } from './normalise.ts';
 import { encodeOpus, OPUS_RATE } from './opus.ts';
 import { GENERATED, PROMPT_INDEX, PROMPTS_FOLDER, sha256, stableJson, type PromptClip, type PromptIndex } from './timings.ts';
@@ -446,25 +446,6 @@ export async function buildPrompts(options: PromptBuildOptions): Promise<PromptL
     log(formatPromptLine(result));
   }
   return results;
-}
-
-export interface ClipJob {
-  speech: string;
-  voice: string;
-  wordsPerMinute: number;
-  lang: string;
-  /** Where to write it, and its name in messages. */
-  path: string;
-  shown: string;
-}
-
-export interface ClipDone {
-  /** False when the engine made no sound for it (nothing written). */
-  made: boolean;
-  duration: number;
-  bytes: number;
-  synthesisSeconds: number;
-  encodeSeconds: number;
 }
 
 /** One prompt clip: synthesize, trim, encode, write atomically. Runs in the main thread or a pool worker. */
