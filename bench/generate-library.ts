@@ -23,6 +23,8 @@
 import { copyFileSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { readManifest, readTimings, stableJson, type Manifest } from '../scripts/audio/timings.ts';
+import { InputError } from '../scripts/lib/input-error.ts';
 import { loadConfig } from '../scripts/lib/load-config.ts';
 
 const project = fileURLToPath(new URL('..', import.meta.url));
@@ -185,9 +187,9 @@ export function generateLibrary(root: string, options: LibraryOptions): Generate
  * real handout's section audio, timings and manifest entries), and the prompt clips.
  */
 function copyAudio(root: string, languages: string[], handouts: GeneratedHandout[], copy: { sections: boolean; prompts: boolean }) {
-  type Entry = Record<string, unknown> & { audio: string; timings: string };
-  const manifest = JSON.parse(readFileSync(join(project, 'audio', 'manifest.json'), 'utf8')) as { sections: Record<string, Entry> };
-  const sections: Record<string, Entry> = {};
+  const { manifest, problems } = readManifest(join(project, 'audio'));
+  if (!manifest) throw new InputError(problems);
+  const sections: Manifest['sections'] = {};
   mkdirSync(join(root, 'audio'), { recursive: true });
   for (const lang of languages) {
     const prompts = join(project, 'audio', lang, 'prompts');
@@ -199,8 +201,8 @@ function copyAudio(root: string, languages: string[], handouts: GeneratedHandout
       mkdirSync(to, { recursive: true });
       for (const file of readdirSync(from)) {
         if (file.endsWith('.json')) {
-          const timings = JSON.parse(readFileSync(join(from, file), 'utf8')) as Record<string, unknown>;
-          writeFileSync(join(to, file), JSON.stringify({ ...timings, handout: handout.id }, null, 2) + '\n');
+          const timings = readTimings(join(project, 'audio'), `${lang}/${handout.base}/${file}`);
+          writeFileSync(join(to, file), stableJson({ ...timings, handout: handout.id }));
         } else copyFileSync(join(from, file), join(to, file));
       }
       for (const [key, entry] of Object.entries(manifest.sections)) {
@@ -211,7 +213,7 @@ function copyAudio(root: string, languages: string[], handouts: GeneratedHandout
       }
     }
   }
-  writeFileSync(join(root, 'audio', 'manifest.json'), JSON.stringify({ ...manifest, sections }, null, 2) + '\n');
+  writeFileSync(join(root, 'audio', 'manifest.json'), stableJson({ ...manifest, sections }));
 }
 
 function titleOf(markdown: string): string {

@@ -5,8 +5,10 @@
  * - `virtual:kiosk/manifest`: the runtime config, the language list and handout summaries, and lazy
  *   loaders for each language's UI strings and handouts (one chunk each, so a kiosk downloads only
  *   the language a patient picks).
- * - `virtual:kiosk/handout/<lang>/<id>`: a small module that knows the handout's asset URLs and
- *   fetches the handout itself, a JSON file written to .generated/handouts and hashed like any asset.
+ * - `virtual:kiosk/handout/<lang>/<id>`: data only: the URL of the handout's JSON file (written to
+ *   .generated/handouts and hashed like any asset) and of its audio and figures. The manifest's
+ *   loader hands it to src/content/loader.ts's fetchHandout, typed code, which fetches the handout.
+ *   All the generated modules are data and import() calls; nothing in them is code to be typed.
  *
  * The build's id is the hash of its sources (scripts/lib/build-inputs.ts), in the manifest and in
  * `build.json` beside index.html, so a fleet's operators can see which build a server holds.
@@ -269,9 +271,8 @@ function handoutModule(handout: Handout, figures: Map<string, string>, attachmen
   });
   // The file holds the timings; the audio's built URL is only known to the module below, and
   // src/content/loader.ts's fetchHandout puts it in `src` when the handout is loaded.
-  const audioOf = new Map(voiced.map(({ section, found }) => [section.id, found]));
   const sections = handout.sections.map((section) => {
-    const found = audioOf.get(section.id);
+    const found = voiced.find((v) => v.section === section)?.found;
     if (!found) return section;
     const { file: _file, ...timing } = found;
     return { ...section, audio: { src: [], ...timing } };

@@ -12,7 +12,7 @@ import { InputError } from '../../scripts/lib/input-error.ts';
 import { buildAudio } from '../../scripts/audio/build.ts';
 import { checkAudio } from '../../scripts/audio/check-audio.ts';
 import { decodeOpus, encodeOpus, OPUS_RATE } from '../../scripts/audio/opus.ts';
-import type { Manifest, TimingsFile } from '../../scripts/audio/timings.ts';
+import { readManifest, readTimings } from '../../scripts/audio/timings.ts';
 import { validateTimings } from '../../scripts/audio/validate-timings.ts';
 import { speechSettingsFor } from '../../scripts/audio/voices.ts';
 import { readWebm, webmProblems } from '../../scripts/audio/webm.ts';
@@ -56,7 +56,6 @@ function makeProject(speech: Record<string, unknown> = { en: { voice: 'en-us', w
   return root;
 }
 
-const read = <T>(root: string, path: string) => JSON.parse(readFileSync(join(root, 'audio', path), 'utf8')) as T;
 const listFiles = (dir: string): string[] =>
   existsSync(dir) ? readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((p) => statSync(join(dir, p)).isFile()).sort() : [];
 
@@ -77,7 +76,7 @@ describe('npm run audio, end to end', { timeout: 60_000 }, () => {
 
     const content = buildContent(root);
     const section = content.languages[0]!.handouts[0]!.sections[0]!;
-    const timings = read<TimingsFile>(root, 'en/demo/call.json');
+    const timings = readTimings(join(root, 'audio'), 'en/demo/call.json');
     const webm = readWebm(new Uint8Array(readFileSync(join(root, 'audio/en/demo/call.webm'))));
     expect(webmProblems(webm)).toEqual([]);
     expect(webm.cues.length).toBeGreaterThan(0); // seekable
@@ -94,7 +93,7 @@ describe('npm run audio, end to end', { timeout: 60_000 }, () => {
     const onset = pcm.findIndex((v) => Math.abs(v) > peak * 0.05) / OPUS_RATE;
     expect(Math.abs(timings.words[0]!.start - onset)).toBeLessThan(0.01);
 
-    const manifest = read<Manifest>(root, 'manifest.json');
+    const manifest = readManifest(join(root, 'audio')).manifest!;
     expect(Object.keys(manifest.sections)).toEqual(['en/demo/call', 'en/demo/rest']);
     expect(manifest.sections['en/demo/call']).toMatchObject({ voice: 'en-us', wordsPerMinute: 145, audio: 'en/demo/call.webm', timings: 'en/demo/call.json', bytes: statSync(join(root, 'audio/en/demo/call.webm')).size });
   });
