@@ -2,6 +2,7 @@
 import { fileURLToPath } from 'node:url';
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'vite';
+import { InputError } from './scripts/lib/input-error.ts';
 import { loadConfig } from './scripts/lib/load-config.ts';
 import { contentSecurityPolicy } from './scripts/vite/csp.ts';
 import { kioskContent } from './scripts/vite/kiosk-content.ts';
@@ -12,6 +13,19 @@ import { serviceWorker } from './scripts/vite/service-worker.ts';
 const root = fileURLToPath(new URL('.', import.meta.url));
 // The config, handouts and audio can come from another folder (tests build hostile content this way).
 const contentRoot = process.env.KIOSK_CONTENT_ROOT ?? root;
+
+/**
+ * The default language, whose strings go in the boot chunk. A config that fails its check is left to
+ * the content plugin, which stops the build naming the field; here it only costs the grouping.
+ */
+function defaultLanguage(): string {
+  try {
+    return loadConfig(root).defaultLanguage;
+  } catch (error) {
+    if (error instanceof InputError) return '';
+    throw error;
+  }
+}
 
 export default defineConfig({
   plugins: [
@@ -49,7 +63,7 @@ export default defineConfig({
               name: 'boot',
               test: new RegExp(
                 String.raw`[\\/]src[\\/]i18n[\\/](i18n|bundled-translator)\.ts$|virtual:kiosk/strings/` +
-                  `${loadConfig(root).defaultLanguage}$`,
+                  `${defaultLanguage()}$`,
               ),
             },
           ],
