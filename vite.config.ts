@@ -1,18 +1,32 @@
 /// <reference types="vitest/config" />
-import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'vite';
-import { contentSecurityPolicy } from './scripts/vite-plugin-csp.ts';
-import { kioskContent } from './scripts/vite-plugin-kiosk-content.ts';
-import { precompress } from './scripts/vite-plugin-precompress.ts';
-import { prerenderWelcome } from './scripts/vite-plugin-prerender.ts';
-import { serviceWorker } from './scripts/vite-plugin-service-worker.ts';
+import { InputError } from './scripts/lib/input-error.ts';
+import { loadConfig } from './scripts/lib/load-config.ts';
+import { contentSecurityPolicy } from './scripts/vite/csp.ts';
+import { kioskContent } from './scripts/vite/kiosk-content.ts';
+import { precompress } from './scripts/vite/precompress.ts';
+import { prerenderWelcome } from './scripts/vite/prerender.ts';
+import { serviceWorker } from './scripts/vite/service-worker.ts';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 // The config, handouts and audio can come from another folder (tests build hostile content this way).
 const contentRoot = process.env.KIOSK_CONTENT_ROOT ?? root;
 const content = kioskContent(contentRoot);
+
+/**
+ * The default language, whose strings go in the boot chunk. A config that fails its check is left to
+ * the content plugin, which stops the build naming the field; here it only costs the grouping.
+ */
+function defaultLanguage(): string {
+  try {
+    return loadConfig(root).defaultLanguage;
+  } catch (error) {
+    if (error instanceof InputError) return '';
+    throw error;
+  }
+}
 
 export default defineConfig({
   plugins: [
@@ -50,7 +64,7 @@ export default defineConfig({
               name: 'boot',
               test: new RegExp(
                 String.raw`[\\/]src[\\/]i18n[\\/](i18n|bundled-translator)\.ts$|virtual:kiosk/strings/` +
-                  `${(JSON.parse(readFileSync(new URL('kiosk.config.json', import.meta.url), 'utf8')) as { defaultLanguage: string }).defaultLanguage}$`,
+                  `${defaultLanguage()}$`,
               ),
             },
           ],

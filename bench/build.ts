@@ -7,6 +7,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } 
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { build, preview } from 'vite';
+import { readTimings, sectionFiles } from '../scripts/audio/timings.ts';
 
 export interface Served {
   outDir: string;
@@ -80,9 +81,9 @@ export function audioInBuild(root: string, manifest: ViteManifest): SectionAudio
     const match = /^audio\/([^/]+)\/([^/]+)\/([^/]+)\.(webm|ogg|mp3|m4a|opus)$/.exec(source);
     if (!match) continue;
     const [, lang, handout, section] = match as unknown as [string, string, string, string];
-    const timingsFile = join(root, 'audio', lang, handout, `${section}.json`);
-    if (!existsSync(timingsFile)) continue;
-    const timings = JSON.parse(readFileSync(timingsFile, 'utf8')) as { words: SectionAudio['timings']; duration: number };
+    const { timings: file } = sectionFiles(lang, handout, section);
+    if (!existsSync(join(root, 'audio', file))) continue;
+    const timings = readTimings(join(root, 'audio'), file);
     found.push({ lang, handout, section, asset: entry.file, bytes: statSync(join(root, source)).size, timings: timings.words, duration: timings.duration });
   }
   return found;

@@ -24,6 +24,9 @@
 import { copyFileSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { readManifest, readTimings, stableJson, type Manifest } from '../scripts/audio/timings.ts';
+import { InputError } from '../scripts/lib/input-error.ts';
+import { loadConfig } from '../scripts/lib/load-config.ts';
 
 const project = fileURLToPath(new URL('..', import.meta.url));
 const BASES = ['nerve-ablation', 'acetaminophen'] as const;
@@ -146,7 +149,7 @@ export function planLibrary(options: LibraryOptions): { handouts: GeneratedHando
 export function generateLibrary(root: string, options: LibraryOptions): GeneratedLibrary {
   const { handouts, featured } = planLibrary(options);
   mkdirSync(root, { recursive: true });
-  const config = JSON.parse(readFileSync(join(project, 'kiosk.config.json'), 'utf8')) as Record<string, unknown> & { speech?: Record<string, unknown> };
+  const config = loadConfig(project);
   const speech = Object.fromEntries(Object.entries(config.speech ?? {}).filter(([lang]) => options.languages.includes(lang)));
   const { $schema: _schema, ...rest } = config;
   writeFileSync(
@@ -185,9 +188,9 @@ export function generateLibrary(root: string, options: LibraryOptions): Generate
  * real handout's section audio, timings and manifest entries), and the prompt clips.
  */
 function copyAudio(root: string, languages: string[], handouts: GeneratedHandout[], copy: { sections: boolean; prompts: boolean }) {
-  type Entry = Record<string, unknown> & { audio: string; timings: string };
-  const manifest = JSON.parse(readFileSync(join(project, 'audio', 'manifest.json'), 'utf8')) as { sections: Record<string, Entry> };
-  const sections: Record<string, Entry> = {};
+  const { manifest, problems } = readManifest(join(project, 'audio'));
+  if (!manifest) throw new InputError(problems);
+  const sections: Manifest['sections'] = {};
   mkdirSync(join(root, 'audio'), { recursive: true });
   for (const lang of languages) {
     const prompts = join(project, 'audio', lang, 'prompts');
@@ -199,8 +202,8 @@ function copyAudio(root: string, languages: string[], handouts: GeneratedHandout
       mkdirSync(to, { recursive: true });
       for (const file of readdirSync(from)) {
         if (file.endsWith('.json')) {
-          const timings = JSON.parse(readFileSync(join(from, file), 'utf8')) as Record<string, unknown>;
-          writeFileSync(join(to, file), JSON.stringify({ ...timings, handout: handout.id }, null, 2) + '\n');
+          const timings = readTimings(join(project, 'audio'), `${lang}/${handout.base}/${file}`);
+          writeFileSync(join(to, file), stableJson({ ...timings, handout: handout.id }));
         } else if (file.endsWith('.webm')) writeFileSync(join(to, file), ownBytes(readFileSync(join(from, file)), handout.id));
         else copyFileSync(join(from, file), join(to, file));
       }
@@ -213,7 +216,7 @@ function copyAudio(root: string, languages: string[], handouts: GeneratedHandout
       }
     }
   }
-  writeFileSync(join(root, 'audio', 'manifest.json'), JSON.stringify({ ...manifest, sections }, null, 2) + '\n');
+  writeFileSync(join(root, 'audio', 'manifest.json'), stableJson({ ...manifest, sections }));
 }
 
 /**

@@ -10,11 +10,12 @@
  * with nothing changed that the goal is about. Alone: `npx tsx bench/measure-library.ts <content root>`.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { precacheManifest } from '../scripts/vite-plugin-service-worker.ts';
+import { loadConfig } from '../scripts/lib/load-config.ts';
+import { precacheManifest } from '../scripts/vite/service-worker.ts';
 import { MEGABYTE } from '../src/service-worker/audio-budget.ts';
 import type { Goal } from './report';
 
@@ -39,7 +40,7 @@ const GOALS = { checkSeconds: 10, buildSeconds: 30 };
 
 /** Times `npm run check` once and `npm run build` twice on `contentRoot` (KIOSK_CONTENT_ROOT). */
 export function measureLibrary(root: string, contentRoot: string, log: (line: string) => void = () => {}): LibraryBench {
-  const config = JSON.parse(readFileSync(join(contentRoot, 'kiosk.config.json'), 'utf8')) as { handouts: string[]; languages: string[]; featured?: string[] };
+  const config = loadConfig(contentRoot);
   const env = { ...process.env, KIOSK_CONTENT_ROOT: contentRoot };
   const outDir = mkdtempSync(join(tmpdir(), 'kiosk-library-build-'));
   const timed = (args: string[]) => {

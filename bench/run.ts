@@ -8,6 +8,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { loadConfig } from '../scripts/lib/load-config.ts';
 import { audioInBuild, buildAndServe, readViteManifest } from './build';
 import { launchChromium } from './browser';
 import { offlineStates, type Target } from './kiosk';
@@ -46,7 +47,7 @@ function render() {
 }
 
 async function main() {
-  const config = JSON.parse(readFileSync(`${root}/kiosk.config.json`, 'utf8')) as { languages: string[]; defaultLanguage: string; handouts: string[] };
+  const config = loadConfig(root);
   log(`${quick ? 'quick' : 'full'} run: building the production kiosk`);
   const served = await buildAndServe(root);
   const browser = await launchChromium();

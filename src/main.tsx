@@ -86,7 +86,7 @@ async function boot() {
   // build takes over only while nobody is using the kiosk.
   void afterPaint().then(() => {
     i18n.ready().catch((error: unknown) => console.error('i18next did not load; a language choice will try again', error));
-    // A failed fetch is tried again when the screen is needed (ui/lazy).
+    // A failed fetch is tried again when the screen is needed (app/lazy).
     preloadScreens().catch((error: unknown) => console.warn('The next screens could not be fetched ahead; they will be fetched when needed', error));
     registerOffline({
       isSafeToUpdate: () => kiosk.visit.value.betweenVisits.value,

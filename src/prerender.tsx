@@ -1,5 +1,5 @@
 /**
- * Build time only (scripts/vite-plugin-prerender.ts calls it): the welcome screen as HTML for
+ * Build time only (scripts/vite/prerender.ts calls it): the welcome screen as HTML for
  * index.html's #app, so it is on screen as soon as the page is, before any script has run.
  * main.tsx hydrates it.
  */

@@ -14,12 +14,12 @@ import { buildContent } from '../lib/build-content.ts';
 import { InputError, type InputProblem } from '../lib/input-error.ts';
 import { writeIfChanged } from '../lib/write-file.ts';
 import { makeRecordedSection } from './recorded-section.ts';
-import { inspectSection, planSpeech, readManifest, type SectionTarget } from './check-audio.ts';
+import { inspectSection, planSpeech, type SectionTarget } from './check-audio.ts';
 import { loadEngine, type SpeechEngine } from './engine.ts';
 import { makeSection, type SectionResult } from './make-section.ts';
 import { defaultJobs, startPool, type SynthesisPool } from './pool.ts';
-import { buildPrompts, PROMPTS_FOLDER, type PromptLanguageResult } from './prompts.ts';
-import { GENERATED, stableJson, type Manifest, type ManifestEntry } from './timings.ts';
+import { buildPrompts, type PromptLanguageResult } from './prompts.ts';
+import { GENERATED, PROMPTS_FOLDER, readManifest, stableJson, type Manifest, type ManifestEntry } from './timings.ts';
 
 export interface AudioBuildOptions {
   root: string;

@@ -13,8 +13,8 @@ import { loadLexicon, type Lexicon } from './lexicon.ts';
 import { normaliseSection } from './normalise.ts';
 import { readingText, type ReadingText } from './reading-text.ts';
 import { findRecording, isStale, listRecordings, recordingProblems, type RecordingFile } from './recordings.ts';
-import { sectionFiles, sectionKey, sha256, type Manifest, type ManifestEntry } from './timings.ts';
-import { validateTimings } from './validate-timings.ts';
+import { readManifest, readTimings, sectionFiles, sectionKey, sha256, type ManifestEntry, type TimingsFile } from './timings.ts';
+import { timingsProblems } from './validate-timings.ts';
 import { speechSettingsFor } from './voices.ts';
 import { readWebm, webmProblems, WebmError } from './webm.ts';
 
@@ -106,22 +106,22 @@ export function planSpeech(root: string, content: ContentBundle, languages?: rea
   return plans;
 }
 
-export function readManifest(audioDir: string): { manifest: Manifest | null; problem?: string } {
-  const path = join(audioDir, 'manifest.json');
-  if (!existsSync(path)) return { manifest: null, problem: 'is missing; run npm run audio' };
-  try {
-    const json = JSON.parse(readFileSync(path, 'utf8')) as Manifest;
-    if (json?.version !== 1 || !json.sections || typeof json.sections !== 'object') {
-      return { manifest: null, problem: 'is not an audio manifest (version 1 with "sections"); run npm run audio' };
-    }
-    return { manifest: json };
-  } catch (error) {
-    return { manifest: null, problem: `is not valid JSON (${(error as Error).message}); run npm run audio` };
-  }
-}
-
 /** Problems with one section's audio: missing, stale, corrupt or mistimed. Empty when it is current. */
 export function inspectSection(audioDir: string, target: SectionTarget, entry: ManifestEntry | undefined): InputProblem[] {
+  return inspectSectionAudio(audioDir, target, entry).problems;
+}
+
+/**
+ * The same, with the section's timings when its audio is current, so the build attaches the very
+ * timings it checked rather than reading the file a second time.
+ */
+export function inspectSectionAudio(audioDir: string, target: SectionTarget, entry: ManifestEntry | undefined): { problems: InputProblem[]; timings?: TimingsFile } {
+  let timings: TimingsFile | undefined;
+  const problems = sectionProblems(audioDir, target, entry, (checked) => (timings = checked));
+  return problems.length || !timings ? { problems } : { problems, timings };
+}
+
+function sectionProblems(audioDir: string, target: SectionTarget, entry: ManifestEntry | undefined, read: (timings: TimingsFile) => void): InputProblem[] {
   const files = sectionFiles(target.lang, target.handout, target.section.id);
   const audioFile = `audio/${files.audio}`;
   const timingsFile = `audio/${files.timings}`;
@@ -178,15 +178,16 @@ export function inspectSection(audioDir: string, target: SectionTarget, entry: M
 
   const timingsPath = join(audioDir, files.timings);
   if (!existsSync(timingsPath)) return [...problems, { file: timingsFile, message: 'is missing; run npm run audio' }];
-  let json: unknown;
+  let timings: TimingsFile;
   try {
-    json = JSON.parse(readFileSync(timingsPath, 'utf8'));
+    timings = readTimings(audioDir, files.timings);
   } catch (error) {
-    return [...problems, { file: timingsFile, message: `is not valid JSON (${(error as Error).message}); run npm run audio` }];
+    if (!(error instanceof InputError)) throw error;
+    return [...problems, ...error.problems];
   }
-  problems.push(...validateTimings(json, target.section, duration, timingsFile));
-  const t = json as { speechHash?: unknown; audio?: unknown };
-  if (t.speechHash !== entry.speechHash || t.audio !== files.audio.split('/').pop()) {
+  read(timings);
+  problems.push(...timingsProblems(timings, target.section, duration, timingsFile));
+  if (timings.speechHash !== entry.speechHash || timings.audio !== files.audio.split('/').pop()) {
     problems.push({ file: timingsFile, message: 'does not belong with the manifest entry for its section (an interrupted run?); run npm run audio' });
   }
   return problems;
@@ -214,12 +215,12 @@ export function auditAudio(root: string, content: ContentBundle): AudioAudit {
     throw error;
   }
   const audioDir = join(root, 'audio');
-  const { manifest, problem } = readManifest(audioDir);
+  const { manifest, problems: unreadable } = readManifest(audioDir);
   const voices = plans.map((plan) => {
     const sections = plan.targets.map((t) => ({ key: t.key, voice: manifest?.sections[t.key]?.source === 'recording' ? ('recorded' as const) : ('synthesized' as const) }));
     return { lang: plan.lang, recorded: sections.filter((s) => s.voice === 'recorded').length, synthesized: sections.filter((s) => s.voice === 'synthesized').length, sections };
   });
-  if (!manifest) return { problems: [{ file: 'audio/manifest.json', message: problem ?? 'is missing' }], voices };
+  if (!manifest) return { problems: unreadable, voices };
   const problems = plans.flatMap((plan) =>
     plan.targets.flatMap((target) => {
       const entry = manifest.sections[target.key];

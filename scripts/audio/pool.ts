@@ -14,7 +14,6 @@ import { Worker } from 'node:worker_threads';
 import { InputError, type InputProblem } from '../lib/input-error.ts';
 import type { SectionTarget } from './check-audio.ts';
 import type { SectionResult } from './make-section.ts';
-import type { ClipDone, ClipJob } from './prompts.ts';
 import type { ManifestEntry } from './timings.ts';
 
 export interface SectionJob {
@@ -26,6 +25,26 @@ export interface SectionJob {
 export interface SectionDone {
   entry: ManifestEntry;
   result: SectionResult;
+}
+
+/** One prompt clip to make (scripts/audio/prompts.ts `makeClip`), and what became of it. */
+export interface ClipJob {
+  speech: string;
+  voice: string;
+  wordsPerMinute: number;
+  lang: string;
+  /** Where to write it, and its name in messages. */
+  path: string;
+  shown: string;
+}
+
+export interface ClipDone {
+  /** False when the engine made no sound for it (nothing written). */
+  made: boolean;
+  duration: number;
+  bytes: number;
+  synthesisSeconds: number;
+  encodeSeconds: number;
 }
 
 export interface SynthesisPool {

@@ -28,16 +28,13 @@ import { segmentText } from '../lib/segment.ts';
 import { writeAtomic, writeIfChanged } from '../lib/write-file.ts';
 import { loadEngine, UnknownVoiceError, type SpeechEngine } from './engine.ts';
 import { loadLexicon, type Lexicon } from './lexicon.ts';
-import type { SynthesisPool } from './pool.ts';
+import type { ClipDone, ClipJob, SynthesisPool } from './pool.ts';
 import { normaliseSection, type SpeechText } from './normalise.ts';
 import { encodeOpus, OPUS_RATE } from './opus.ts';
-import { GENERATED, sha256, stableJson } from './timings.ts';
+import { GENERATED, PROMPT_INDEX, PROMPTS_FOLDER, sha256, stableJson, type PromptClip, type PromptIndex } from './timings.ts';
 import { speechSettingsFor } from './voices.ts';
 import { readWebm, webmProblems, WebmError, writeWebm } from './webm.ts';
 
-/** The folder under `audio/<lang>/`; a handout may not have this id. */
-export const PROMPTS_FOLDER = 'prompts';
-export const PROMPT_INDEX = 'index.json';
 /** Silence kept before the first and after the last sound of a clip. */
 export const EDGE_SILENCE_MS = 30;
 /** A sample at or below this (about −54 dBFS) counts as silence; eSpeak's quietest consonants are well above it. */
@@ -46,23 +43,6 @@ export const SILENCE_THRESHOLD = 64;
 export const EDGE_FADE_MS = 4;
 /** The volume steps the kiosk announces ("Volume 80%"). */
 export const VOLUME_PERCENTS = [0, 10, 20, 30, 40, 50, 60, 70, 80, 90, 100] as const;
-
-export interface PromptClip {
-  /** File name beside index.json. */
-  file: string;
-  /** Seconds, to the millisecond. */
-  duration: number;
-  bytes: number;
-}
-
-export interface PromptIndex {
-  _generated: string;
-  version: 1;
-  voice: string;
-  wordsPerMinute: number;
-  /** Exact phrase (as the prompter is given it, trimmed) → its clip. */
-  clips: Record<string, PromptClip>;
-}
 
 export interface SkippedString {
   /** The UI key, without a plural suffix. */
@@ -466,25 +446,6 @@ export async function buildPrompts(options: PromptBuildOptions): Promise<PromptL
     log(formatPromptLine(result));
   }
   return results;
-}
-
-export interface ClipJob {
-  speech: string;
-  voice: string;
-  wordsPerMinute: number;
-  lang: string;
-  /** Where to write it, and its name in messages. */
-  path: string;
-  shown: string;
-}
-
-export interface ClipDone {
-  /** False when the engine made no sound for it (nothing written). */
-  made: boolean;
-  duration: number;
-  bytes: number;
-  synthesisSeconds: number;
-  encodeSeconds: number;
 }
 
 /** One prompt clip: synthesize, trim, encode, write atomically. Runs in the main thread or a pool worker. */

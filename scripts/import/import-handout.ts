@@ -9,6 +9,7 @@ import type { Handout } from '../../src/content/model.ts';
 import { directionOf } from '../lib/build-content.ts';
 import { compileHandout } from '../lib/compile-handout.ts';
 import { InputError } from '../lib/input-error.ts';
+import { loadConfig } from '../lib/load-config.ts';
 import type { DraftHandout, ReadResult, SourceFormat } from './draft.ts';
 import { readHtml } from './html.ts';
 import { readMarkdown } from './markdown.ts';
@@ -191,14 +192,14 @@ function writeAtomically(path: string, content: string, force: boolean): void {
 }
 
 function readConfig(root: string): { languages?: string[]; nurseLine?: string } {
+  // A folder with no config, or a config that does not pass the check yet, still takes a draft:
+  // the importer then cannot warn about the language, and uses the default nurse line.
   try {
-    const json = JSON.parse(readFileSync(join(root, 'kiosk.config.json'), 'utf8')) as { languages?: unknown; site?: { nurseLine?: unknown } };
-    return {
-      ...(Array.isArray(json.languages) ? { languages: json.languages.filter((l): l is string => typeof l === 'string') } : {}),
-      ...(typeof json.site?.nurseLine === 'string' ? { nurseLine: json.site.nurseLine } : {}),
-    };
-  } catch {
-    return {};
+    const config = loadConfig(root);
+    return { languages: config.languages, nurseLine: config.site.nurseLine };
+  } catch (error) {
+    if (error instanceof InputError) return {};
+    throw error;
   }
 }
 

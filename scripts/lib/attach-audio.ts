@@ -4,29 +4,28 @@
  * shows the text only) and says why, so a handout edited without re-running `npm run audio` still
  * builds, and never highlights the wrong words.
  */
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { inspectSection, planSpeech, readManifest } from '../audio/check-audio.ts';
-import { sectionFiles, type TimingsFile } from '../audio/timings.ts';
+import { inspectSectionAudio, planSpeech } from '../audio/check-audio.ts';
+import { readManifest, sectionFiles } from '../audio/timings.ts';
+import type { SectionAudio } from '../../src/content/model.ts';
 import type { ContentBundle } from './build-content.ts';
 import { InputError, type InputProblem } from './input-error.ts';
 
-export interface AudioAttachment {
-  /** Absolute path of the audio file; the Vite plugin turns it into an asset URL. */
+/**
+ * A section's `SectionAudio` as the build knows it: the file where the kiosk will have a URL
+ * (the Vite plugin turns one into the other), the same timings and voice otherwise.
+ */
+export type AudioAttachment = Omit<SectionAudio, 'src' | 'voice'> & {
+  /** Absolute path of the audio file. */
   file: string;
-  duration: number;
-  wordStarts: number[];
-  wordEnds: number[];
-  sentenceStarts: number[];
-  sentenceEnds: number[];
-  voice: 'recorded' | 'synthesized';
-}
+  voice: NonNullable<SectionAudio['voice']>;
+};
 
 export function attachAudio(content: ContentBundle): { attachments: Map<string, AudioAttachment>; problems: InputProblem[] } {
   const attachments = new Map<string, AudioAttachment>();
   const audioDir = join(content.root, 'audio');
-  const { manifest, problem } = readManifest(audioDir);
-  if (!manifest) return { attachments, problems: [{ file: 'audio/manifest.json', message: problem ?? 'is missing' }] };
+  const { manifest, problems: unreadable } = readManifest(audioDir);
+  if (!manifest) return { attachments, problems: unreadable };
   let plans;
   try {
     plans = planSpeech(content.root, content);
@@ -37,22 +36,19 @@ export function attachAudio(content: ContentBundle): { attachments: Map<string, 
   const problems: InputProblem[] = [];
   for (const plan of plans) {
     for (const target of plan.targets) {
-      const found = inspectSection(audioDir, target, manifest.sections[target.key]);
-      if (found.length) {
+      const { problems: found, timings } = inspectSectionAudio(audioDir, target, manifest.sections[target.key]);
+      if (!timings) {
         problems.push(...found);
         continue;
       }
       const files = sectionFiles(target.lang, target.handout, target.section.id);
-      const timings = JSON.parse(readFileSync(join(audioDir, files.timings), 'utf8')) as TimingsFile;
       const words = [...timings.words].sort((a, b) => a.index - b.index);
       const sentences = [...timings.sentences].sort((a, b) => a.index - b.index);
       attachments.set(target.key, {
         file: join(audioDir, files.audio),
         duration: timings.duration,
         wordStarts: words.map((w) => w.start),
-        wordEnds: words.map((w) => w.end),
         sentenceStarts: sentences.map((s) => s.start),
-        sentenceEnds: sentences.map((s) => s.end),
         voice: timings.source === 'recording' ? 'recorded' : 'synthesized',
       });
     }

@@ -12,7 +12,7 @@ import { compileHandoutSource, type CompiledHandout } from './compile-handout.ts
 import { checkGlossaryTranslation, readGlossary, type Glossary } from './glossary.ts';
 import { InputError, type InputProblem } from './input-error.ts';
 import { readLanguageFile, type LanguageFont } from './language-file.ts';
-import { loadConfig } from './load-config.ts';
+import { CONFIG_FILE, loadConfig } from './load-config.ts';
 import type { NumberVocabulary } from './numbers.ts';
 import { placeholderValues } from './placeholders.ts';
 import { reviewOutcome } from './review.ts';
@@ -60,8 +60,8 @@ export function directionOf(code: string): TextDirection {
 }
 
 export function buildContent(root: string): ContentBundle {
-  const configPath = join(root, 'kiosk.config.json');
-  const config = loadConfig(configPath);
+  const configPath = join(root, CONFIG_FILE);
+  const config = loadConfig(root);
   const problems: InputProblem[] = [];
   const files = [configPath];
   const rel = (path: string) => relative(root, path).split('\\').join('/');

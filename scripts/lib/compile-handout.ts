@@ -8,7 +8,6 @@
  */
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import type { Content, Parent, Root } from 'mdast';
-import { parse as parseYaml } from 'yaml';
 import type {
   Block,
   GlossaryEntry,
@@ -23,6 +22,7 @@ import type {
   Word,
 } from '../../src/content/model.ts';
 import { createHash } from 'node:crypto';
+import { splitFrontMatter, type FrontMatter, type ReviewRecord } from './front-matter.ts';
 import { InputError, type InputProblem } from './input-error.ts';
 import { PLACEHOLDER, PLACEHOLDER_FIELDS } from './placeholders.ts';
 import { segmentText } from './segment.ts';
@@ -56,11 +56,6 @@ const ANY_MARK = /\{!([^}]*)\}/;
  */
 export const TERM_MARK = /\{\?([a-z0-9]+(?:-[a-z0-9]+)*)\|([^{}|]+)\}/g;
 const STRAY_TERM = /\{\?/;
-/** A topic id: `pain`, `blood-tests`; its name in each language is `topics.<id>` in ui.json. */
-export const TOPIC_ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
-const REVIEW_DATE = /^\d{4}-\d{2}-\d{2}$/;
-const FINGERPRINT = /^[0-9a-f]{12}$/;
-const TRANSLATION_STATUSES: readonly TranslationStatus[] = ['original', 'draft', 'reviewed'];
 
 type DraftBlock =
   | { kind: 'paragraph'; text: string; line: number }
@@ -90,16 +85,6 @@ export interface SectionSource {
   id: string;
   line: number;
   units: SourceUnit[];
-}
-
-/** `reviewed:` in the front matter: who signed the text off, when, and which text they saw. */
-export interface ReviewRecord {
-  by: string;
-  date: string;
-  /** Fingerprint of this file's text when it was reviewed. */
-  text: string;
-  /** For a translation: fingerprint of the original's text it was checked against. */
-  original?: string;
 }
 
 /** The compiled handout and what the build's checks need that the kiosk does not. */
@@ -255,133 +240,6 @@ function fingerprintOf(meta: FrontMatter, body: string): string {
   return createHash('sha256').update(text).digest('hex').slice(0, 12);
 }
 
-interface FrontMatter {
-  id: string;
-  summary: string;
-  topics: string[];
-  meta: HandoutMeta;
-  review: ReviewRecord | null;
-}
-
-function splitFrontMatter(
-  text: string,
-  report: (line: number | undefined, message: string) => void,
-): { meta: FrontMatter; body: string; bodyLine: number } {
-  const match = /^---\n([\s\S]*?)\n---\n/.exec(text);
-  const empty: FrontMatter = { id: '', summary: '', topics: [], meta: { source: '', licence: '', translation: 'original', review: unreviewed('original') }, review: null };
-  if (!match) {
-    report(1, 'the file must start with front matter between "---" lines (id, summary, source, licence, translation)');
-    return { meta: empty, body: text, bodyLine: 1 };
-  }
-  const bodyLine = match[0].split('\n').length;
-  let data: Record<string, unknown>;
-  try {
-    const parsed: unknown = parseYaml(match[1] as string);
-    data = parsed && typeof parsed === 'object' ? (parsed as Record<string, unknown>) : {};
-  } catch (error) {
-    report(1, `front matter is not valid YAML: ${(error as Error).message.split('\n')[0]}`);
-    return { meta: empty, body: text.slice(match[0].length), bodyLine };
-  }
-  const field = (name: string): string => {
-    const value = data[name];
-    if (typeof value === 'string' && value.trim()) return value.trim();
-    report(2, `front matter field "${name}" is missing or empty`);
-    return '';
-  };
-  const id = field('id');
-  const summary = field('summary');
-  const source = field('source');
-  const licence = field('licence');
-  const translation = field('translation') as TranslationStatus;
-  if (translation && !TRANSLATION_STATUSES.includes(translation)) {
-    report(2, `front matter field "translation" is "${translation}"; expected one of ${TRANSLATION_STATUSES.join(', ')}`);
-  }
-  const meta: HandoutMeta = { source, licence, translation, review: unreviewed(translation) };
-  const review = readReview(data.reviewed, translation, report);
-  if ('reviewedBy' in data) report(2, 'front matter field "reviewedBy" is replaced by "reviewed: { by, date }"; npm run review writes it');
-  const known = new Set(['id', 'summary', 'topics', 'source', 'licence', 'translation', 'reviewed']);
-  for (const key of Object.keys(data)) {
-    if (!known.has(key) && key !== 'reviewedBy') report(2, `unknown front matter field "${key}"; known: ${[...known].join(', ')}`);
-  }
-  const topics = readTopics(data.topics, report);
-  return { meta: { id, summary, topics, meta, review }, body: text.slice(match[0].length), bodyLine };
-}
-
-/**
- * `topics: [pain, procedures]`: the library's topics this handout belongs to, by id (their names are
- * in each language's ui.json under `topics.<id>`). Optional: a kiosk with a few handouts needs none.
- */
-function readTopics(value: unknown, report: (line: number | undefined, message: string) => void): string[] {
-  if (value === undefined || value === null) return [];
-  const how = 'a list of topic ids in lower case with hyphens, such as "topics: [pain, procedures]"';
-  if (!Array.isArray(value)) {
-    report(2, `front matter field "topics" must be ${how}`);
-    return [];
-  }
-  const topics: string[] = [];
-  for (const item of value) {
-    if (typeof item !== 'string' || !TOPIC_ID.test(item)) report(2, `front matter field "topics": ${JSON.stringify(item)} is not allowed; expected ${how}`);
-    else if (topics.includes(item)) report(2, `front matter field "topics": "${item}" is listed twice`);
-    else topics.push(item);
-  }
-  return topics;
-}
-
-/** Until the build compares fingerprints, nothing counts as reviewed. */
-function unreviewed(translation: TranslationStatus): HandoutMeta['review'] {
-  return { medical: { state: 'not-reviewed' }, translation: translation === 'original' ? null : { state: 'not-reviewed' } };
-}
-
-const REVIEW_HOW = 'record it with npm run review (see the README, "Reviewing a handout")';
-
-function readReview(
-  value: unknown,
-  translation: TranslationStatus,
-  report: (line: number | undefined, message: string) => void,
-): ReviewRecord | null {
-  if (value === undefined || value === null) {
-    if (translation === 'reviewed') report(2, `"translation: reviewed" needs the reviewer and date in "reviewed: { by, date }"; ${REVIEW_HOW}`);
-    return null;
-  }
-  if (translation === 'draft') {
-    report(2, `"translation: draft" but a review is recorded in "reviewed"; a reviewed translation says "translation: reviewed"`);
-    return null;
-  }
-  if (typeof value !== 'object' || Array.isArray(value)) {
-    report(2, `front matter field "reviewed" must be { by, date, text${translation === 'reviewed' ? ', original' : ''} }; ${REVIEW_HOW}`);
-    return null;
-  }
-  const record = value as Record<string, unknown>;
-  let ok = true;
-  const bad = (message: string) => {
-    ok = false;
-    report(2, message);
-  };
-  const by = typeof record.by === 'string' ? record.by.trim() : '';
-  if (!by) bad('"reviewed.by" is missing: the reviewer\'s name and role, such as "A. Chen, RN, clinical educator"');
-  const date = typeof record.date === 'string' ? record.date : '';
-  const parsed = REVIEW_DATE.test(date) ? new Date(`${date}T00:00:00Z`) : null;
-  if (!parsed || Number.isNaN(parsed.getTime()) || parsed.toISOString().slice(0, 10) !== date) {
-    bad(`"reviewed.date" is ${JSON.stringify(record.date ?? null)}; expected the day of the review as YYYY-MM-DD`);
-  } else if (parsed.getTime() > Date.now() + 86_400_000) {
-    bad(`"reviewed.date" ${date} is in the future`);
-  }
-  const fingerprint = (name: 'text' | 'original') => {
-    const found = record[name];
-    if (typeof found === 'string' && FINGERPRINT.test(found)) return found;
-    bad(`"reviewed.${name}" is ${JSON.stringify(found ?? null)}; it is the fingerprint of the text that was reviewed, written by npm run review`);
-    return '';
-  };
-  const text = fingerprint('text');
-  const original = translation === 'reviewed' ? fingerprint('original') : undefined;
-  if (translation === 'original' && record.original !== undefined) bad('"reviewed.original" belongs in a translation; the original records only its own "text"');
-  for (const key of Object.keys(record)) {
-    if (!['by', 'date', 'text', 'original'].includes(key)) bad(`unknown field "reviewed.${key}"; known: by, date, text, original`);
-  }
-  if (!ok) return null;
-  return original === undefined ? { by, date, text } : { by, date, text, original };
-}
-
 function toBlock(
   node: Content,
   line: number,
@@ -467,10 +325,9 @@ function buildSection(draft: DraftSection, index: number, lang: string, report: 
     for (const found of segmentText(piece, lang, start)) {
       const firstWord = words.length;
       for (const w of found.words) {
-        words.push({ id: `${draft.id}.w${words.length}`, index: words.length, start: w.start, end: w.end });
+        words.push({ index: words.length, start: w.start, end: w.end });
       }
       sentences.push({
-        id: `${draft.id}.s${sentences.length}`,
         index: sentences.length,
         start: found.start,
         end: found.end,

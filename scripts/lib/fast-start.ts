@@ -26,9 +26,8 @@ export async function serveUnchanged(root: string, options: { port?: number; hos
   if (!current) return null;
   const { id } = buildInputs(root);
   if (id !== current.id) return null;
-  const config = JSON.parse(readFileSync(join(root, 'kiosk.config.json'), 'utf8')) as { server?: { port?: number } };
   // Without server.port the slow path served on the schema's default, which it recorded.
-  const port = options.port ?? (Number(process.env.PORT) || config.server?.port || current.port);
+  const port = options.port ?? (Number(process.env.PORT) || checkedConfigPort(root) || current.port);
   const site = createStaticSite(store.folder(id));
   const status: BuildStatus = { serving: { id }, building: null, failed: null };
   const server = await listen(
@@ -40,4 +39,13 @@ export async function serveUnchanged(root: string, options: { port?: number; hos
     options.host ?? process.env.HOST ?? DEFAULT_HOST,
   );
   return { url: server.url, buildId: id, close: () => server.close() };
+}
+
+/**
+ * `server.port` from a config that a finished build of these very sources has already checked, read
+ * as plain JSON. The one reader of kiosk.config.json besides scripts/lib/load-config.ts, on purpose:
+ * loading zod and the schema would be most of the time a start with unchanged sources takes.
+ */
+export function checkedConfigPort(root: string): number | undefined {
+  return (JSON.parse(readFileSync(join(root, 'kiosk.config.json'), 'utf8')) as { server?: { port?: number } }).server?.port;
 }

@@ -9,7 +9,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { parseJsonFile } from './load-config.ts';
+import { parseJsonFile } from './json-file.ts';
 import { UNITS } from './numbers.ts';
 
 export const languageFileSchema = z

@@ -5,7 +5,7 @@
  */
 import type { ReviewState } from '../../src/content/model.ts';
 import { buildContent, referenceLanguage } from './build-content.ts';
-import type { ReviewRecord } from './compile-handout.ts';
+import type { ReviewRecord } from './front-matter.ts';
 import { InputError } from './input-error.ts';
 
 export interface ReviewPlan {

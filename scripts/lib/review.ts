@@ -9,7 +9,8 @@
  * than dates means a clock, a copy or a checkout cannot make an old review look current.
  */
 import type { ReviewStatus } from '../../src/content/model.ts';
-import type { CompiledHandout, ReviewRecord } from './compile-handout.ts';
+import type { CompiledHandout } from './compile-handout.ts';
+import type { ReviewRecord } from './front-matter.ts';
 import type { InputProblem } from './input-error.ts';
 
 export interface ReviewOutcome {

@@ -12,13 +12,14 @@
  * How the last build went is at `/build-status.json` (no-cache), for the staff panel
  * (src/screens/staff/build-status.ts reads it).
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { DEFAULT_HOST, listen } from '../server/listen.ts';
 import { createStaticSite, type StaticSite } from '../server/static-site.ts';
 import { buildInputs } from './build-inputs.ts';
 import { BuildStore } from './build-store.ts';
 import { bundleFastStart, fastStartFile } from './bundle-fast-start.ts';
+import { checkedConfigPort } from './fast-start.ts';
 import { InputError } from './input-error.ts';
 import { kioskHandler, type BuildStatus } from './kiosk-handler.ts';
 import { runBuild, type BuildRun } from './run-build.ts';
@@ -154,7 +155,7 @@ export async function serveKiosk(root: string, options: ServeOptions = {}): Prom
 export async function kioskPort(root: string): Promise<number> {
   // Imported only when needed: zod is most of the time a start with unchanged sources would take.
   const [{ loadConfig }, { DEFAULT_PORT }] = await Promise.all([import('./load-config.ts'), import('../../src/config/schema.ts')]);
-  return Number(process.env.PORT) || loadConfig(`${root}/kiosk.config.json`).server?.port || DEFAULT_PORT;
+  return Number(process.env.PORT) || loadConfig(root).server?.port || DEFAULT_PORT;
 }
 
 /**
@@ -165,8 +166,7 @@ export async function kioskPort(root: string): Promise<number> {
  */
 async function kioskPortOr(root: string, validated: boolean, lastPort: number | undefined, log: (text: string) => void): Promise<number> {
   if (validated) {
-    const config = JSON.parse(readFileSync(join(root, 'kiosk.config.json'), 'utf8')) as { server?: { port?: number } };
-    const port = Number(process.env.PORT) || config.server?.port;
+    const port = Number(process.env.PORT) || checkedConfigPort(root);
     if (port) return port;
   }
   try {

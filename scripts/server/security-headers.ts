@@ -3,7 +3,7 @@
  * the build also writes into index.html as a meta tag; `frame-ancestors` works only as a header: no
  * other page may frame the kiosk (and dress it up as something else).
  */
-import { CONTENT_SECURITY_POLICY } from '../vite-plugin-csp.ts';
+import { CONTENT_SECURITY_POLICY } from '../vite/csp.ts';
 
 export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
   'Content-Security-Policy': `${CONTENT_SECURITY_POLICY}; frame-ancestors 'none'`,

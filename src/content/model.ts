@@ -8,17 +8,14 @@
 export type TextDirection = 'ltr' | 'rtl';
 
 export interface Word {
-  /** Stable within its section: `<sectionId>.w<n>`, numbered in reading order from 0. */
-  id: string;
-  /** Index of the word within its section; the speech timings use the same index. */
+  /** Index of the word within its section, in reading order from 0; the speech timings and the page's `data-word` use the same index. */
   index: number;
   start: number;
   end: number;
 }
 
 export interface Sentence {
-  /** Stable within its section: `<sectionId>.s<n>`. */
-  id: string;
+  /** Index of the sentence within its section, in reading order from 0 (the page's `data-sentence`). */
   index: number;
   start: number;
   end: number;
@@ -69,11 +66,13 @@ export interface SectionAudio {
   /** URLs of the same speech in the formats the build has, best first. */
   src: string[];
   duration: number;
-  /** Word i of the section is spoken from wordStarts[i] to wordEnds[i]; starts never decrease. */
+  /**
+   * Word i of the section is spoken from wordStarts[i], sentence i from sentenceStarts[i]; starts
+   * never decrease. Only starts: the highlight moves on when the next word starts, and a replay
+   * starts a sentence from its start.
+   */
   wordStarts: number[];
-  wordEnds: number[];
   sentenceStarts: number[];
-  sentenceEnds: number[];
   /** Whose voice it is: a staff recording aligned to the text, or the speech engine (also when absent). */
   voice?: 'recorded' | 'synthesized';
 }

@@ -6,7 +6,7 @@
  * element. Pure reads of the document; nothing here changes it.
  */
 import { isSpeaking, type PlaybackStatus } from '../speech/player';
-import { keypadItems, topLayer } from '../ui/keypad-focus';
+import { keypadItems, topLayer } from './keypad-focus';
 
 export const INVARIANTS = {
   'inert-only-under-dialog': 'the page is inert only while a dialog is shown',
@@ -74,7 +74,7 @@ function touchable(element: HTMLElement): boolean {
 }
 
 export function checkInvariants(doc: Document, believed: Believed, probes: Probes = {}): Broken[] {
-  // Part of the page has not arrived yet (ui/lazy): the rest cannot be judged until it has.
+  // Part of the page has not arrived yet (app/lazy): the rest cannot be judged until it has.
   const loading = [...doc.querySelectorAll('[data-loading]')].map((element) => element.getAttribute('data-loading'));
   if (loading.length) return [{ invariant: 'screen-loaded', detail: `still loading: ${loading.join(', ')}` }];
 

@@ -1,7 +1,7 @@
 /**
  * The keypad path, modelled on EZ Access: a few physical keys that reach everything. This module only
  * maps keys to actions (by `event.code`, which does not change with the keyboard layout); what each
- * action does on each screen is decided in screens/keypad-bridge.
+ * action does on each screen is decided in app/keypad-bridge.
  */
 export const KEYPAD_ACTIONS = ['up', 'down', 'left', 'right', 'enter', 'back', 'help', 'volumeUp', 'volumeDown'] as const;
 export type KeypadAction = (typeof KEYPAD_ACTIONS)[number];

@@ -1,5 +1,5 @@
 /**
- * The precache list, shared by the build step that writes it (scripts/vite-plugin-service-worker.ts)
+ * The precache list, shared by the build step that writes it (scripts/vite/service-worker.ts)
  * and the worker that reads it (sw.ts).
  */
 export interface PrecacheEntry {

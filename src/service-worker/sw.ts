@@ -3,7 +3,7 @@
  *
  * - Install: the app, chunks, fonts, every configured language's strings, handouts, figures and prompt
  *   clips, and the featured handouts' audio go into one cache per build version, listed at build time
- *   by scripts/vite-plugin-service-worker.ts. A file whose revision is already in an older cache (or
+ *   by scripts/vite/service-worker.ts. A file whose revision is already in an older cache (or
  *   in the audio cache) is copied from there, not downloaded again.
  * - Audio of the other handouts: cached the first time it is played, in one cache shared by every
  *   build (`kiosk-audio`), held within the clinic's `offline.audioBudgetMB`, least recently played
@@ -45,7 +45,7 @@ interface WorkerScope {
   addEventListener(type: 'message', listener: (event: ExtendableMessageEvent) => void): void;
 }
 declare const self: WorkerScope;
-/** Replaced with the build's list by scripts/vite-plugin-service-worker.ts. */
+/** Replaced with the build's list by scripts/vite/service-worker.ts. */
 declare const __PRECACHE_MANIFEST__: PrecacheManifest;
 
 const MANIFEST = __PRECACHE_MANIFEST__;

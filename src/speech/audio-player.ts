@@ -35,7 +35,6 @@ export function createAudioPlayer({ sounds, clock, defaults, log = console.warn 
   const currentWord = signal(-1);
   const currentSentence = signal(-1);
   const progress = signal(0);
-  const position = signal(0);
   const rate = signal(clampRate(defaults.rate));
   const volume = signal(clampVolume(defaults.volume));
   const error = signal<string | null>(null);
@@ -100,7 +99,6 @@ export function createAudioPlayer({ sounds, clock, defaults, log = console.warn 
       currentWord.value = word;
       currentSentence.value = sentence;
       progress.value = Math.round(share * 200) / 200;
-      position.value = Math.round(time * 20) / 20;
     });
     frame = clock.request(follow);
   };
@@ -163,7 +161,6 @@ export function createAudioPlayer({ sounds, clock, defaults, log = console.warn 
       status.value = 'idle';
       clearHighlight();
       progress.value = 0;
-      position.value = 0;
     });
   };
 
@@ -173,7 +170,6 @@ export function createAudioPlayer({ sounds, clock, defaults, log = console.warn 
     currentWord,
     currentSentence,
     progress,
-    position,
     rate,
     volume,
     error,

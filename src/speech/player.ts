@@ -24,8 +24,6 @@ export interface Player {
   readonly currentWord: ReadonlySignal<number>;
   /** Index into the section's sentences of the sentence being spoken, or -1. */
   readonly currentSentence: ReadonlySignal<number>;
-  /** Seconds into the section's prepared audio, in steps of 50 ms; 0 for the browser's voice, which has no clock. */
-  readonly position: ReadonlySignal<number>;
   /** How far through the section, 0 to 1, in steps of half a percent. */
   readonly progress: ReadonlySignal<number>;
   /** Playback speed, 0.75 to 2. */

@@ -25,7 +25,6 @@ export function createReadAloudPlayer(audio: Player, synthesis: Player): Player 
     currentWord: pick((p) => p.currentWord.value),
     currentSentence: pick((p) => p.currentSentence.value),
     progress: pick((p) => p.progress.value),
-    position: pick((p) => p.position.value),
     rate: audio.rate,
     volume: audio.volume,
     error: computed(() => audio.error.value ?? synthesis.error.value),

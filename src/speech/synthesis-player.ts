@@ -36,7 +36,6 @@ export function createSynthesisPlayer({ synthesis, createUtterance, defaults }: 
   const currentWord = signal(-1);
   const currentSentence = signal(-1);
   const progress = signal(0);
-  const position = signal(0);
   const rate = signal(clampRate(defaults.rate));
   const volume = signal(clampVolume(defaults.volume));
   const error = signal<string | null>(null);
@@ -129,7 +128,6 @@ export function createSynthesisPlayer({ synthesis, createUtterance, defaults }: 
     currentWord,
     currentSentence,
     progress,
-    position,
     rate,
     volume,
     error,

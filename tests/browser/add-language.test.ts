@@ -14,6 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listen } from '../../scripts/server/listen.ts';
 import { createStaticSite } from '../../scripts/server/static-site.ts';
 import { launchChromium, openKioskAt } from './browser';
+import { loadConfig } from '../../scripts/lib/load-config.ts';
 
 const project = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -41,7 +42,7 @@ function addEsperanto(root: string) {
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'kiosk-add-language-'));
-  const config = JSON.parse(readFileSync(join(project, 'kiosk.config.json'), 'utf8'));
+  const config = loadConfig(project);
   writeFileSync(join(dir, 'kiosk.config.json'), JSON.stringify({ ...config, $schema: undefined, languages: ['en', 'eo'], defaultLanguage: 'en' }));
   cpSync(join(project, 'locales/en'), join(dir, 'locales/en'), { recursive: true });
   cpSync(join(project, 'locales/figures'), join(dir, 'locales/figures'), { recursive: true });

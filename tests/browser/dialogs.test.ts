@@ -8,14 +8,13 @@
  * A language change cannot close a dialog: the Language button is behind every modal dialog. What
  * it can do is leave a stale dialog in the state; the last test changes language and opens dialogs.
  */
-import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chooseLanguage, launchChromium, openKiosk } from './browser';
+import { loadConfig } from '../../scripts/lib/load-config.ts';
 
-const config = JSON.parse(readFileSync(new URL('../../kiosk.config.json', import.meta.url), 'utf8')) as {
-  idle: { timeoutSeconds: number; warningSeconds: number };
-};
+const config = loadConfig(fileURLToPath(new URL('../..', import.meta.url)));
 /** The documented default PIN, whose hash kiosk.config.json ships with. */
 const PIN = '4826';
 

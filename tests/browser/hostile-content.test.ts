@@ -11,6 +11,7 @@ import type { Browser } from 'playwright-core';
 import { build, preview, type PreviewServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chooseLanguage, launchChromium, openKioskAt } from './browser';
+import { loadConfig } from '../../scripts/lib/load-config.ts';
 
 const project = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -40,7 +41,7 @@ let url: string;
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'kiosk-hostile-'));
-  const config = JSON.parse(readFileSync(join(project, 'kiosk.config.json'), 'utf8'));
+  const config = loadConfig(project);
   writeFileSync(join(dir, 'kiosk.config.json'), JSON.stringify({ ...config, $schema: undefined, languages: ['en'], defaultLanguage: 'en', handouts: ['hostile'] }));
   mkdirSync(join(dir, 'locales/en/handouts'), { recursive: true });
   cpSync(join(project, 'locales/en/ui.json'), join(dir, 'locales/en/ui.json'));

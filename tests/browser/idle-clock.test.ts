@@ -2,12 +2,13 @@
  * The idle timer in Chromium runs on the monotonic clock: the wall clock jumping forward two hours
  * (NTP, daylight saving) does not end a visit, and the warning still comes after the idle time.
  */
-import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chooseLanguage, launchChromium, openKiosk } from './browser';
+import { loadConfig } from '../../scripts/lib/load-config.ts';
 
-const config = JSON.parse(readFileSync(new URL('../../kiosk.config.json', import.meta.url), 'utf8')) as { idle: { timeoutSeconds: number } };
+const config = loadConfig(fileURLToPath(new URL('../..', import.meta.url)));
 
 let browser: Browser;
 beforeAll(async () => {

@@ -3,10 +3,11 @@
  * English included) passes axe (contrast and target size included) in each theme and at each text
  * size, and right-to-left mirrors the layout while numbers stay left-to-right.
  */
-import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeInPage, chooseLanguage, launchChromium, openKiosk } from './browser';
+import { loadConfig } from '../../scripts/lib/load-config.ts';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -17,7 +18,7 @@ afterAll(async () => {
 });
 
 /** Every configured language: adding one to kiosk.config.json adds it here. */
-const LANGUAGES: string[] = (JSON.parse(readFileSync(new URL('../../kiosk.config.json', import.meta.url), 'utf8')) as { languages: string[] }).languages;
+const LANGUAGES: string[] = loadConfig(fileURLToPath(new URL('../..', import.meta.url))).languages;
 /** Every text size in every theme. */
 const DISPLAYS = (['medium', 'large', 'extra-large'] as const).flatMap((size) => (['default', 'contrast', 'dark'] as const).map((theme) => [size, theme] as const));
 /**

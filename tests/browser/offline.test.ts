@@ -12,8 +12,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
-import { precompressFile } from '../../scripts/vite-plugin-precompress';
-import { writeServiceWorker } from '../../scripts/vite-plugin-service-worker';
+import { precompressFile } from '../../scripts/vite/precompress';
+import { writeServiceWorker } from '../../scripts/vite/service-worker';
 import { CHROMIUM, launchChromium, openKioskAt } from './browser';
 import { serveFolder, type StaticServer } from './static-server';
 
@@ -223,7 +223,7 @@ describe('updates', { timeout: 300_000 }, () => {
     await page.evaluate(() => ((window as unknown as { __samePage: boolean }).__samePage = true));
 
     // A new build appears on the server: one file changed, so a new precache list and a new sw.js,
-    // and, as a real build makes them after the worker (scripts/vite-plugin-precompress.ts), fresh
+    // and, as a real build makes them after the worker (scripts/vite/precompress.ts), fresh
     // brotli and gzip copies of what changed. The first build's sw.js.br left beside the new sw.js is
     // what the production server and nginx would send, and validate with its own ETag: the update
     // check would get 304 for sw.js and the browser would never see the new worker.

@@ -7,19 +7,17 @@
  * The kiosk is built with everything a clinic can switch on that adds controls ("Take it home" with
  * a public copy, "Print" with a printer), so the walk meets every control there is.
  */
-import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_MOUNTING, reachLines, type Mounting } from '../../src/kiosk/reach';
 import { axeInPage, launchChromium, openKioskAt, type KioskPage } from './browser';
 import { buildSite, type SiteBuild } from './site-build';
+import { loadConfig } from '../../scripts/lib/load-config.ts';
 
 /** The documented default PIN: kiosk.config.json's staff.pinHash is its hash. */
 const STAFF_PIN = '4826';
-const config = JSON.parse(readFileSync(new URL('../../kiosk.config.json', import.meta.url), 'utf8')) as {
-  idle: { timeoutSeconds: number };
-  display?: { mounting?: Mounting };
-};
+const config = loadConfig(fileURLToPath(new URL('../..', import.meta.url)));
 const PORTRAIT = { width: 1080, height: 1920 };
 
 const GEOMETRIES: [string, Mounting, { axe: boolean }][] = [

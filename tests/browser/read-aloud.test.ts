@@ -2,11 +2,12 @@
  * The heart of the kiosk, in a real Chromium: a section plays from its prepared audio and the word
  * highlight follows the audio clock; a tapped word plays from there; navigation stops speech at once.
  */
-import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chooseLanguage, launchChromium, openKiosk } from './browser';
 import { RECORD_MEDIA, SPEECH_PLAYING } from './media';
+import { readTimings } from '../../scripts/audio/timings.ts';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -63,10 +64,7 @@ function outOfStep(samples: Sample[], words: { index: number; start: number }[],
   });
 }
 
-const timings = (section: string) =>
-  JSON.parse(readFileSync(new URL(`../../audio/en/nerve-ablation/${section}.json`, import.meta.url), 'utf8')) as {
-    words: { index: number; start: number; end: number }[];
-  };
+const timings = (section: string) => readTimings(fileURLToPath(new URL('../../audio', import.meta.url)), `en/nerve-ablation/${section}.json`);
 
 async function openEnglish() {
   const kiosk = await openKiosk(browser);

@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { listen } from '../../scripts/server/listen.ts';
 import { createStaticSite, type StaticSite } from '../../scripts/server/static-site.ts';
 import { buildContentRoot } from '../helpers/build-content-root.ts';
+import { loadConfig } from '../../scripts/lib/load-config.ts';
 
 const project = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -34,7 +35,7 @@ export async function buildSite(languages: string[], change: (config: Record<str
     else response.writeHead(503).end();
   }, 0);
   try {
-    const config = JSON.parse(readFileSync(join(project, 'kiosk.config.json'), 'utf8'));
+    const config: Record<string, any> = loadConfig(project);
     config.$schema = undefined;
     config.languages = languages;
     config.defaultLanguage = languages[0];

@@ -4,15 +4,17 @@
  * kiosk whose server is gone at restart comes up on the site file it kept. And no staff PIN in plain
  * text anywhere in the build.
  */
+import { fileURLToPath } from 'node:url';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { chooseLanguage, launchChromium, openKioskAt } from './browser';
+import { loadConfig } from '../../scripts/lib/load-config.ts';
 
 /** The documented default PIN; kiosk.config.json holds only its hash. */
 const PIN = '4826';
-const config = JSON.parse(readFileSync(new URL('../../kiosk.config.json', import.meta.url), 'utf8')) as { languages: string[]; site: { name: string } };
+const config = loadConfig(fileURLToPath(new URL('../..', import.meta.url)));
 const sample = JSON.parse(readFileSync(new URL('../../sites/example-lobby.json', import.meta.url), 'utf8')) as { languages: string[]; site: { name: string } };
 
 let browser: Browser;

@@ -7,15 +7,18 @@
  * The idle wait runs on Playwright's page clock (installed before the kiosk loads, so the kiosk's
  * idle interval and `Date.now` are fake and fast-forwarded) instead of 120 real seconds.
  */
-import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeInPage, launchChromium, openKiosk } from './browser';
 import { RECORD_MEDIA } from './media';
+import { readManifest, readTimings } from '../../scripts/audio/timings.ts';
+import { loadConfig } from '../../scripts/lib/load-config.ts';
 
-const read = <T,>(path: string) => JSON.parse(readFileSync(new URL(`../../${path}`, import.meta.url), 'utf8')) as T;
-const config = read<{ languages: string[]; defaultLanguage: string; handouts: string[]; idle: { timeoutSeconds: number; warningSeconds: number } }>('kiosk.config.json');
-const audioManifest = read<{ sections: Record<string, { timings: string }> }>('audio/manifest.json');
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const config = loadConfig(root);
+const audioManifest = readManifest(join(root, 'audio')).manifest!;
 
 /** The default language, and a right-to-left one if configured (else any other), so layout mirroring is covered. */
 const second = ['ar', 'fr', ...config.languages].find((code) => code !== config.defaultLanguage && config.languages.includes(code));
@@ -64,7 +67,7 @@ function sampleHighlight(page: Page, section: string, ms: number): Promise<Sampl
 function wordStarts(lang: string, handout: string, section: string): number[] | null {
   const entry = audioManifest.sections[`${lang}/${handout}/${section}`];
   if (!entry) return null;
-  const { words } = read<{ words: { index: number; start: number }[] }>(`audio/${entry.timings}`);
+  const { words } = readTimings(join(root, 'audio'), entry.timings);
   const starts: number[] = [];
   for (const w of words) starts[w.index] = w.start;
   return starts;

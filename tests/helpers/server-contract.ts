@@ -8,7 +8,7 @@ import { request } from 'node:http';
 import { join } from 'node:path';
 import { brotliCompressSync, gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { CONTENT_SECURITY_POLICY } from '../../scripts/vite-plugin-csp.ts';
+import { CONTENT_SECURITY_POLICY } from '../../scripts/vite/csp.ts';
 
 export const AUDIO = Buffer.from(Array.from({ length: 1000 }, (_, i) => i % 251));
 export const SCRIPT = `export const words = ${JSON.stringify('read aloud '.repeat(200))};\n`;

@@ -12,10 +12,11 @@ import { InputError } from '../../scripts/lib/input-error.ts';
 import { buildAudio } from '../../scripts/audio/build.ts';
 import { checkAudio } from '../../scripts/audio/check-audio.ts';
 import { decodeOpus, encodeOpus, OPUS_RATE } from '../../scripts/audio/opus.ts';
-import type { Manifest, TimingsFile } from '../../scripts/audio/timings.ts';
+import { readManifest, readTimings } from '../../scripts/audio/timings.ts';
 import { validateTimings } from '../../scripts/audio/validate-timings.ts';
 import { speechSettingsFor } from '../../scripts/audio/voices.ts';
 import { readWebm, webmProblems } from '../../scripts/audio/webm.ts';
+import { loadConfig } from '../../scripts/lib/load-config.ts';
 
 const HANDOUT = (rest: string) => `---
 id: demo
@@ -55,7 +56,6 @@ function makeProject(speech: Record<string, unknown> = { en: { voice: 'en-us', w
   return root;
 }
 
-const read = <T>(root: string, path: string) => JSON.parse(readFileSync(join(root, 'audio', path), 'utf8')) as T;
 const listFiles = (dir: string): string[] =>
   existsSync(dir) ? readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((p) => statSync(join(dir, p)).isFile()).sort() : [];
 
@@ -76,7 +76,7 @@ describe('npm run audio, end to end', { timeout: 60_000 }, () => {
 
     const content = buildContent(root);
     const section = content.languages[0]!.handouts[0]!.sections[0]!;
-    const timings = read<TimingsFile>(root, 'en/demo/call.json');
+    const timings = readTimings(join(root, 'audio'), 'en/demo/call.json');
     const webm = readWebm(new Uint8Array(readFileSync(join(root, 'audio/en/demo/call.webm'))));
     expect(webmProblems(webm)).toEqual([]);
     expect(webm.cues.length).toBeGreaterThan(0); // seekable
@@ -93,7 +93,7 @@ describe('npm run audio, end to end', { timeout: 60_000 }, () => {
     const onset = pcm.findIndex((v) => Math.abs(v) > peak * 0.05) / OPUS_RATE;
     expect(Math.abs(timings.words[0]!.start - onset)).toBeLessThan(0.01);
 
-    const manifest = read<Manifest>(root, 'manifest.json');
+    const manifest = readManifest(join(root, 'audio')).manifest!;
     expect(Object.keys(manifest.sections)).toEqual(['en/demo/call', 'en/demo/rest']);
     expect(manifest.sections['en/demo/call']).toMatchObject({ voice: 'en-us', wordsPerMinute: 145, audio: 'en/demo/call.webm', timings: 'en/demo/call.json', bytes: statSync(join(root, 'audio/en/demo/call.webm')).size });
   });
@@ -142,7 +142,7 @@ describe('npm run audio on every core', () => {
     const root = makeProject({ en: { voice: 'en-us', wordsPerMinute: 145 }, fr: { voice: 'fr', wordsPerMinute: 145 } });
     try {
       // Two languages, so two workers each start on a different voice and switch between them.
-      const config = JSON.parse(readFileSync(join(root, 'kiosk.config.json'), 'utf8')) as { languages: string[] };
+      const config = loadConfig(root);
       writeFileSync(join(root, 'kiosk.config.json'), JSON.stringify({ ...config, languages: ['en', 'fr'] }));
       mkdirSync(join(root, 'locales', 'fr', 'handouts'), { recursive: true });
       writeFileSync(join(root, 'locales', 'fr', 'ui.json'), JSON.stringify({ meta: { languageName: 'Français' } }));

@@ -18,7 +18,7 @@ import { decodeRecording } from '../../scripts/audio/decode.ts';
 import { loadEngine } from '../../scripts/audio/engine.ts';
 import { integratedLoudness, TARGET_LUFS } from '../../scripts/audio/loudness.ts';
 import { decodeOpus } from '../../scripts/audio/opus.ts';
-import type { Manifest, TimingsFile } from '../../scripts/audio/timings.ts';
+import { readManifest, readTimings } from '../../scripts/audio/timings.ts';
 import { readWebm } from '../../scripts/audio/webm.ts';
 
 const SECTION_TEXT = [
@@ -115,7 +115,6 @@ async function fakeReading(root: string, text: string, wordsPerMinute: number, {
   return { wav: wav.toBuffer(), starts };
 }
 
-const readJson = <T>(root: string, path: string) => JSON.parse(readFileSync(join(root, path), 'utf8')) as T;
 
 describe('recorded narration', () => {
   let root: string;
@@ -132,14 +131,14 @@ describe('recorded narration', () => {
     await buildAudio({ root, log: (l) => lines.push(l) });
     expect(lines.join('\n')).toMatch(/recorded {2}recordings\/en\/demo\/what\.wav: \d+ words aligned/);
 
-    const timings = readJson<TimingsFile>(root, 'audio/en/demo/what.json');
+    const timings = readTimings(join(root, 'audio'), 'en/demo/what.json');
     expect(timings.source).toBe('recording');
     expect(timings.recording).toBe('recordings/en/demo/what.wav');
     const content = buildContent(root);
     const section = content.languages[0]!.handouts[0]!.sections[0]!;
     expect(timings.words).toHaveLength(section.words.length);
     for (const w of timings.words) expect(w.confidence).toBeGreaterThanOrEqual(0);
-    const manifest = readJson<Manifest>(root, 'audio/manifest.json');
+    const manifest = readManifest(join(root, 'audio')).manifest!;
     expect(manifest.sections['en/demo/what']!.recording).toMatchObject({ status: 'used', file: 'recordings/en/demo/what.wav' });
     expect(starts).toHaveLength(timings.words.length);
     // The build says how much lead-in it trimmed; the timings are on the trimmed audio.
@@ -167,7 +166,7 @@ describe('recorded narration', () => {
       const lines: string[] = [];
       await buildAudio({ root: other, log: (l) => lines.push(l) });
       expect(lines.join('\n')).toMatch(/refused {3}recordings\/en\/demo\/what\.wav stops following the text of section "what" at the sentence "/);
-      expect(readJson<TimingsFile>(other, 'audio/en/demo/what.json').source).toBe('espeak-ng');
+      expect(readTimings(join(other, 'audio'), 'en/demo/what.json').source).toBe('espeak-ng');
       const problems = checkAudio(other, buildContent(other));
       expect(problems).toEqual([{ file: 'recordings/en/demo/what.wav', message: expect.stringMatching(/^is not used: stops following the text of section "what" at the sentence "[^"]+"/) }]);
       // The same file against the same text is not aligned again.
@@ -189,7 +188,7 @@ describe('recorded narration', () => {
       mkdirSync(join(other, 'recordings', 'en', 'demo'), { recursive: true });
       writeFileSync(join(other, 'recordings', 'en', 'demo', 'what.wav'), wav);
       await buildAudio({ root: other });
-      const manifest = readJson<Manifest>(other, 'audio/manifest.json');
+      const manifest = readManifest(join(other, 'audio')).manifest!;
       expect(manifest.sections['en/demo/what']!.recording).toMatchObject({ status: 'refused' });
       expect(manifest.sections['en/demo/what']!.recording!.message).toMatch(/A doctor uses heat|Most people go home/);
     } finally {
@@ -204,8 +203,8 @@ describe('recorded narration', () => {
       mkdirSync(join(other, 'recordings', 'en', 'demo'), { recursive: true });
       writeFileSync(join(other, 'recordings', 'en', 'demo', 'what.wav'), wav);
       await buildAudio({ root: other });
-      const note = readJson<Manifest>(other, 'audio/manifest.json').sections['en/demo/what']!.recording!;
-      expect(readJson<TimingsFile>(other, 'audio/en/demo/what.json').source).toBe(note.status === 'used' ? 'recording' : 'espeak-ng');
+      const note = readManifest(join(other, 'audio')).manifest!.sections['en/demo/what']!.recording!;
+      expect(readTimings(join(other, 'audio'), 'en/demo/what.json').source).toBe(note.status === 'used' ? 'recording' : 'espeak-ng');
       return note.status === 'refused' ? note.message : undefined;
     } finally {
       rmSync(other, { recursive: true, force: true });
@@ -242,7 +241,7 @@ describe('recorded narration', () => {
     const lines: string[] = [];
     await buildAudio({ root, log: (l) => lines.push(l) });
     expect(lines.join('\n')).toMatch(/stale {5}recordings\/en\/demo\/what\.wav/);
-    expect(readJson<TimingsFile>(root, 'audio/en/demo/what.json').source).toBe('espeak-ng');
+    expect(readTimings(join(root, 'audio'), 'en/demo/what.json').source).toBe('espeak-ng');
     expect(checkAudio(root, buildContent(root))).toEqual([{ file: 'recordings/en/demo/what.wav', message: expect.stringMatching(/^is stale/) }]);
     expect(voiceSummary(root, buildContent(root))[0]).toMatchObject({ recorded: 0, synthesized: 2 });
   }, 60_000);

@@ -43,18 +43,18 @@ describe('validateTimings', () => {
   });
 
   it('rejects what is not a timings object', () => {
-    expect(messages(null)).toEqual([': is not a timings object; run npm run audio']);
+    expect(messages(null)).toEqual([': null is not allowed; expected an object; run npm run audio']);
     expect(messages([])).toHaveLength(1);
     const t = good() as unknown as Record<string, unknown>;
     delete t.words;
     t.sentences = 'x';
-    expect(messages(t)).toEqual(['words: is missing', 'sentences: is missing']);
+    expect(messages(t)).toEqual(['words: is missing; expected a list ([...]); run npm run audio', 'sentences: "x" is not allowed; expected a list ([...]); run npm run audio']);
   });
 
   it('names a malformed word entry', () => {
     const t = good();
     (t.words[2] as unknown as Record<string, unknown>).start = 'soon';
-    expect(messages(t)).toContain('words[2]: needs { index, start, end, chars: [start, end] } with times in seconds');
+    expect(messages(t)).toEqual(['words.2.start: "soon" is not allowed; expected a number; run npm run audio']);
   });
 
   it('calls timings for changed text stale', () => {
@@ -70,23 +70,23 @@ describe('validateTimings', () => {
     const twice = good();
     twice.words[4] = { ...twice.words[3]! };
     const found = messages(twice).join('\n');
-    expect(found).toMatch(/words\[4\]: word 3 is timed twice/);
+    expect(found).toMatch(/words\.4: word 3 is timed twice \(also at words\.3\)/);
     expect(found).toMatch(/no timing for 1 word: 4 "of"/);
   });
 
   it('finds words out of order and words that overlap', () => {
     const swapped = good();
     [swapped.words[5], swapped.words[6]] = [swapped.words[6]!, swapped.words[5]!];
-    expect(messages(swapped).join('\n')).toMatch(/words\[6\]: word 5 comes after word 6: words are out of order/);
+    expect(messages(swapped).join('\n')).toMatch(/words\.6: word 5 comes after word 6: words are out of order/);
     const overlap = good();
     overlap.words[6]!.start = overlap.words[5]!.end - 0.05;
-    expect(messages(overlap)).toEqual([`words[6]: starts at ${overlap.words[6]!.start} s, before the previous word ends (${overlap.words[5]!.end} s): overlap`]);
+    expect(messages(overlap)).toEqual([`words.6: starts at ${overlap.words[6]!.start} s, before the previous word ends (${overlap.words[5]!.end} s): overlap`]);
   });
 
   it('finds a word whose characters are not the section’s', () => {
     const t = good();
     t.words[1]!.chars = [t.words[1]!.chars[0], t.words[1]!.chars[1] + 1];
-    expect(messages(t)[0]).toMatch(/^words\[1\]: chars \[\d+, \d+\] do not match word 1 "up"/);
+    expect(messages(t)[0]).toMatch(/^words\.1: chars \[\d+, \d+\] do not match word 1 "up"/);
   });
 
   it('finds timings that run past the audio, or an audio of another length', () => {
@@ -103,6 +103,6 @@ describe('validateTimings', () => {
     t.sentences[1]!.start = t.sentences[0]!.end - 1;
     const found = messages(t).join('\n');
     expect(found).toMatch(/sentences: has \d+ entries; the section has \d+ sentences/);
-    expect(found).toMatch(/sentences\[1\]: starts at .* before the previous sentence ends/);
+    expect(found).toMatch(/sentences\.1: starts at .* before the previous sentence ends/);
   });
 });

@@ -199,9 +199,9 @@ describe('npm run check on fixture handouts', () => {
   it('refuses a review with no name or an impossible date', () => {
     edit('locales/fr/handouts/dose.md', 'translation: draft', 'translation: reviewed\nreviewed: { by: "", date: 2026-02-30, text: abc, original: 0123456789ab }');
     expect(problems()).toEqual([
-      'locales/fr/handouts/dose.md: line 2: "reviewed.by" is missing: the reviewer\'s name and role, such as "A. Chen, RN, clinical educator"',
-      'locales/fr/handouts/dose.md: line 2: "reviewed.date" is "2026-02-30"; expected the day of the review as YYYY-MM-DD',
-      'locales/fr/handouts/dose.md: line 2: "reviewed.text" is "abc"; it is the fingerprint of the text that was reviewed, written by npm run review',
+      'locales/fr/handouts/dose.md: line 2: front matter field "reviewed.by": "" is not allowed; expected the reviewer’s name and role, such as "A. Chen, RN, clinical educator"',
+      'locales/fr/handouts/dose.md: line 2: front matter field "reviewed.date": "2026-02-30" is not allowed; expected the day of the review as YYYY-MM-DD, not in the future',
+      'locales/fr/handouts/dose.md: line 2: front matter field "reviewed.text": "abc" is not allowed; expected the fingerprint of the text that was reviewed, written by npm run review',
     ]);
   });
 });

@@ -1,6 +1,7 @@
 /**
  * "Follow the reading": the text stops chasing the voice the moment the patient scrolls it by hand,
- * and a button brings it back. Where the text then scrolls to needs layout: tests/browser/follow-reading.test.ts.
+ * and a button brings it back. Where the text then scrolls to needs layout, which jsdom has none of;
+ * no browser test checks it yet.
  */
 import { act, fireEvent, screen, waitFor } from '@testing-library/preact';
 import { describe, expect, it } from 'vitest';

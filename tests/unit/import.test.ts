@@ -12,6 +12,7 @@ import { ImportRefused, convert, detectFormat, importHandout } from '../../scrip
 import { readPlainText } from '../../scripts/import/plain-text.ts';
 import { escapeMarkdown, toMarkdown } from '../../scripts/import/to-markdown.ts';
 import { compileHandout } from '../../scripts/lib/compile-handout.ts';
+import { loadConfig } from '../../scripts/lib/load-config.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const fixtures = join(root, 'tests', 'fixtures', 'import');
@@ -447,7 +448,8 @@ describe('importing into a project folder', () => {
 
   beforeEach(() => {
     dir = mkdtempSync(join(tmpdir(), 'kiosk-import-'));
-    writeFileSync(join(dir, 'kiosk.config.json'), JSON.stringify({ languages: ['en', 'fr'], site: { nurseLine: '811' } }));
+    // The project's own config, cut down to two languages: the importer reads only a config that passes the check.
+    writeFileSync(join(dir, 'kiosk.config.json'), JSON.stringify({ ...loadConfig(root), languages: ['en', 'fr'], defaultLanguage: 'en' }));
     mkdirSync(join(dir, 'locales', 'figures'), { recursive: true });
   });
   afterEach(() => rmSync(dir, { recursive: true, force: true }));

@@ -8,7 +8,7 @@ import { dirname, join } from 'node:path';
 import { signal } from '@preact/signals';
 import { act, fireEvent, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it, onTestFinished } from 'vitest';
-import { precacheManifest } from '../../scripts/vite-plugin-service-worker';
+import { precacheManifest } from '../../scripts/vite/service-worker';
 import { registerOffline } from '../../src/kiosk/offline';
 import { parseRange, rangeResponse } from '../../src/service-worker/range';
 import { fakeClock } from '../helpers/fake-clock';

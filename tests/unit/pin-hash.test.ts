@@ -1,6 +1,8 @@
 // @vitest-environment node
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { hashPin, PIN_HASH_FORMAT, verifyPin } from '../../src/config/pin-hash';
+import { loadConfig } from '../../scripts/lib/load-config.ts';
 
 describe('the staff PIN hash', () => {
   it('accepts the right PIN and refuses a wrong one', async () => {
@@ -36,7 +38,7 @@ describe('the staff PIN hash', () => {
   });
 
   it('matches the default PIN the README documents against the shipped kiosk.config.json', async () => {
-    const { default: config } = await import('../../kiosk.config.json', { with: { type: 'json' } });
+    const config = loadConfig(fileURLToPath(new URL('../..', import.meta.url)));
     expect(await verifyPin('4826', config.staff.pinHash)).toBe(true);
   });
 });

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
-import { precompressFile, precompressFolder } from '../../scripts/vite-plugin-precompress.ts';
+import { precompressFile, precompressFolder } from '../../scripts/vite/precompress.ts';
 
 const made: string[] = [];
 const folder = (files: Record<string, string>) => {

@@ -93,13 +93,13 @@ describe('drawing the screen into index.html', () => {
   const template = '<!doctype html>\n<html lang="en" dir="ltr">\n<body><div id="app"></div></body></html>';
 
   it('puts it inside #app and gives the root the screen’s language and direction', async () => {
-    const { drawInto } = await import('../../scripts/vite-plugin-prerender');
+    const { drawInto } = await import('../../scripts/vite/prerender');
     const html = drawInto(template, { html: '<main lang="ar">مرحبا $& $1</main>', lang: 'ar', dir: 'rtl' });
     expect(html).toBe('<!doctype html>\n<html lang="ar" dir="rtl">\n<body><div id="app"><main lang="ar">مرحبا $& $1</main></div></body></html>');
   });
 
   it('refuses a template it cannot draw into, naming index.html', async () => {
-    const { drawInto } = await import('../../scripts/vite-plugin-prerender');
+    const { drawInto } = await import('../../scripts/vite/prerender');
     expect(() => drawInto(template.replace('<div id="app"></div>', '<div id="root"></div>'), { html: '', lang: 'en', dir: 'ltr' })).toThrow(/^index\.html: no empty <div id="app"><\/div>/);
     expect(() => drawInto(template.replace(' dir="ltr"', ''), { html: '', lang: 'en', dir: 'ltr' })).toThrow(/^index\.html: the root element/);
   });

@@ -9,14 +9,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
-import { parseConfig } from '../../scripts/lib/load-config.ts';
 import { InputError } from '../../scripts/lib/input-error.ts';
 import { readSiteFiles, runtimeConfig } from '../../scripts/lib/site-files.ts';
 import { formatSettingsProblem } from '../../src/config/describe-issue';
 import { mergeSite } from '../../src/config/site';
 import { loadSiteSettings, siteIdFrom, type SiteStore } from '../../src/kiosk/site-settings';
+import { loadConfig } from '../../scripts/lib/load-config.ts';
 
-const build = runtimeConfig(parseConfig(readFileSync(new URL('../../kiosk.config.json', import.meta.url), 'utf8')));
+const build = runtimeConfig(loadConfig(fileURLToPath(new URL('../..', import.meta.url))));
 const FILE = 'sites/lobby-2.json';
 const merge = (site: unknown) => mergeSite(build, JSON.stringify(site), FILE);
 const problems = (site: unknown) => {

@@ -19,14 +19,14 @@ function section(id: string, audio: Partial<SectionAudio> | null = {}): Section 
     heading: { start: 0, end: 8, firstSentence: 0, sentenceCount: 1 },
     blocks: [],
     sentences: [
-      { id: `${id}.s0`, index: 0, start: 0, end: 8, firstWord: 0, wordCount: 2 },
-      { id: `${id}.s1`, index: 1, start: 9, end: 20, firstWord: 2, wordCount: 2 },
+      { index: 0, start: 0, end: 8, firstWord: 0, wordCount: 2 },
+      { index: 1, start: 9, end: 20, firstWord: 2, wordCount: 2 },
     ],
     words: [
-      { id: `${id}.w0`, index: 0, start: 0, end: 3 },
-      { id: `${id}.w1`, index: 1, start: 4, end: 7 },
-      { id: `${id}.w2`, index: 2, start: 9, end: 14 },
-      { id: `${id}.w3`, index: 3, start: 15, end: 19 },
+      { index: 0, start: 0, end: 3 },
+      { index: 1, start: 4, end: 7 },
+      { index: 2, start: 9, end: 14 },
+      { index: 3, start: 15, end: 19 },
     ],
     audio:
       audio === null
@@ -35,9 +35,7 @@ function section(id: string, audio: Partial<SectionAudio> | null = {}): Section 
             src: [`/audio/${id}.webm`],
             duration: 4,
             wordStarts: [0.1, 0.6, 2.1, 2.8],
-            wordEnds: [0.5, 1.2, 2.6, 3.5],
             sentenceStarts: [0.1, 2.1],
-            sentenceEnds: [1.2, 3.5],
             ...audio,
           },
   };

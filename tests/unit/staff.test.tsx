@@ -87,7 +87,7 @@ describe('which voice each section has, on the staff panel', () => {
   it('counts and names the sections read by a person, apart from the synthesized ones', async () => {
     const [first] = config.handouts as string[];
     const handout = await handoutLoaders.en![first!]!();
-    const audio = (voice: 'recorded' | 'synthesized' | undefined) => ({ src: ['a.webm'], duration: 1, wordStarts: [], wordEnds: [], sentenceStarts: [], sentenceEnds: [], ...(voice ? { voice } : {}) });
+    const audio = (voice: 'recorded' | 'synthesized' | undefined) => ({ src: ['a.webm'], duration: 1, wordStarts: [], sentenceStarts: [], ...(voice ? { voice } : {}) });
     const voices = [audio('recorded'), audio('synthesized'), audio(undefined), null];
     const sections = handout.sections.map((section: Section, i: number) => ({ ...section, audio: voices[i % voices.length]! }));
     const source = { load: async () => ({ ...handout, sections }) } as unknown as Parameters<typeof contentHealth>[0];

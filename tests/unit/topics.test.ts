@@ -56,8 +56,8 @@ describe('topics in a handout’s front matter', () => {
 
   it('refuses a topic that is not a lower-case id, a repeated one, and a topics field that is not a list', () => {
     expect(problemsOf(() => compileHandout(handout('topics: [Pain, pain, pain]\n'), options))).toEqual([
-      'locales/en/handouts/test.md: line 2: front matter field "topics": "Pain" is not allowed; expected a list of topic ids in lower case with hyphens, such as "topics: [pain, procedures]"',
-      'locales/en/handouts/test.md: line 2: front matter field "topics": "pain" is listed twice',
+      'locales/en/handouts/test.md: line 2: front matter field "topics.0": "Pain" is not allowed; expected a topic id in lower case with hyphens, such as "topics: [pain, procedures]"',
+      'locales/en/handouts/test.md: line 2: front matter field "topics.2": "pain" is not allowed; expected each topic once; it is listed twice',
     ]);
     expect(problemsOf(() => compileHandout(handout('topics: pain\n'), options))).toHaveLength(1);
   });

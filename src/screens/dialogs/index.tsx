@@ -7,7 +7,7 @@ import { ChoiceGroup } from '../../ui/choice-group';
 import { DialogName, Modal } from '../../ui/modal';
 import { SourceNote } from '../reader';
 import { SCREEN_KEYS } from '../screen-keys';
-import { lazyComponent } from '../../ui/lazy';
+import { lazyComponent } from '../../app/lazy';
 
 // Only staff ever open it: its code stays off the patients' path.
 const StaffDialog = lazyComponent(() => import('../staff').then((m) => m.StaffDialog), { name: 'staff' });

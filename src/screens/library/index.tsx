@@ -4,8 +4,8 @@ import { ALL_TOPIC, buildLibraryIndex, OTHER_TOPIC, rangesOf, type LibraryIndex,
 import type { HandoutSummary } from '../../content/model';
 import type { UiKey } from '../../i18n/keys';
 import { BigButton } from '../../ui/big-button';
-import { useFocusOnMount } from '../../ui/focus';
-import { ScreenTopBar } from '../chrome';
+import { useFocusOnMount } from '../../a11y/focus';
+import { ScreenTopBar } from '../../app/chrome';
 import './library.css';
 
 /**

@@ -1,6 +1,6 @@
 import { useSignal } from '@preact/signals';
 import { useEffect } from 'preact/hooks';
-import { scrollBehavior } from '../../ui/motion';
+import { scrollBehavior } from '../../a11y/motion';
 
 /** Keys that scroll the text by hand. */
 const SCROLL_KEYS = new Set(['PageUp', 'PageDown', 'Home', 'End', 'ArrowUp', 'ArrowDown', 'Space']);

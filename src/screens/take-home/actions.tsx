@@ -8,7 +8,7 @@ import { useServices, useT, useVisit } from '../../app/kiosk-context';
 import { isPersonalReader, readerLink } from '../../app/reader-link';
 import type { Handout, Section } from '../../content/model';
 import { BigButton } from '../../ui/big-button';
-import { lazyComponent } from '../../ui/lazy';
+import { lazyComponent } from '../../app/lazy';
 import './take-home.css';
 
 // The QR library and the print rendering come in their own chunks, fetched when first shown.

@@ -3,8 +3,8 @@ import { useEffect } from 'preact/hooks';
 import { useServices, useT, useVisit } from '../../app/kiosk-context';
 import type { IdleClock } from '../../kiosk/idle';
 import { BigButton } from '../../ui/big-button';
-import { useFocusOnMount } from '../../ui/focus';
-import { ScreenTopBar } from '../chrome';
+import { useFocusOnMount } from '../../a11y/focus';
+import { ScreenTopBar } from '../../app/chrome';
 import './welcome.css';
 
 const GREETING_MS = 4000;

@@ -35,7 +35,7 @@ export function TouchModeBar({ title, detail, turnOffLabel, onTurnOff, note }: T
           </>
         )}
       </p>
-      {/* Acts on the first touch, even in this mode (screens/keypad-bridge lets it through). */}
+      {/* Acts on the first touch, even in this mode (app/keypad-bridge lets it through). */}
       <BigButton variant="primary" icon="close" onClick={onTurnOff} data-action="touch-to-hear-off" data-touch-direct>
         {turnOffLabel}
       </BigButton>

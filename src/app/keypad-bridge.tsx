@@ -8,13 +8,13 @@
 import type { ComponentChildren } from 'preact';
 import { effect } from '@preact/signals';
 import { useEffect, useMemo, useRef } from 'preact/hooks';
-import { useServices, useT, useVisit, useVoice } from '../app/kiosk-context';
+import { useServices, useT, useVisit, useVoice } from './kiosk-context';
 import type { KeypadAction } from '../kiosk/keypad';
 import { createSpeechTrigger } from '../kiosk/speech-trigger';
 import { FEW_HANDOUTS } from '../content/library-index';
-import { describeItem, KEYPAD_GROUP, moveFocus, moveInGroup, topLayer } from '../ui/keypad-focus';
-import { SCREEN_KEYS } from './screen-keys';
-import { ArmingContext, createArming, itemLabel } from './touch-arming';
+import { describeItem, KEYPAD_GROUP, moveFocus, moveInGroup, topLayer } from '../kiosk/keypad-focus';
+import { SCREEN_KEYS } from '../screens/screen-keys';
+import { ArmingContext, createArming, itemLabel } from '../screens/touch-arming';
 
 export function KeypadBridge({ children }: { children: ComponentChildren }) {
   const t = useT();

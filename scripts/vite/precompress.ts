@@ -4,7 +4,7 @@
  * server and nginx's `brotli_static`/`gzip_static` to send as they are: a slow kiosk computer or a
  * busy clinic server never compresses on the fly. A copy that would not be smaller is not written.
  *
- * It runs at `closeBundle`, after scripts/vite-plugin-service-worker.ts has listed the build, so the
+ * It runs at `closeBundle`, after scripts/vite/service-worker.ts has listed the build, so the
  * copies are not in the offline cache twice: the browser caches what it decoded.
  *
  * Brotli's quality 11 costs about a second of CPU per megabyte, and a library of a hundred handouts
@@ -21,8 +21,8 @@ import { join, relative, resolve, sep } from 'node:path';
 import { promisify } from 'node:util';
 import { brotliCompress, constants, gzip } from 'node:zlib';
 import type { Plugin } from 'vite';
-import { isCompressible } from './server/file-kinds.ts';
-import { isSiteFile } from './server/static-site.ts';
+import { isCompressible } from '../server/file-kinds.ts';
+import { isSiteFile } from '../server/static-site.ts';
 
 const brotli = promisify(brotliCompress);
 const gzipAsync = promisify(gzip);

@@ -6,7 +6,7 @@
  */
 import preact from '@preact/preset-vite';
 import { createServer, type Plugin } from 'vite';
-import { kioskContent } from './vite-plugin-kiosk-content.ts';
+import { kioskContent } from './kiosk-content.ts';
 
 const ENTRY = '/src/prerender.tsx';
 const MOUNT = '<div id="app"></div>';

@@ -1,6 +1,6 @@
 import { TopBar } from '../ui/top-bar';
-import { useServices, useT, useVisit } from '../app/kiosk-context';
-import { useStaffGesture } from './staff/gesture';
+import { useServices, useT, useVisit } from './kiosk-context';
+import { useStaffGesture } from '../screens/staff/gesture';
 
 /** The top bar wired to the visit: the same Language and Help buttons on every screen. */
 export function ScreenTopBar({ showHome = true }: { showHome?: boolean }) {
