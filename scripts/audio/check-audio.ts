@@ -75,7 +75,7 @@ export function planSpeech(root: string, content: ContentBundle, languages?: rea
           }
         }
         const speech = normaliseSection(section, { lang: language.code, phoneNumbers: phoneNumbers(content.config.site), lexicon });
-        const reading = readingText(section, { lang: language.code, phoneNumbers: phoneNumbers(content.config.site) });
+        const reading = readingText(section, { lang: language.code, phoneNumbers: phoneNumbers(content.config.site) }, Object.keys(lexicon).length ? undefined : speech);
         const recording = findRecording(root, language.code, handout.id, section.id);
         targets.push({
           reading,
