@@ -46,7 +46,10 @@ interface ContentState {
  * inside it): its content, audio and site files are used as they are, instead of reading and
  * checking the whole library a second time.
  */
-export function kioskContent(root: string, options: { from?: Plugin } = {}): Plugin & { api: { state(): ContentState | null } } {
+/** The plugin, with what it made at its build's start for another instance to use. */
+export type KioskContentPlugin = Plugin & { api: { state(): ContentState | null } };
+
+export function kioskContent(root: string, options: { from?: KioskContentPlugin } = {}): KioskContentPlugin {
   let bundle: ContentBundle | null = null;
   let attachments = new Map<string, AudioAttachment>();
   const load = (): ContentBundle => {
@@ -81,7 +84,7 @@ export function kioskContent(root: string, options: { from?: Plugin } = {}): Plu
     },
     async buildStart() {
       build = null;
-      const started = (options.from?.api as { state(): ContentState | null } | undefined)?.state();
+      const started = options.from?.api.state();
       if (started) {
         ({ bundle, attachments, sites } = started);
         return;

@@ -6,7 +6,7 @@
  */
 import preact from '@preact/preset-vite';
 import { createServer, type Plugin } from 'vite';
-import { kioskContent } from './kiosk-content.ts';
+import { kioskContent, type KioskContentPlugin } from './kiosk-content.ts';
 
 const ENTRY = '/src/prerender.tsx';
 const MOUNT = '<div id="app"></div>';
@@ -20,7 +20,7 @@ export function drawInto(html: string, page: { html: string; lang: string; dir: 
 }
 
 /** `content`: the build's own kiosk-content plugin, whose content the drawing uses. */
-export function prerenderWelcome(root: string, contentRoot: string, content: Plugin): Plugin {
+export function prerenderWelcome(root: string, contentRoot: string, content: KioskContentPlugin): Plugin {
   return {
     name: 'kiosk-prerender',
     apply: 'build',
