@@ -35,7 +35,7 @@ async function boot() {
     prerendered = false;
   }
   const { config, i18n, kiosk, app, prompter } = await assembleKiosk({ document, site });
-  const keypadMap = { ...DEFAULT_KEYPAD, ...config.keypad } as KeypadMap;
+  const keypadMap: KeypadMap = { ...DEFAULT_KEYPAD, ...config.keypad };
   // A "Take it home" link opens the same build on a patient's phone as a personal reader: no
   // lock-down, no idle reset (src/personal). Its code loads only then.
   const personal = isPersonalReader(location.search);

@@ -132,8 +132,8 @@ export function createAppState({ config, i18n, content, player, idle, onIgnored 
     );
   };
 
-  const run = (effect: Effect): Promise<void> | void => {
-    switch (effect.type) {
+  const run = (todo: Effect): Promise<void> | void => {
+    switch (todo.type) {
       case 'stop-speech':
         return player.stop();
       case 'load-section':
@@ -141,15 +141,15 @@ export function createAppState({ config, i18n, content, player, idle, onIgnored 
       case 'play':
         return player.play();
       case 'set-language':
-        return i18n.setLanguage(effect.code).then(
-          () => dispatch({ type: 'language-ready', code: effect.code }),
+        return i18n.setLanguage(todo.code).then(
+          () => dispatch({ type: 'language-ready', code: todo.code }),
           (error: unknown) => {
-            void dispatch({ type: 'language-failed', code: effect.code });
+            void dispatch({ type: 'language-failed', code: todo.code });
             throw error;
           },
         );
       case 'load-handout': {
-        const { id, lang } = effect;
+        const { id, lang } = todo;
         return content.load(lang, id).then(
           (loaded) => dispatch({ type: 'handout-loaded', handout: loaded }),
           (error: unknown) => {
@@ -169,7 +169,7 @@ export function createAppState({ config, i18n, content, player, idle, onIgnored 
     if (step === 'illegal') onIgnored(event, state.peek());
     if (typeof step !== 'object') return Promise.resolve();
     state.value = step.state;
-    return Promise.all(step.effects.map(run)).then(() => {});
+    return Promise.all(step.effects.map(async (todo) => run(todo))).then(() => {});
   }
 
   // Auto-advance: when a section has been read to its end, read the next one.
@@ -228,7 +228,7 @@ export function createAppState({ config, i18n, content, player, idle, onIgnored 
     showLibrary: () => void dispatch({ type: 'show-library' }),
     back: () => void dispatch({ type: 'back', reading: derived.peek().speaking }),
     openHandout: (id) => dispatch({ type: 'open-handout', id, lang: i18n.language.peek() }),
-    openLink: (id, section) => dispatch({ type: 'open-link', id, lang: i18n.language.peek(), section }),
+    openLink: (id, at) => dispatch({ type: 'open-link', id, lang: i18n.language.peek(), section: at }),
     goToSection: (index) => void dispatch({ type: 'go-to-section', index }),
     nextSection: () => void dispatch({ type: 'step-section', by: 1 }),
     previousSection: () => void dispatch({ type: 'step-section', by: -1 }),

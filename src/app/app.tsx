@@ -86,8 +86,8 @@ export function App({ kiosk, config, i18n, build, prompter, root, site }: AppPro
 
 /** The visit's one voice (speech/one-voice), made with the visit and let go with it. */
 function OneVoiceProvider({ visit, prompter, children }: { visit: AppState; prompter: Prompter; children: ComponentChildren }) {
-  const voice = useMemo(() => createOneVoice({ prompter, player: visit.player, explaining: visit.explaining }), [visit]);
-  useEffect(() => voice.dispose, [voice]);
+  const voice = useMemo(() => createOneVoice({ prompter, player: visit.player, explaining: visit.explaining }), [visit, prompter]);
+  useEffect(() => () => voice.dispose(), [voice]);
   return <VoiceContext.Provider value={voice}>{children}</VoiceContext.Provider>;
 }
 

@@ -95,7 +95,7 @@ export function KeypadBridge({ children }: { children: ComponentChildren }) {
         const forward = (action === 'right') === (i18n.dir.peek() === 'ltr');
         if (focused instanceof HTMLInputElement && focused.type === 'radio') {
           const group = [...topLayer(document).querySelectorAll<HTMLInputElement>(`input[type="radio"][name="${focused.name}"]`)];
-          const next = group[(group.indexOf(focused) + (forward ? 1 : -1) + group.length) % group.length]!;
+          const next = group[(group.indexOf(focused) + (forward ? 1 : -1) + group.length) % group.length] ?? focused;
           next.focus();
           chooseNow(next);
           announce(next);
@@ -169,6 +169,7 @@ export function KeypadBridge({ children }: { children: ComponentChildren }) {
       stop();
       arming.disarm();
     };
+  // oxlint-disable-next-line react-hooks/exhaustive-deps -- the signals are read inside effect(), which tracks them; visit and arming live as long as the bridge.
   }, []);
 
   // Touch to hear: the first touch on an item speaks it and marks it; a second touch on the same,

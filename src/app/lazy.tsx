@@ -55,7 +55,7 @@ export function lazyComponent<P extends object>(load: () => Promise<ComponentTyp
       };
     }, []);
     if (state.failed) throw state.failed;
-    const Loaded = loaded as ComponentType<P> | null;
+    const Loaded = loaded;
     return Loaded ? <Loaded {...props} /> : <Fallback name={name} />;
   };
   Lazy.preload = preload;

@@ -90,40 +90,50 @@ export function rangesOf(handouts: readonly HandoutSummary[], lang: string, perL
   const count = Math.ceil(n / perList);
   const keys = handouts.map((h) => graphemes(sortKey(h.title, lang)));
   const collator = collatorFor(lang);
-  const sameStart = (a: number, b: number, length = 1) => collator.compare(keys[a]!.slice(0, length).join(''), keys[b]!.slice(0, length).join('')) === 0;
+  const keyOf = (i: number): readonly string[] => keys[i] ?? [];
+  const sameStart = (a: number, b: number, length = 1) => collator.compare(keyOf(a).slice(0, length).join(''), keyOf(b).slice(0, length).join('')) === 0;
   // Splits the sorted list into exactly `count` runs of at most `perList`, cutting where the first
   // letter changes (2 points), else where the first two do (1 point), as often as possible:
-  // best[i][j] is the best score for the first i handouts in j runs (-Infinity: impossible).
-  const best = Array.from({ length: n + 1 }, () => new Array<number>(count + 1).fill(-Infinity));
-  const from = Array.from({ length: n + 1 }, () => new Array<number>(count + 1).fill(0));
-  best[0]![0] = 0;
+  // best[i][j] is the best score for the first i handouts in j runs (-Infinity: impossible), held
+  // row by row in one array of (n + 1) × (count + 1).
+  const width = count + 1;
+  const best = new Float64Array((n + 1) * width).fill(-Infinity);
+  const from = new Int32Array((n + 1) * width);
+  best[0] = 0;
   for (let j = 1; j <= count; j++) {
     for (let i = 1; i <= n; i++) {
       for (let start = Math.max(0, i - perList); start < i; start++) {
-        const before = best[start]![j - 1]!;
+        const before = best[start * width + j - 1] ?? -Infinity;
         if (before === -Infinity) continue;
         const points = i === n ? 0 : !sameStart(i - 1, i) ? 2 : !sameStart(i - 1, i, 2) ? 1 : 0;
         // Between equal cuts, runs of even length: a range of two beside one of eight looks odd.
         const score = before + points * 1000 - Math.abs(i - start - n / count);
-        if (score > best[i]![j]!) {
-          best[i]![j] = score;
-          from[i]![j] = start;
+        if (score > (best[i * width + j] ?? -Infinity)) {
+          best[i * width + j] = score;
+          from[i * width + j] = start;
         }
       }
     }
   }
   const cuts: [number, number][] = [];
   for (let i = n, j = count; j > 0; j--) {
-    const start = from[i]![j]!;
+    const start = from[i * width + j] ?? 0;
     cuts.unshift([start, i]);
     i = start;
   }
+  // One letter, unless a neighbouring range starts with the same one: then as many as tell them apart.
+  const lettersToTellApart = (start: number, end: number): number => {
+    for (let length = 1; length < 3; length++) {
+      const sharedBefore = start > 0 && sameStart(start - 1, start, length);
+      const sharedAfter = end < n && sameStart(end - 1, end, length);
+      if (!sharedBefore && !sharedAfter) return length;
+    }
+    return 3;
+  };
   return cuts.map(([start, end]) => {
-    // One letter, unless a neighbouring range starts with the same one: then as many as tell them apart.
-    let length = 1;
-    while (length < 3 && ((start > 0 && sameStart(start - 1, start, length)) || (end < n && sameStart(end - 1, end, length)))) length++;
-    const first = prefix(keys[start]!, length, lang);
-    const last = prefix(keys[end - 1]!, length, lang);
+    const length = lettersToTellApart(start, end);
+    const first = prefix(keyOf(start), length, lang);
+    const last = prefix(keyOf(end - 1), length, lang);
     const ends = collator.compare(first, last) === 0 ? [first] : [first, last];
     return { label: ends.join('–'), ends, handouts: handouts.slice(start, end) };
   });
@@ -157,7 +167,7 @@ function graphemes(text: string): string[] {
 }
 
 /** "ma" → "Ma": the first letter as a capital where the script has them. */
-function prefix(letters: string[], length: number, lang: string): string {
+function prefix(letters: readonly string[], length: number, lang: string): string {
   const [first = '', ...rest] = letters.slice(0, length);
   return first.toLocaleUpperCase(lang) + rest.join('').toLocaleLowerCase(lang);
 }

@@ -7,7 +7,8 @@
 const formats = new Map<string, Intl.NumberFormat>();
 
 export function formatValue(value: unknown, lang: string): string {
-  if (typeof value !== 'number') return String(value ?? '');
+  if (typeof value === 'string') return value;
+  if (typeof value !== 'number') return value == null ? '' : (JSON.stringify(value) ?? '');
   let format = formats.get(lang);
   if (!format) {
     format = new Intl.NumberFormat(lang);

@@ -102,7 +102,7 @@ export function createI18n(options: I18nOptions): I18n {
   const dir = computed<TextDirection>(() => find(language.value)?.dir ?? 'ltr');
   const t = computed<Translate>(() => {
     const instance = engine.value;
-    return instance ? (instance.getFixedT(language.value) as unknown as Translate) : bundled;
+    return instance ? instance.getFixedT(language.value) : bundled;
   });
 
   const applyToDocument = () => {
@@ -137,7 +137,7 @@ export function createI18n(options: I18nOptions): I18n {
     },
     fixedT(code) {
       const instance = engine.peek();
-      if (instance) return instance.getFixedT(code) as unknown as Translate;
+      if (instance) return instance.getFixedT(code);
       if (code === options.defaultLanguage) return bundled;
       throw new Error(`The strings for "${code}" are not loaded yet`);
     },

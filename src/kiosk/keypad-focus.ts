@@ -52,7 +52,7 @@ export function keypadStops(doc: Document): HTMLElement[] {
       members.find((m) => m === doc.activeElement) ??
         members.find((m) => m.getAttribute('aria-pressed') === 'true' || m.getAttribute('aria-current') === 'true') ??
         members.find((m) => m === last) ??
-        members[0]!,
+        item,
     );
   }
   return stops;
@@ -66,7 +66,7 @@ export function moveInGroup(doc: Document, step: number): HTMLElement | null {
   const members = keypadItems(doc).filter((item) => item.closest(KEYPAD_GROUP) === group);
   const at = members.indexOf(focused);
   if (at < 0) return null;
-  const next = members[(at + step + members.length) % members.length]!;
+  const next = members[(at + step + members.length) % members.length] ?? focused;
   lastInGroup.set(group, next);
   next.focus();
   next.scrollIntoView?.({ block: 'nearest' });
@@ -79,7 +79,8 @@ export function moveFocus(doc: Document, step: number): HTMLElement | null {
   if (!items.length) return null;
   const at = items.indexOf(doc.activeElement as HTMLElement);
   const next = at < 0 ? (step > 0 ? 0 : items.length - 1) : (at + step + items.length) % items.length;
-  const item = items[next]!;
+  const item = items[next];
+  if (!item) return null;
   if (item.tabIndex < 0 && !item.matches('button, input')) item.tabIndex = -1;
   item.focus();
   item.scrollIntoView?.({ block: 'nearest' });

@@ -104,6 +104,7 @@ export function registerOffline(options: OfflineOptions): () => void {
     // Once per new build: the gate re-runs on every change while the kiosk stays between visits.
     if (!worker || asked === worker) return;
     asked = worker;
+    // oxlint-disable-next-line unicorn/require-post-message-target-origin -- a ServiceWorker's postMessage takes no origin.
     worker.postMessage({ type: 'SKIP_WAITING' });
   });
 

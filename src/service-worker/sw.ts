@@ -250,7 +250,7 @@ async function readAudioIndex(cache: Cache): Promise<AudioIndex> {
 
 async function revisionOf(body: ArrayBuffer): Promise<string> {
   const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', body));
-  return [...digest.slice(0, 8)].map((byte) => byte.toString(16).padStart(2, '0')).join('');
+  return Array.from(digest.slice(0, 8), (byte) => byte.toString(16).padStart(2, '0')).join('');
 }
 
 async function status(): Promise<WorkerStatus> {
@@ -266,9 +266,10 @@ async function status(): Promise<WorkerStatus> {
     handouts.set(file.handout, handout);
   }
   for (const file of MANIFEST.audio) {
-    const handout = handouts.get(file.handout!) ?? { featured: false, missing: 0 };
+    if (!file.handout) continue;
+    const handout = handouts.get(file.handout) ?? { featured: false, missing: 0 };
     if (!index.entries[urlOf(file.url)]) handout.missing++;
-    handouts.set(file.handout!, handout);
+    handouts.set(file.handout, handout);
   }
   return {
     version: MANIFEST.version,

@@ -201,7 +201,8 @@ export function createAudioPlayer({ sounds, clock, defaults, log = console.warn 
       if (next?.section.audio) {
         const nextKey = keyOf(next);
         keep.add(nextKey);
-        soundFor(nextKey, next.section.audio);
+        // Made ahead of time; a failure to load shows when the section is played.
+        soundFor(nextKey, next.section.audio).catch(() => {});
       }
       release(keep);
     },

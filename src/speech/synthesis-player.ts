@@ -71,8 +71,8 @@ export function createSynthesisPlayer({ synthesis, createUtterance, defaults }: 
     halt();
     const mine = run;
     const last = text.sentences.length - 1;
-    for (let i = Math.max(0, fromSentence); i <= last; i++) {
-      const sentence = text.sentences[i]!;
+    for (const [i, sentence] of text.sentences.entries()) {
+      if (i < fromSentence) continue;
       const begin = i === fromSentence && fromChar !== undefined ? Math.max(fromChar, sentence.start) : sentence.start;
       const utterance = createUtterance(text.text.slice(begin, sentence.end));
       utterance.lang = ref.lang;

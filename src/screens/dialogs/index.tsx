@@ -101,6 +101,7 @@ function TermDialog() {
     if (!handout || !entry) return;
     if (!textOnly) prompter.say(handout.lang, [entry.term, entry.definition]);
     return () => prompter.stop();
+  // oxlint-disable-next-line react-hooks/exhaustive-deps -- said once per term opened, not again when the same card re-renders.
   }, [id]);
   if (!handout || !entry) return null;
   return (

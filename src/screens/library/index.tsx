@@ -53,7 +53,7 @@ function FewHandouts({ handouts }: { handouts: HandoutSummary[] }) {
           </h1>
           <p class="library__guide">{t('help.library')}</p>
         </div>
-        <ul class="library__cards" role="list">
+        <ul class="library__cards">
           {handouts.map((handout) => (
             <li key={handout.id}>
               <button type="button" class="library__card" data-handout={handout.id} onClick={() => void visit.openHandout(handout.id)}>
@@ -78,6 +78,7 @@ function useFocusFirst<T extends HTMLElement>(selector: string) {
   const ref = useRef<T>(null);
   useEffect(() => {
     ref.current?.querySelector<HTMLElement>(selector)?.focus({ preventScroll: true });
+  // oxlint-disable-next-line react-hooks/exhaustive-deps -- on mount only: focus is placed once, then left where the patient moves it.
   }, []);
   return ref;
 }
@@ -100,7 +101,7 @@ function LibraryHome({ index, focusTopic }: { index: Extract<LibraryIndex, { mod
               <h2 id="library-featured" class="library__part-title">
                 {t('library.featured')}
               </h2>
-              <ul class="library__tiles library__tiles--cards" role="list" aria-label={t('library.featured')} data-keypad-group>
+              <ul class="library__tiles library__tiles--cards" aria-label={t('library.featured')} data-keypad-group>
                 {index.featured.map((handout) => (
                   <HandoutCard key={handout.id} handout={handout} />
                 ))}
@@ -111,7 +112,7 @@ function LibraryHome({ index, focusTopic }: { index: Extract<LibraryIndex, { mod
             <h2 id="library-topics" class="library__part-title">
               {t('library.topics')}
             </h2>
-            <ul class="library__tiles library__tiles--topics" role="list" aria-label={t('library.topics')} data-keypad-group>
+            <ul class="library__tiles library__tiles--topics" aria-label={t('library.topics')} data-keypad-group>
               {index.topics.map((topic) => (
                 <li key={topic.id}>
                   <button
@@ -137,7 +138,7 @@ function TopicView({ topic, range }: { topic: LibraryTopic; range: number }) {
   const t = useT();
   const visit = useVisit();
   const { i18n } = useServices();
-  const ranges = useMemo(() => rangesOf(topic.handouts, i18n.language.peek()), [topic]);
+  const ranges = useMemo(() => rangesOf(topic.handouts, i18n.language.peek()), [topic, i18n.language]);
   const chosen = Math.min(range, ranges.length - 1);
   const shown = ranges[chosen]?.handouts ?? [];
   const band = useFocusFirst<HTMLDivElement>('[data-range][aria-pressed="true"], [data-handout]');
@@ -167,7 +168,7 @@ function TopicView({ topic, range }: { topic: LibraryTopic; range: number }) {
               </div>
             )}
           </div>
-          <ul class="library__tiles library__tiles--cards" role="list" aria-label={t('library.list')} data-keypad-group>
+          <ul class="library__tiles library__tiles--cards" aria-label={t('library.list')} data-keypad-group>
             {shown.map((handout) => (
               <HandoutCard key={handout.id} handout={handout} />
             ))}

@@ -45,7 +45,7 @@ export function CompareView({ handout, section, staff, patient, currentSentence 
     return () => {
       live = false;
     };
-  }, [handout.id, staff]);
+  }, [handout.id, staff, visit]);
 
   const staffSection = other && other !== 'failed' ? other.sections.find((s) => s.id === section.id) ?? null : null;
   // Rows: the language's name, the heading, then each block.
@@ -110,7 +110,7 @@ function useCurrentBlock(root: { current: HTMLElement | null }, section: Section
       }
     });
     return stop;
-  }, [section, currentSentence, ready]);
+  }, [section, currentSentence, ready, root]);
 }
 
 /** The clinic's side: the same blocks as plain text, no word spans, no keypad stops. */

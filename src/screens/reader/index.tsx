@@ -81,6 +81,7 @@ function ReaderBody({ handout, section, headingRef }: ReaderBodyProps) {
     reading.restart();
     if (announced.current !== null) sectionHeading.current?.focus({ preventScroll: true });
     announced.current = section.id;
+  // oxlint-disable-next-line react-hooks/exhaustive-deps -- per section: `reading` is a new object at every render.
   }, [section.id]);
 
   const status = player.status.value;
@@ -141,7 +142,7 @@ function ReaderBody({ handout, section, headingRef }: ReaderBodyProps) {
       </p>
       <div class="reader__scroll" ref={scroller} {...swipe}>
         {compare ? (
-          <CompareView handout={handout} section={section} staff={staff!} patient={sectionText} currentSentence={player.currentSentence} />
+          <CompareView handout={handout} section={section} staff={staff} patient={sectionText} currentSentence={player.currentSentence} />
         ) : (
           sectionText
         )}
@@ -178,7 +179,7 @@ function ReaderBody({ handout, section, headingRef }: ReaderBodyProps) {
                   .then(() => visit.setComparing(true));
               }}
             >
-              {compare ? t('reader.showOneLanguage') : t('reader.showIn', { language: staffLanguageName(i18n.language.value, staff!) })}
+              {compare ? t('reader.showOneLanguage') : t('reader.showIn', { language: staffLanguageName(i18n.language.value, staff) })}
             </BigButton>
           )}
         </div>

@@ -76,6 +76,6 @@ export const browserProbes: StaffProbes = {
     const estimate = await globalThis.navigator?.storage?.estimate?.().catch(() => null);
     return estimate ? { usedBytes: estimate.usage ?? 0, quotaBytes: estimate.quota ?? 0 } : null;
   },
-  offline: () => readOfflineStatus().catch(() => ({ state: 'unsupported', controlled: false, worker: null }) as OfflineStatus),
+  offline: () => readOfflineStatus().catch(() => ({ state: 'unsupported', controlled: false, worker: null })),
   build: (running) => readBuildStatus(running),
 };

@@ -86,6 +86,7 @@ function PinPad({ t, lock, maxLength, onOpen }: PinPadProps) {
       if (left === 0) setMessage('');
     }, 1000);
     return () => clearInterval(timer);
+  // oxlint-disable-next-line react-hooks/exhaustive-deps -- restarted when the lock starts or ends, not at every second it counts down.
   }, [lockedFor === 0]);
 
   const locked = lockedFor > 0;
@@ -171,6 +172,7 @@ function StaffPanel({ t, lang, services, probes, reload }: PanelProps) {
       live = false;
       clearInterval(timer);
     };
+  // oxlint-disable-next-line react-hooks/exhaustive-deps -- one round of probes per panel opened; the services live as long as the kiosk.
   }, []);
 
   const megabytes = (bytes: number) => (bytes / 1e6).toLocaleString(lang, { maximumFractionDigits: 1 });

@@ -28,7 +28,7 @@ export function useLongPress(onLongPress: () => void, ms = STAFF_HOLD_MS): LongP
     onPointerDown(event) {
       cancel();
       // A second finger, or a mouse button other than the main one, is not the gesture.
-      if (event.isPrimary === false || event.button > 0) return;
+      if (!event.isPrimary || event.button > 0) return;
       const timer = setTimeout(() => {
         press.current = null;
         callback.current();

@@ -29,7 +29,7 @@ export function TakeHomeButtons({ handout, section }: { handout: Handout; sectio
   const visit = useVisit();
   const { config } = useServices();
   const link = takeHomeLink(config.site.publicUrl, handout, section);
-  const canPrint = config.print?.enabled === true;
+  const canPrint = config.print?.enabled ?? false;
   return (
     <>
       {link && (

@@ -12,7 +12,7 @@ const GREETING_MS = 4000;
 /** 0, 1, … count − 1, moving on every `ms` by the kiosk's clock. */
 function useCycle(count: number, ms: number, clock: IdleClock) {
   const index = useSignal(0);
-  useEffect(() => clock.every(ms, () => (index.value = (index.peek() + 1) % Math.max(count, 1))), [count, ms]);
+  useEffect(() => clock.every(ms, () => (index.value = (index.peek() + 1) % Math.max(count, 1))), [count, ms, clock, index]);
   return index;
 }
 
@@ -46,7 +46,7 @@ export function WelcomeScreen() {
           <p class="welcome__hint">{t('welcome.keypadHint')}</p>
         </div>
         <div class="welcome__choices">
-          <ul class="welcome__languages" role="list">
+          <ul class="welcome__languages">
             {i18n.languages.map((language) => (
               <li key={language.code}>
                 <button

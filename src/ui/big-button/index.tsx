@@ -2,7 +2,8 @@ import type { ButtonHTMLAttributes, ComponentChildren } from 'preact';
 import { Icon, type IconName } from '../icon';
 import './big-button.css';
 
-export interface BigButtonProps extends Omit<ButtonHTMLAttributes<HTMLButtonElement>, 'icon'> {
+export interface BigButtonProps extends Omit<ButtonHTMLAttributes, 'icon' | 'class'> {
+  class?: string;
   icon?: IconName;
   variant?: 'primary' | 'secondary' | 'quiet';
   children: ComponentChildren;

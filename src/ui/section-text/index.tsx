@@ -32,6 +32,9 @@ export function SectionText({ section, lang, dir, currentWord, currentSentence, 
   const root = useRef<HTMLDivElement>(null);
   useHighlight(root, currentWord, currentSentence, onCurrentWord);
   return (
+    // One listener for every word: a term is a <button> whose click bubbles here; tapping a plain word
+    // to read from it is a pointer shortcut, and the keypad's way is the reader's own controls.
+    // oxlint-disable-next-line jsx-a11y/click-events-have-key-events, jsx-a11y/no-static-element-interactions
     <div
       ref={root}
       class="section-text"
@@ -40,8 +43,9 @@ export function SectionText({ section, lang, dir, currentWord, currentSentence, 
       onClick={(event) => {
         // A term's words open its definition; every other word reads from there.
         const term = (event.target as Element).closest?.('[data-term]');
-        if (term) {
-          onTermTap?.(term.getAttribute('data-term')!);
+        const termId = term?.getAttribute('data-term');
+        if (termId != null) {
+          onTermTap?.(termId);
           return;
         }
         const word = (event.target as Element).closest?.('[data-word]');
@@ -92,7 +96,7 @@ function useHighlight(
       if (moved && (word ?? sentence)) onCurrent.current?.((word ?? sentence) as HTMLElement);
     };
     return effect(follow);
-  }, [currentWord, currentSentence]);
+  }, [currentWord, currentSentence, root]);
 }
 
 interface StaticTextProps {
