@@ -1,6 +1,6 @@
 /**
  * `npm test`: every suite, in order of speed, then one plain line `N passed, N failed` that totals
- * them all. The type check and the content check count as one test each; vitest's projects (unit and
+ * them all. The type check, the lint, the format check and the content check count as one test each; vitest's projects (unit and
  * component tests in jsdom, browser tests in Chromium) count their own tests, and so does the second
  * run of the server-bound browser tests against nginx.
  */
@@ -32,6 +32,8 @@ function countStep(name: string, ok: boolean) {
 }
 
 countStep('type check', step('type check (tsc)', bin('tsc'), ['--noEmit', '-p', 'tsconfig.json']));
+countStep('lint', step('lint (oxlint, .oxlintrc.json)', bin('oxlint'), []));
+countStep('format', step('format (prettier --check; npm run format fixes it)', bin('prettier'), ['--check', '--log-level', 'warn', '.']));
 countStep('content check', step('content and config check', bin('tsx'), ['scripts/check.ts']));
 
 const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
