@@ -6,10 +6,18 @@
  * The inputs are the code (src/, scripts/, public/, index.html, the Vite and TypeScript configs), the
  * dependencies (package.json and the lockfile stand for node_modules), and the content (the config,
  * locales/, audio/ and the site files in sites/), which may come from another folder (KIOSK_CONTENT_ROOT, as the tests do).
+ *
+ * Reading and hashing all of it (about 50 MB, most of it audio) was most of an unchanged `npm start`.
+ * So each file's own hash is remembered in `.builds/input-hashes.json` beside what `stat` says of it
+ * (size, modified and changed times to the nanosecond, inode), as git's index does: a file whose stat
+ * is as remembered is not read again. The id is still a hash of the contents; a `touch` only costs
+ * reading that file again. A file changed within two seconds of being hashed is never remembered
+ * (a later change in the same clock tick would keep its times).
  */
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync, type BigIntStats } from 'node:fs';
 import { join, relative } from 'node:path';
+import { writeAtomic } from './write-file.ts';
 
 const CODE_FILES = ['index.html', 'package.json', 'package-lock.json', 'tsconfig.json', 'vite.config.ts'];
 const CODE_FOLDERS = ['src', 'scripts', 'public'];
@@ -26,20 +34,95 @@ export interface BuildInputs {
   files: string[];
 }
 
-export function buildInputs(root: string, contentRoot = root): BuildInputs {
+export function buildInputs(root: string, contentRoot = root, options: { now?: number } = {}): BuildInputs {
   const files = [
     ...listInputs(root, CODE_FILES, CODE_FOLDERS).map((path) => ({ base: root, path })),
     ...listInputs(contentRoot, CONTENT_FILES, CONTENT_FOLDERS).map((path) => ({ base: contentRoot, path })),
   ];
+  // Only for the kiosk's own folder: content roots made by tests come and go.
+  const cache = contentRoot === root ? new HashCache(join(root, '.builds', 'input-hashes.json'), options.now ?? Date.now()) : null;
   const hash = createHash('sha256');
   for (const { base, path } of files) {
-    // The name is hashed with the bytes, so a file moved or renamed is a change too. A length prefix
-    // keeps one file's end from passing for the next one's start.
+    // The name is hashed with the contents, so a file moved or renamed is a change too.
     const name = relative(base, path).split('\\').join('/');
-    const body = readFileSync(path);
-    hash.update(`${name}\0${body.length}\0`).update(body);
+    hash.update(`${name}\0${cache ? cache.hashOf(path) : hashFile(path)}\0`);
   }
+  cache?.save();
   return { id: hash.digest('hex').slice(0, ID_LENGTH), files: files.map((f) => f.path) };
+}
+
+function hashFile(path: string): string {
+  return createHash('sha256').update(readFileSync(path)).digest('hex');
+}
+
+/** What stat said of a file when its hash was taken: size, mtime and ctime in ns, inode. */
+type StatKey = [size: string, mtimeNs: string, ctimeNs: string, ino: string];
+interface Entry {
+  stat: StatKey;
+  sha256: string;
+}
+
+/** The cache's entries, or none if it is missing or not what this code writes (then all is read). */
+function readCache(file: string): Record<string, Entry> {
+  // Checked by hand, not with zod: loading zod would cost the quick start more than the cache saves.
+  try {
+    const parsed: unknown = JSON.parse(readFileSync(file, 'utf8'));
+    if (typeof parsed !== 'object' || parsed === null || !('version' in parsed) || parsed.version !== 1 || !('files' in parsed)) return {};
+    const files = parsed.files;
+    if (typeof files !== 'object' || files === null) return {};
+    const entries: Record<string, Entry> = {};
+    for (const [path, entry] of Object.entries(files)) {
+      const { stat, sha256 } = (entry ?? {}) as Partial<Entry>;
+      if (Array.isArray(stat) && stat.length === 4 && stat.every((part) => typeof part === 'string') && typeof sha256 === 'string') entries[path] = { stat, sha256 };
+    }
+    return entries;
+  } catch {
+    return {};
+  }
+}
+
+const RACY_NS = 2_000_000_000n;
+
+class HashCache {
+  private readonly before: Record<string, Entry>;
+  private readonly after: Record<string, Entry> = {};
+  private changed = false;
+  private readonly now: bigint;
+
+  constructor(
+    private readonly file: string,
+    nowMs: number,
+  ) {
+    this.before = readCache(file);
+    this.now = BigInt(Math.round(nowMs)) * 1_000_000n;
+  }
+
+  hashOf(path: string): string {
+    const stat = statSync(path, { bigint: true });
+    const key = statKey(stat);
+    const known = this.before[path];
+    if (known && known.stat.every((part, i) => part === key[i])) {
+      this.after[path] = known;
+      return known.sha256;
+    }
+    const sha256 = hashFile(path);
+    this.changed = true;
+    if (this.now - stat.mtimeNs > RACY_NS && this.now - stat.ctimeNs > RACY_NS) this.after[path] = { stat: key, sha256 };
+    return sha256;
+  }
+
+  save(): void {
+    if (!this.changed && Object.keys(this.after).length === Object.keys(this.before).length) return;
+    try {
+      writeAtomic(this.file, JSON.stringify({ version: 1, files: this.after }), '.builds/input-hashes.json');
+    } catch {
+      // A read-only checkout still starts; it reads every file each time.
+    }
+  }
+}
+
+function statKey(stat: BigIntStats): StatKey {
+  return [String(stat.size), String(stat.mtimeNs), String(stat.ctimeNs), String(stat.ino)];
 }
 
 /** The named files that exist, then every file under the named folders, sorted; no dotfiles. */
