@@ -45,7 +45,7 @@ export function buildInputs(root: string, contentRoot = root, options: { now?: n
   for (const { base, path } of files) {
     // The name is hashed with the contents, so a file moved or renamed is a change too.
     const name = relative(base, path).split('\\').join('/');
-    hash.update(`${name}\0${cache ? cache.hashOf(path) : hashFile(path)}\0`);
+    hash.update(`${name}\0${cache ? cache.hashOf(path, name) : hashFile(path)}\0`);
   }
   cache?.save();
   return { id: hash.digest('hex').slice(0, ID_LENGTH), files: files.map((f) => f.path) };
@@ -97,17 +97,18 @@ class HashCache {
     this.now = BigInt(Math.round(nowMs)) * 1_000_000n;
   }
 
-  hashOf(path: string): string {
+  /** `name`: the path from the kiosk's folder, which the cache is kept for. */
+  hashOf(path: string, name: string): string {
     const stat = statSync(path, { bigint: true });
     const key = statKey(stat);
-    const known = this.before[path];
+    const known = this.before[name];
     if (known && known.stat.every((part, i) => part === key[i])) {
-      this.after[path] = known;
+      this.after[name] = known;
       return known.sha256;
     }
     const sha256 = hashFile(path);
     this.changed = true;
-    if (this.now - stat.mtimeNs > RACY_NS && this.now - stat.ctimeNs > RACY_NS) this.after[path] = { stat: key, sha256 };
+    if (this.now - stat.mtimeNs > RACY_NS && this.now - stat.ctimeNs > RACY_NS) this.after[name] = { stat: key, sha256 };
     return sha256;
   }
 
