@@ -130,7 +130,11 @@ export async function serveKiosk(root: string, options: ServeOptions = {}): Prom
 
   const server = await listen(
     kioskHandler(
-      () => site!,
+      () => {
+        // Every path above either serves a build or throws before the server starts.
+        if (!site) throw new Error('no build is being served yet');
+        return site;
+      },
       () => status,
     ),
     port,
