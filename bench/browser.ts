@@ -102,7 +102,7 @@ export const INSTRUMENTS = () => {
   const track = (element: HTMLMediaElement) => {
     if (seen.has(element)) return;
     seen.add(element);
-    for (let i = media.length - 1; i >= 0; i--) if (!media[i]!.deref()) media.splice(i, 1);
+    media.splice(0, media.length, ...media.filter((ref) => ref.deref()));
     media.push(new WeakRef(element));
     element.addEventListener('playing', (event) => {
       const entry = { at: event.timeStamp, src: element.currentSrc, time: element.currentTime, advancedAt: null as number | null };
