@@ -50,8 +50,13 @@ export async function decodeRecording(bytes: Uint8Array, file: string): Promise<
   return { samples, sampleRate: decoded.sampleRate };
 }
 
+/** Whether the bytes at `at` spell `text`, a short ASCII signature. */
+function hasAscii(b: Uint8Array, at: number, text: string): boolean {
+  return Array.from(text).every((ch, i) => b[at + i] === ch.charCodeAt(0));
+}
+
 function sniff(b: Uint8Array): Format | undefined {
-  const ascii = (at: number, text: string) => [...text].every((ch, i) => b[at + i] === ch.charCodeAt(0));
+  const ascii = (at: number, text: string) => hasAscii(b, at, text);
   if ((ascii(0, 'RIFF') || ascii(0, 'RIFX') || ascii(0, 'RF64')) && ascii(8, 'WAVE')) return 'wav';
   if (ascii(0, 'fLaC')) return 'flac';
   if (ascii(0, 'OggS')) {
@@ -70,7 +75,7 @@ function sniff(b: Uint8Array): Format | undefined {
 }
 
 function describeOther(b: Uint8Array): string {
-  const ascii = (at: number, text: string) => [...text].every((ch, i) => b[at + i] === ch.charCodeAt(0));
+  const ascii = (at: number, text: string) => hasAscii(b, at, text);
   if (ascii(4, 'ftyp')) return ' (it looks like an M4A/AAC or MP4 file)';
   if (b[0] === 0x1a && b[1] === 0x45 && b[2] === 0xdf && b[3] === 0xa3) return ' (it looks like a WebM or Matroska file)';
   if (ascii(0, 'OggS')) return ' (an Ogg file, but not Opus or Vorbis)';

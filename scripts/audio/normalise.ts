@@ -186,7 +186,8 @@ export function normaliseSection(
   const out: string[] = [];
   const displayOffsets: number[] = [];
   const emit = (piece: string, anchorStart: number, anchorEnd: number) => {
-    const points = [...piece];
+    // One display offset per code point, as the speech text is read back (reading-text.ts).
+    const points = Array.from(piece);
     const span = anchorEnd - anchorStart;
     points.forEach((point, j) => {
       out.push(point);
@@ -195,7 +196,7 @@ export function normaliseSection(
   };
   const emitEscaped = (piece: string, anchorStart: number, anchorEnd: number) => {
     // Escape per code point so that an entity's characters all map to the one they stand for.
-    const points = [...piece];
+    const points = Array.from(piece);
     const span = anchorEnd - anchorStart;
     points.forEach((point, j) => {
       const at = span > 0 ? anchorStart + Math.floor((j * span) / points.length) : anchorStart;

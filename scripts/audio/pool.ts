@@ -151,6 +151,7 @@ function startWorker(): Promise<PoolWorker> {
             if (fatal) return Promise.reject(fatal);
             return new Promise((resolve, reject) => {
               pending.set(request.id, { resolve, reject });
+              // oxlint-disable-next-line unicorn/require-post-message-target-origin -- a worker_threads Worker, not a window: it has no origin
               worker.postMessage(request);
             });
           },

@@ -24,7 +24,8 @@ export function readingText(
   engineText?: SpeechText,
 ): ReadingText {
   const speech = engineText ?? normaliseSection(section, { ...options, lexicon: {} });
-  const points = [...speech.text];
+  // Code points, as the display offsets count them.
+  const points = Array.from(speech.text);
   const out: string[] = [];
   const offsets: number[] = [];
   for (let i = 0; i < points.length; i++) {
@@ -41,7 +42,7 @@ export function readingText(
     const rest = points.slice(i, i + 40).join('');
     const markup = /^<break [^>]*\/>/.exec(rest);
     if (markup) {
-      i += [...markup[0]].length - 1;
+      i += Array.from(markup[0]).length - 1;
       continue;
     }
     const entity = /^&(amp|lt|gt);/.exec(rest);

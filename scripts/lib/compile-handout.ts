@@ -12,13 +12,11 @@ import type {
   Block,
   GlossaryEntry,
   Handout,
-  HandoutMeta,
   Section,
   Sentence,
   TermMark,
   TextDirection,
   TextUnit,
-  TranslationStatus,
   Word,
 } from '../../src/content/model.ts';
 import { createHash } from 'node:crypto';

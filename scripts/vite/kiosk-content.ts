@@ -17,7 +17,6 @@ import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from '
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Plugin, ViteDevServer } from 'vite';
-import type { RuntimeConfig } from '../../src/config/schema.ts';
 import type { Handout } from '../../src/content/model.ts';
 import { MEGABYTE } from '../../src/service-worker/audio-budget.ts';
 import { OFFLINE_AUDIO_PLAN, type OfflineAudioPlan } from '../../src/service-worker/manifest.ts';
@@ -237,8 +236,8 @@ function manifestModule(content: ContentBundle, attachments: Map<string, AudioAt
       code,
       name,
       dir,
-      greeting: String(welcome.greeting ?? name),
-      ...(spoken ? {} : { textOnly: String(welcome.textOnly ?? '') }),
+      greeting: stringOr(welcome.greeting, name),
+      ...(spoken ? {} : { textOnly: stringOr(welcome.textOnly, '') }),
     };
   });
   const summaries = Object.fromEntries(content.languages.map((l) => [l.code, l.handouts.map(summarise)]));
@@ -284,6 +283,11 @@ function promptsModule(root: string, lang: string): string {
     ...entries.map(([, clip], i) => `import clip${i} from ${JSON.stringify(`${join(dir, clip.file)}?url`)};`),
     `export default {${entries.map(([phrase], i) => `${JSON.stringify(phrase)}: clip${i}`).join(', ')}};`,
   ].join('\n');
+}
+
+/** A ui.json string, or `fallback` where it is missing (or, by mistake, not a string). */
+function stringOr(value: unknown, fallback: string): string {
+  return typeof value === 'string' ? value : fallback;
 }
 
 /** `id` of `lang/id`, the handout part of a section key. */
