@@ -92,17 +92,19 @@ export const INSTRUMENTS = () => {
   const afterFrame = (callback: () => void) =>
     requestAnimationFrame(() => {
       const channel = new MessageChannel();
-      channel.port1.onmessage = () => {
+      channel.port1.addEventListener('message', () => {
         channel.port1.close();
         callback();
-      };
+      });
+      // Setting onmessage would start the port by itself; a listener needs start().
+      channel.port1.start();
       channel.port2.postMessage(null);
     });
 
   const track = (element: HTMLMediaElement) => {
     if (seen.has(element)) return;
     seen.add(element);
-    for (let i = media.length - 1; i >= 0; i--) if (!media[i]!.deref()) media.splice(i, 1);
+    media.splice(0, media.length, ...media.filter((ref) => ref.deref()));
     media.push(new WeakRef(element));
     element.addEventListener('playing', (event) => {
       const entry = { at: event.timeStamp, src: element.currentSrc, time: element.currentTime, advancedAt: null as number | null };
@@ -116,6 +118,7 @@ export const INSTRUMENTS = () => {
   };
   // howler makes its html5 elements with `new Audio()` and never puts them in the document: catch them
   // when they load a source or play.
+  // oxlint-disable-next-line typescript/unbound-method -- the originals, called below on each element with .call(this)
   const { load, play } = HTMLMediaElement.prototype;
   HTMLMediaElement.prototype.load = function (this: HTMLMediaElement) {
     track(this);
@@ -148,16 +151,16 @@ export const INSTRUMENTS = () => {
   // The welcome screen is in index.html and shows before the kiosk's code has run: a button counts
   // as tappable once a touch on it is acted on, which the kiosk marks.
   const heard = () => performance.getEntriesByName('kiosk:taps-heard')[0]?.startTime ?? null;
-  const settle = (afterFrame: number, waited = 0) => {
+  const settle = (frameAt: number, waited = 0) => {
     const inDom = record.tappableInDom as number;
     if ((firstContentfulPaint === null || heard() === null) && waited < 5000) {
-      setTimeout(() => settle(afterFrame, waited + 20), 20);
+      setTimeout(() => settle(frameAt, waited + 20), 20);
       return;
     }
-    record.tappableFrame = afterFrame;
+    record.tappableFrame = frameAt;
     record.firstContentfulPaint = firstContentfulPaint;
     record.tapsHeard = heard();
-    const shown = firstContentfulPaint !== null && firstContentfulPaint >= inDom ? firstContentfulPaint : afterFrame;
+    const shown = firstContentfulPaint !== null && firstContentfulPaint >= inDom ? firstContentfulPaint : frameAt;
     record.tappable = Math.max(shown, record.tapsHeard ?? Number.POSITIVE_INFINITY);
     // Node learns of it from the console, so nothing of Playwright's runs in the page meanwhile.
     console.debug('bench:tappable');

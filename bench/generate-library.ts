@@ -27,6 +27,7 @@ import { fileURLToPath } from 'node:url';
 import { readManifest, readTimings, stableJson, type Manifest } from '../scripts/audio/timings.ts';
 import { InputError } from '../scripts/lib/input-error.ts';
 import { loadConfig } from '../scripts/lib/load-config.ts';
+import { itemAt } from '../scripts/lib/arrays.ts';
 
 const project = fileURLToPath(new URL('..', import.meta.url));
 const BASES = ['nerve-ablation', 'acetaminophen'] as const;
@@ -66,7 +67,8 @@ export interface GeneratedLibrary {
 }
 
 /** Topics beyond the three the real handouts use (pain, procedures, medicines), named in all twelve languages. */
-const EXTRA_TOPICS: Record<string, Record<string, string>> = {
+/** Each with an English name at least: the fallback for a language it has none in. */
+const EXTRA_TOPICS: Record<string, Record<string, string> & { en: string }> = {
   heart: { en: 'Heart', fr: 'Cœur', es: 'Corazón', 'zh-Hans': '心脏', yue: '心臟', pa: 'ਦਿਲ', ar: 'القلب', ur: 'دل', fa: 'قلب', tl: 'Puso', it: 'Cuore', pt: 'Coração' },
   diabetes: { en: 'Diabetes', fr: 'Diabète', es: 'Diabetes', 'zh-Hans': '糖尿病', yue: '糖尿病', pa: 'ਸ਼ੂਗਰ', ar: 'السكري', ur: 'ذیابیطس', fa: 'دیابت', tl: 'Diabetes', it: 'Diabete', pt: 'Diabetes' },
   surgery: { en: 'Surgery', fr: 'Chirurgie', es: 'Cirugía', 'zh-Hans': '手术', yue: '手術', pa: 'ਅਪਰੇਸ਼ਨ', ar: 'الجراحة', ur: 'سرجری', fa: 'جراحی', tl: 'Operasyon', it: 'Chirurgia', pt: 'Cirurgia' },
@@ -122,27 +124,36 @@ export function planLibrary(options: LibraryOptions): { handouts: GeneratedHando
   const realTitles = Object.fromEntries(
     options.languages.map((lang) => [lang, Object.fromEntries(BASES.map((base) => [base, titleOf(readFileSync(join(project, 'locales', lang, 'handouts', `${base}.md`), 'utf8'))]))]),
   );
+  const realTitle = (lang: string, base: string) => {
+    const title = realTitles[lang]?.[base];
+    if (title === undefined) throw new Error(`locales/${lang}/handouts/${base}.md was not read`);
+    return title;
+  };
   const handouts: GeneratedHandout[] = [];
   const combinations = SUBJECTS.length * KINDS.length;
   for (let i = 0; i < options.handouts; i++) {
-    const subject = SUBJECTS[i % SUBJECTS.length]!;
-    const kind = KINDS[Math.floor(i / SUBJECTS.length) % KINDS.length]!;
+    const subject = itemAt(SUBJECTS, i % SUBJECTS.length, 'subjects');
+    const kind = itemAt(KINDS, Math.floor(i / SUBJECTS.length) % KINDS.length, 'kinds');
     const round = Math.floor(i / combinations);
-    const base = BASES[i % BASES.length]!;
+    const base = itemAt(BASES, i % BASES.length, 'bases');
     const titles: Record<string, string> = {};
     for (const lang of options.languages) {
       const written = WRITTEN.indexOf(lang as (typeof WRITTEN)[number]);
       const number = (n: number) => new Intl.NumberFormat(lang).format(n);
       titles[lang] =
         written >= 0
-          ? kind[written + 1]!.replace('{s}', [subject[2], subject[3], subject[4]][written]!) + (round ? ` ${number(round + 1)}` : '')
-          : `${realTitles[lang]![base]} ${number(i + 1)}`;
+          ? itemAt(kind, written + 1, 'kind titles').replace('{s}', itemAt([subject[2], subject[3], subject[4]], written, 'subject names')) + (round ? ` ${number(round + 1)}` : '')
+          : `${realTitle(lang, base)} ${number(i + 1)}`;
     }
     handouts.push({ id: `${subject[0]}-${kind[0]}${round ? `-${round + 1}` : ''}`, titles, topics: subject[1], base });
   }
   const pool = handouts.map((h) => h.id);
   const featured: string[] = [];
-  while (featured.length < Math.min(options.featured, pool.length)) featured.push(pool.splice(Math.floor(random() * pool.length), 1)[0]!);
+  while (featured.length < Math.min(options.featured, pool.length)) {
+    const [id] = pool.splice(Math.floor(random() * pool.length), 1);
+    if (id === undefined) break;
+    featured.push(id);
+  }
   return { handouts, featured };
 }
 
@@ -168,12 +179,14 @@ export function generateLibrary(root: string, options: LibraryOptions): Generate
     }
     const strings = JSON.parse(readFileSync(join(from, 'ui.json'), 'utf8')) as Record<string, unknown> & { topics?: Record<string, string> };
     const names: Record<string, string> = { ...strings.topics };
-    for (const [id, byLang] of Object.entries(EXTRA_TOPICS)) names[id] = byLang[lang] ?? byLang.en!;
+    for (const [id, byLang] of Object.entries(EXTRA_TOPICS)) names[id] = byLang[lang] ?? byLang.en;
     topics[lang] = names;
     writeFileSync(join(to, 'ui.json'), JSON.stringify({ ...strings, topics: names }, null, 2) + '\n');
     const bases = Object.fromEntries(BASES.map((base) => [base, readFileSync(join(from, 'handouts', `${base}.md`), 'utf8')]));
     for (const handout of handouts) {
-      const text = bases[handout.base]!.replace(/^id: .*$/m, `id: ${handout.id}`)
+      const baseText = bases[handout.base];
+      if (baseText === undefined) throw new Error(`locales/${lang}/handouts/${handout.base}.md was not read`);
+      const text = baseText.replace(/^id: .*$/m, `id: ${handout.id}`)
         .replace(/^topics: .*$/m, `topics: [${handout.topics.join(', ')}]`)
         .replace(/^# .*$/m, `# ${handout.titles[lang]}`);
       writeFileSync(join(to, 'handouts', `${handout.id}.md`), text);

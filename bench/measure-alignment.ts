@@ -8,6 +8,7 @@
  * the timings. Run alone with `npx tsx bench/measure-alignment.ts`; `npm run bench` includes it.
  */
 import { fileURLToPath } from 'node:url';
+import { itemAt } from '../scripts/lib/arrays.ts';
 import { compileHandout } from '../scripts/lib/compile-handout.ts';
 import { buildContent } from '../scripts/lib/build-content.ts';
 import { phoneNumbers } from '../scripts/lib/placeholders.ts';
@@ -86,7 +87,7 @@ export async function measureAlignment(root: string, options: { quick?: boolean;
       log(`alignment ${c.lang} ${c.condition}: median ${c.median.toFixed(1)} ms, p95 ${c.p95.toFixed(1)}, max ${c.max.toFixed(1)} over ${c.measured} words; ${c.refused} refused`);
     }
   }
-  const long = options.quick ? undefined : await longSection(engine, plans.find((p) => p.lang === 'en')!.targets, content.config.site, log);
+  const long = options.quick ? undefined : await longSection(engine, englishTargets(plans), content.config.site, log);
   return { reference, conditions, ...(long ? { long } : {}) };
 }
 
@@ -106,7 +107,7 @@ async function alignOne(engine: SpeechEngine, target: SectionTarget, site: Param
     reference: { samples: Float32Array.from(synthesis.samples, (s) => s / 32768), sampleRate: synthesis.sampleRate, words: refWords },
     recording: { samples, sampleRate: spoken.sampleRate },
   });
-  const errors = [...truth].map(([w, t]) => (result.words[w]!.start - (t - trimmed.cutStart)) * 1000);
+  const errors = [...truth].map(([w, t]) => (itemAt(result.words, w, 'aligned words').start - (t - trimmed.cutStart)) * 1000);
   return { errors, refused: Boolean(result.refusal) };
 }
 
@@ -126,7 +127,8 @@ function truthByWord(target: Pick<SectionTarget, 'section'>, reading: { text: st
     while (at >= 0 && (isWordChar(text[at - 1]) || isWordChar(text[at + token.text.length]))) at = text.indexOf(token.text, at + 1);
     if (at < 0) continue;
     cursor = at + token.text.length;
-    const offset = reading.displayOffsets[[...text.slice(0, at)].length]!;
+    // The offsets count code points, as Array.from does.
+    const offset = itemAt(reading.displayOffsets, Array.from(text.slice(0, at)).length, 'display offsets of the reading text');
     const w = target.section.words.findIndex((word) => offset >= word.start && offset < word.end);
     if (w >= 0 && !truth.has(w)) truth.set(w, token.start);
   }
@@ -139,7 +141,7 @@ function addNoise(samples: Float32Array, snr: number): void {
   const powers: number[] = [];
   for (let i = 0; i + hop <= samples.length; i += hop) {
     let p = 0;
-    for (let k = i; k < i + hop; k++) p += samples[k]! ** 2;
+    for (const s of samples.subarray(i, i + hop)) p += s ** 2;
     powers.push(p / hop);
   }
   const loudest = Math.max(...powers);
@@ -148,7 +150,14 @@ function addNoise(samples: Float32Array, snr: number): void {
   const sigma = Math.sqrt(power / 10 ** (snr / 10));
   let seed = 2026;
   const uniform = () => ((seed = (seed * 1103515245 + 12345) >>> 0) + 1) / 2 ** 32;
-  for (let i = 0; i < samples.length; i++) samples[i]! += sigma * Math.sqrt(-2 * Math.log(uniform())) * Math.cos(2 * Math.PI * uniform());
+  samples.set(samples.map((s) => s + sigma * Math.sqrt(-2 * Math.log(uniform())) * Math.cos(2 * Math.PI * uniform())));
+}
+
+/** The long section is made from the English handouts. */
+function englishTargets(plans: readonly { lang: string; targets: SectionTarget[] }[]): SectionTarget[] {
+  const english = plans.find((p) => p.lang === 'en');
+  if (!english?.targets.length) throw new Error('the alignment bench needs English sections to speak (its long section is English)');
+  return english.targets;
 }
 
 /** Every English section's paragraphs as one section of about five minutes. */
@@ -159,9 +168,11 @@ async function longSection(engine: SpeechEngine, targets: readonly SectionTarget
   }
   const markdown = `---\nid: long\nsummary: Long.\nsource: Bench.\nlicence: Bench.\ntranslation: original\n---\n\n# Long\n\n## Everything at once {#all}\n\n${paragraphs.join('\n\n')}\n`;
   const handout = compileHandout(markdown, { file: 'bench/long.md', lang: 'en', dir: 'ltr', placeholders: {}, figures: new Set() });
-  const section = handout.sections[0]!;
+  const [section] = handout.sections;
+  const [first] = targets;
+  if (!section || !first) throw new Error('the long section needs at least one English section to be made from');
   const speech = normaliseSection(section, { lang: 'en', phoneNumbers: phoneNumbers(site) });
-  const target = { ...targets[0]!, section, speech, speechHash: sha256(speech.text), textHash: sha256(section.text) } as SectionTarget;
+  const target: SectionTarget = { ...first, section, speech, speechHash: sha256(speech.text), textHash: sha256(section.text) };
   const reading = readingText(section, { lang: 'en', phoneNumbers: phoneNumbers(site) });
   const spoken = await festivalSpeak(reading.text.replace(/\n/g, ' '), 'en');
   const truth = truthByWord(target, reading, spoken);
@@ -174,7 +185,7 @@ async function longSection(engine: SpeechEngine, targets: readonly SectionTarget
   const refWords = alignWords(section, speech, synthesis.events, Math.floor((synthesis.samples.length * 1000) / synthesis.sampleRate)).words;
   const result = forceAlign({ section, reference: { samples: Float32Array.from(synthesis.samples, (s) => s / 32768), sampleRate: synthesis.sampleRate, words: refWords }, recording: { samples, sampleRate: spoken.sampleRate } });
   const alignSeconds = (performance.now() - started) / 1000;
-  const errors = [...truth].map(([w, t]) => Math.abs(result.words[w]!.start - (t - trimmed.cutStart)) * 1000).sort((a, b) => a - b);
+  const errors = [...truth].map(([w, t]) => Math.abs(itemAt(result.words, w, 'aligned words').start - (t - trimmed.cutStart)) * 1000).sort((a, b) => a - b);
   const seconds = samples.length / spoken.sampleRate;
   log(`alignment, one ${(seconds / 60).toFixed(1)}-minute section of ${section.words.length} words: ${alignSeconds.toFixed(1)} s${result.refusal ? ' (refused!)' : ''}`);
   return { seconds, words: section.words.length, alignSeconds, median: quantile(errors, 0.5), p95: quantile(errors, 0.95), max: errors.at(-1) ?? NaN };
@@ -198,8 +209,7 @@ function summarise(lang: string, condition: string, sections: number, words: num
 }
 
 function quantile(sorted: number[], q: number): number {
-  if (!sorted.length) return NaN;
-  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
+  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
 }
 
 export function alignmentGoals(a: AlignmentBench | undefined): Goal[] {

@@ -65,7 +65,7 @@ export async function measureAudioBuild(root: string, options: { quick?: boolean
       const dir = mkdtempSync(join(tmpdir(), `kiosk-audio-bench-${workers}-`));
       dirs.push(dir);
       log(`audio build: ${languages.join(', ')} with ${workers} worker${workers > 1 ? 's' : ''}, into ${dir}`);
-      const loadAverage = loadavg()[0]!;
+      const [loadAverage = 0] = loadavg();
       const started = performance.now();
       const cpu = process.cpuUsage();
       const summary = await buildAudio({ root, audioDir: dir, force: true, jobs: workers, languages });
@@ -77,13 +77,15 @@ export async function measureAudioBuild(root: string, options: { quick?: boolean
       runs.push({ workers, wallSeconds, speechSeconds, sections: summary.sections.filter((s) => s.generated).length, throughput, perCore: throughput / workers, coresBusy, loadAverage });
       log(`  ${speechSeconds.toFixed(0)} s of speech in ${wallSeconds.toFixed(1)} s: ${throughput.toFixed(1)} s a second, ${(throughput / workers).toFixed(1)} per core; ${coresBusy.toFixed(2)} cores busy; load average ${loadAverage.toFixed(1)} at the start`);
     }
-    const differing = dirs.length > 1 ? compareTrees(dirs[0]!, dirs.at(-1)!) : [];
+    const dirEnds = firstAndLast(dirs);
+    const runEnds = firstAndLast(runs);
+    const differing = dirEnds ? compareTrees(...dirEnds) : [];
     return {
       languages,
       handouts: content.config.handouts,
       cores,
       runs,
-      speedUp: runs.length > 1 ? runs[0]!.wallSeconds / runs.at(-1)!.wallSeconds : 1,
+      speedUp: runEnds ? runEnds[0].wallSeconds / runEnds[1].wallSeconds : 1,
       identical: differing.length === 0,
       differing: differing.slice(0, 10),
     };
@@ -93,6 +95,13 @@ export async function measureAudioBuild(root: string, options: { quick?: boolean
 }
 
 /** Paths that are missing from one tree or differ in bytes. */
+/** The first and the last of a list of two or more; undefined for a shorter list. */
+function firstAndLast<T>(list: readonly T[]): [T, T] | undefined {
+  const [first] = list;
+  const last = list.at(-1);
+  return list.length > 1 && first !== undefined && last !== undefined ? [first, last] : undefined;
+}
+
 function compareTrees(a: string, b: string): string[] {
   const list = (dir: string) => readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((p) => statSync(join(dir, p)).isFile()).sort();
   const left = list(a);

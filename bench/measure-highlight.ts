@@ -116,14 +116,15 @@ export async function measureHighlight(
  */
 function sampleChanges(page: Page, asset: string, ms: number): Promise<Sample> {
   return page.evaluate(
-    ({ duration, asset }) =>
+    // Runs in the page, which sees only what is passed to it here.
+    ({ duration, file }) =>
       new Promise<Sample>((resolve) => {
         const media = (window as unknown as { __media: HTMLMediaElement[] }).__media;
         const frames: number[] = [];
         const changes: HighlightChange[] = [];
         const observer = new MutationObserver((records) => {
           const at = performance.now();
-          const playing = media.find((m) => !m.paused && !m.ended && m.currentSrc.endsWith(`/${asset}`));
+          const playing = media.find((m) => !m.paused && !m.ended && m.currentSrc.endsWith(`/${file}`));
           if (!playing) return;
           for (const record of records) {
             const element = record.target as Element;
@@ -144,6 +145,6 @@ function sampleChanges(page: Page, asset: string, ms: number): Promise<Sample> {
         };
         requestAnimationFrame(tick);
       }),
-    { duration: ms, asset },
+    { duration: ms, file: asset },
   );
 }

@@ -88,10 +88,12 @@ async function timeSwitch(page: Page, asset: string | null) {
       observer.disconnect();
       requestAnimationFrame(() => {
         const channel = new MessageChannel();
-        channel.port1.onmessage = () => {
+        channel.port1.addEventListener('message', () => {
           state.painted = performance.now();
           channel.port1.close();
-        };
+        });
+        // Setting onmessage would start the port by itself; a listener needs start().
+        channel.port1.start();
         channel.port2.postMessage(null);
       });
     });

@@ -8,6 +8,7 @@
  * hours).
  */
 import type { Page } from 'playwright-core';
+import { itemAt } from '../scripts/lib/arrays.ts';
 
 /** mulberry32: small, fast, and the same sequence for the same seed, so a failure can be replayed. */
 export function seededRandom(seed: number): () => number {
@@ -60,12 +61,12 @@ export async function randomAction(page: Page, next: () => number): Promise<Omit
     return { kind: 'touch', what: `touch ${name}` };
   }
   if (roll < 0.72) {
-    const key = KEYBOARD[Math.floor(next() * KEYBOARD.length)]!;
+    const key = itemAt(KEYBOARD, Math.floor(next() * KEYBOARD.length), 'keyboard key');
     await page.keyboard.press(key);
     return { kind: 'key', what: `key ${key}` };
   }
   if (roll < 0.95) {
-    const key = KEYPAD[Math.floor(next() * KEYPAD.length)]!;
+    const key = itemAt(KEYPAD, Math.floor(next() * KEYPAD.length), 'keypad key');
     await pressKeypad(page, key);
     return { kind: 'keypad', what: `keypad ${key}` };
   }

@@ -29,7 +29,8 @@ const VIEWPORTS: Record<Orientation, { width: number; height: number }> = {
 const IDLE_MS = 95_000;
 
 /** Each shot: how to get there from a fresh kiosk in `lang`. */
-const SHOTS: Record<string, (page: Page, lang: string) => Promise<void>> = {
+type Shot = (page: Page, lang: string) => Promise<void>;
+const SHOTS = {
   // As a patient comes back to it with Language: in the chosen language, with Start again.
   welcome: async (page, lang) => {
     await page.click(`[data-language="${lang}"]`);
@@ -62,9 +63,9 @@ const SHOTS: Record<string, (page: Page, lang: string) => Promise<void>> = {
     await page.clock.runFor(IDLE_MS);
     await waitFor(page, 'dialog[open][data-dialog="idle"]');
   },
-};
+} satisfies Record<string, Shot>;
 /** Landscape is unchanged by the reach work: its screens, not every dialog again. */
-const LANDSCAPE_SHOTS = ['welcome', 'library', 'reader', 'sections', 'compare'];
+const LANDSCAPE_SHOTS: (keyof typeof SHOTS)[] = ['welcome', 'library', 'reader', 'sections', 'compare'];
 
 async function openDialog(page: Page, lang: string, action: string) {
   await openReader(page, lang, 'nerve-ablation');
@@ -72,14 +73,14 @@ async function openDialog(page: Page, lang: string, action: string) {
   await waitFor(page, 'dialog[open]');
 }
 
-async function shoot(browser: Browser, baseUrl: string, orientation: Orientation, lang: string, name: string) {
+async function shoot(browser: Browser, baseUrl: string, orientation: Orientation, lang: string, name: string, shot: Shot) {
   const viewport = VIEWPORTS[orientation];
   const context = await browser.newContext({ viewport, deviceScaleFactor: 0.5, reducedMotion: 'reduce', serviceWorkers: 'block' });
   const page = await context.newPage();
   await page.clock.install();
   await page.goto(baseUrl);
   await waitFor(page, 'html[data-kiosk="ready"] [data-language]');
-  await SHOTS[name]!(page, lang);
+  await shot(page, lang);
   // Fonts and the screen's chunk settle; the attract loop keeps still on the fake clock.
   await page.evaluate(() => document.fonts.ready);
   await page.waitForTimeout(300);
@@ -103,6 +104,13 @@ async function shoot(browser: Browser, baseUrl: string, orientation: Orientation
   }
 }
 
+/** The value after `flag` on the command line. */
+function argValue(flag: string): string {
+  const value = process.argv[process.argv.indexOf(flag) + 1];
+  if (value === undefined) throw new Error(`${flag} needs a value`);
+  return value;
+}
+
 async function main() {
   const urlAt = process.argv.indexOf('--url');
   // Built with every option that adds controls: a public copy ("Take it home") and a printer.
@@ -113,20 +121,20 @@ async function main() {
           config.site.publicUrl = 'https://handouts.example-clinic.ca/';
           config.print = { enabled: true };
         });
-  const baseUrl = urlAt > 0 ? process.argv[urlAt + 1]! : served!.url;
+  const baseUrl = served ? served.url : argValue('--url');
   // `--only 'portrait-.*-en'` retakes just the shots whose file name matches.
   const onlyAt = process.argv.indexOf('--only');
-  const only = new RegExp(onlyAt > 0 ? process.argv[onlyAt + 1]! : '');
+  const only = new RegExp(onlyAt > 0 ? argValue('--only') : '');
   if (onlyAt < 0) rmSync(outDir, { recursive: true, force: true });
   mkdirSync(outDir, { recursive: true });
   const browser = await launchChromium();
   try {
     for (const orientation of ['portrait', 'landscape'] as const) {
-      const names = orientation === 'portrait' ? Object.keys(SHOTS) : LANDSCAPE_SHOTS;
-      for (const name of names) {
+      const shots: [string, Shot][] = orientation === 'portrait' ? Object.entries(SHOTS) : LANDSCAPE_SHOTS.map((name) => [name, SHOTS[name]]);
+      for (const [name, shot] of shots) {
         for (const lang of LANGUAGES) {
           if (name === 'compare' && lang === 'en') continue;
-          if (only.test(`${orientation}-${name}-${lang}`)) await shoot(browser, baseUrl, orientation, lang, name);
+          if (only.test(`${orientation}-${name}-${lang}`)) await shoot(browser, baseUrl, orientation, lang, name, shot);
         }
       }
     }

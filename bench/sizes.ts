@@ -143,7 +143,7 @@ export function precacheByLanguage(outDir: string, manifest: ViteManifest, langu
     for (const path of paths) if (path.endsWith('.js')) for (const ch of text(path)) set.add(ch.codePointAt(0) as number);
     return set;
   };
-  const welcomeChars = new Set([...welcomeText].map((ch) => ch.codePointAt(0) as number));
+  const welcomeChars = new Set(Array.from(welcomeText, (ch) => ch.codePointAt(0) as number));
   const fontsFor = (codePoints: Set<number>) =>
     faces.filter((face) => [...codePoints].some((cp) => face.ranges.some(([from, to]) => cp >= from && cp <= to))).map((face) => face.file);
 

@@ -14,6 +14,7 @@ import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { RECORD_MEDIA } from '../tests/browser/media';
+import { zip } from '../scripts/lib/arrays.ts';
 import { launchChromium, memorySnapshot, newBenchPage } from './browser';
 import { buildAndServe } from './build';
 import { createPatient, InvariantBroken } from './random-patient';
@@ -48,7 +49,7 @@ function slope(xs: number[], ys: number[]): number {
   if (n < 2) return 0;
   const mx = xs.reduce((a, b) => a + b, 0) / n;
   const my = ys.reduce((a, b) => a + b, 0) / n;
-  const num = xs.reduce((sum, x, i) => sum + (x - mx) * (ys[i]! - my), 0);
+  const num = zip(xs, ys).reduce((sum, [x, y]) => sum + (x - mx) * (y - my), 0);
   const den = xs.reduce((sum, x) => sum + (x - mx) ** 2, 0);
   return den === 0 ? 0 : num / den;
 }

@@ -31,13 +31,16 @@ function parseArgs(argv: string[]): { force: boolean; languages?: string[]; jobs
     }
     return n;
   };
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!;
+  const rest = [...argv];
+  for (let arg = rest.shift(); arg !== undefined; arg = rest.shift()) {
+    const next = rest[0];
     if (arg === '--force') force = true;
-    else if (arg === '--jobs') jobs = parseJobs(argv[++i]);
+    else if (arg === '--jobs') jobs = parseJobs(rest.shift());
     else if (arg.startsWith('--jobs=')) jobs = parseJobs(arg.slice('--jobs='.length));
-    else if (arg === '--lang' && argv[i + 1]) languages.push(argv[++i]!);
-    else if (arg.startsWith('--lang=')) languages.push(arg.slice('--lang='.length));
+    else if (arg === '--lang' && next) {
+      languages.push(next);
+      rest.shift();
+    } else if (arg.startsWith('--lang=')) languages.push(arg.slice('--lang='.length));
     else if (arg === '--help' || arg === '-h') {
       console.log(USAGE);
       process.exit(0);

@@ -121,8 +121,8 @@ export function alignWords(
 
   // Reading order is time order: a start never goes back, and a word ends by the next one's start.
   const present = words.map((_, i) => i).filter((i) => firstMs[i]! >= 0);
-  const start = new Array<number>(words.length).fill(-1);
-  const end = new Array<number>(words.length).fill(-1);
+  const start = Array.from({ length: words.length }, () => -1);
+  const end = Array.from({ length: words.length }, () => -1);
   let previousStart = 0;
   for (const i of present) {
     start[i] = Math.min(Math.max(firstMs[i]!, previousStart), durationMs);
@@ -165,7 +165,7 @@ export function alignWords(
 }
 
 function sentenceOf(section: Pick<Section, 'words' | 'sentences'>): number[] {
-  const of = new Array<number>(section.words.length).fill(-1);
+  const of = Array.from({ length: section.words.length }, () => -1);
   for (const sentence of section.sentences) {
     for (let w = sentence.firstWord; w < sentence.firstWord + sentence.wordCount; w++) of[w] = sentence.index;
   }
@@ -190,7 +190,7 @@ function splitMergedWords(
   phonemes: number[][],
 ): void {
   // First code point sent for each display word.
-  const sentAt = new Array<number>(words.length).fill(-1);
+  const sentAt = Array.from({ length: words.length }, () => -1);
   let w = 0;
   offsets.forEach((offset, i) => {
     while (w < words.length && offset >= words[w]!.end) w++;

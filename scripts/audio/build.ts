@@ -13,7 +13,7 @@ import { join, relative } from 'node:path';
 import { buildContent } from '../lib/build-content.ts';
 import { InputError, type InputProblem } from '../lib/input-error.ts';
 import { writeIfChanged } from '../lib/write-file.ts';
-import { makeRecordedSection } from './recorded-section.ts';
+import { isRecorded, makeRecordedSection } from './recorded-section.ts';
 import { inspectSection, planSpeech, type SectionTarget } from './check-audio.ts';
 import { loadEngine, type SpeechEngine } from './engine.ts';
 import { makeSection, type SectionResult } from './make-section.ts';
@@ -93,12 +93,17 @@ export async function buildAudio(options: AudioBuildOptions): Promise<AudioBuild
   let engine = options.engine;
   let starting: Promise<SynthesisPool> | undefined;
   const pool = () => (starting ??= startPool(jobs));
+  // Loaded below, before any section is made, whenever one is made in this thread.
+  const inThread = (): SpeechEngine => {
+    if (!engine) throw new Error('the speech engine was used before it was loaded');
+    return engine;
+  };
   try {
     if (todo.length) {
       const usePool = jobs > 1 && todo.some((t) => !t.target.recording);
       // A staff recording is aligned against eSpeak's rendering in this thread (recorded-section.ts).
       if (!usePool || todo.some((t) => t.target.recording)) engine ??= await loadEngine();
-      const voices = usePool ? await pool() : engine!;
+      const voices = usePool ? await pool() : inThread();
       const problems: InputProblem[] = [];
       for (const plan of plans) {
         if (!todo.some((t) => t.target.lang === plan.lang) || voices.hasVoice(plan.voice)) continue;
@@ -117,7 +122,7 @@ export async function buildAudio(options: AudioBuildOptions): Promise<AudioBuild
     const reasons = new Map(todo.map((t) => [t.target.key, t.reason]));
     const made = new Map<string, { entry: ManifestEntry; result: SectionResult }>();
     const synthesized = todo.filter((t) => !t.target.recording).map((t) => t.target);
-    const recorded = todo.filter((t) => t.target.recording).map((t) => t.target);
+    const recorded = todo.map((t) => t.target).filter(isRecorded);
     for (const target of plans.flatMap((plan) => plan.targets)) {
       const keptEntry = kept.get(target.key);
       if (keptEntry) log(formatLine({ key: target.key, generated: false, duration: keptEntry.duration, bytes: keptEntry.bytes, synthesisSeconds: 0, encodeSeconds: 0, skippedWords: 0 }));
@@ -138,8 +143,9 @@ export async function buildAudio(options: AudioBuildOptions): Promise<AudioBuild
       }
       for (const target of synthesized) {
         // A fresh engine for every section, as in each worker: its bytes depend on its text alone.
-        await engine!.reset?.();
-        const done = makeSection(audioDir, target, engine!, reasons.get(target.key));
+        const speech = inThread();
+        await speech.reset?.();
+        const done = makeSection(audioDir, target, speech, reasons.get(target.key));
         made.set(target.key, done);
         log(formatLine(done.result));
       }
@@ -147,10 +153,11 @@ export async function buildAudio(options: AudioBuildOptions): Promise<AudioBuild
     const record = async () => {
       for (const target of recorded) {
         const reason = reasons.get(target.key);
-        await engine!.reset?.();
+        const speech = inThread();
+        await speech.reset?.();
         // A staff recording replaces synthesis when it says the text (scripts/audio/recorded-section.ts).
         let synthesizedInstead: ReturnType<typeof makeSection> | undefined;
-        const outcome = await makeRecordedSection(audioDir, target, engine!, previousSections[target.key]?.recording, () => (synthesizedInstead = makeSection(audioDir, target, engine!, reason)).entry);
+        const outcome = await makeRecordedSection(audioDir, target, speech, previousSections[target.key]?.recording, () => (synthesizedInstead = makeSection(audioDir, target, speech, reason)).entry);
         const result: SectionResult = synthesizedInstead?.result ?? { key: target.key, generated: true, duration: outcome.entry.duration, bytes: outcome.entry.bytes, synthesisSeconds: outcome.seconds, encodeSeconds: 0, skippedWords: 0, ...(reason ? { reason } : {}) };
         made.set(target.key, { entry: outcome.entry, result });
         log(formatLine(result));
@@ -169,7 +176,8 @@ export async function buildAudio(options: AudioBuildOptions): Promise<AudioBuild
         results.push({ key: target.key, generated: false, duration: keptEntry.duration, bytes: keptEntry.bytes, synthesisSeconds: 0, encodeSeconds: 0, skippedWords: 0 });
         continue;
       }
-      const done = made.get(target.key)!;
+      const done = made.get(target.key);
+      if (!done) throw new Error(`section ${target.key} was neither kept nor made`);
       entries.set(target.key, done.entry);
       results.push(done.result);
     }
@@ -182,13 +190,16 @@ export async function buildAudio(options: AudioBuildOptions): Promise<AudioBuild
     // Languages not rebuilt this run (--lang) keep their entries if they are still configured.
     const sections: Record<string, ManifestEntry> = {};
     for (const [key, entry] of Object.entries(previousSections)) {
-      const lang = key.split('/')[0]!;
+      const lang = languageOf(key);
       if (options.languages && !options.languages.includes(lang) && configured.includes(lang) && isConfigured(content, key)) sections[key] = entry;
     }
     for (const [key, entry] of entries) sections[key] = entry;
 
     // A configured language's prompts are the prompt build's to keep or remove.
-    const promptFile = (rel: string) => rel.split('/').length === 3 && rel.split('/')[1] === PROMPTS_FOLDER && configured.includes(rel.split('/')[0]!);
+    const promptFile = (rel: string) => {
+      const parts = rel.split('/');
+      return parts.length === 3 && parts[1] === PROMPTS_FOLDER && configured.includes(languageOf(rel));
+    };
     const removed = removeUnconfigured(audioDir, sections, options.languages, promptFile);
     for (const path of removed) log(`removed   ${path}`);
 
@@ -223,6 +234,12 @@ export function formatLine(result: SectionResult): string {
   return `generated ${result.key.padEnd(40)} ${duration} ${size}  in ${took} (synthesis ${result.synthesisSeconds.toFixed(2)} s, encoding ${result.encodeSeconds.toFixed(2)} s)${skipped}`;
 }
 
+/** The language a manifest key (`en/handout/section`) or a path under audio/ (`en/…`) belongs to. */
+function languageOf(keyOrPath: string): string {
+  // split always gives at least one part, so the default is never used.
+  return keyOrPath.split('/')[0] ?? '';
+}
+
 function isConfigured(content: ReturnType<typeof buildContent>, key: string): boolean {
   const [lang, handout, section] = key.split('/');
   return Boolean(content.languages.find((l) => l.code === lang)?.handouts.find((h) => h.id === handout)?.sections.some((s) => s.id === section));
@@ -240,11 +257,11 @@ function removeUnconfigured(audioDir: string, sections: Record<string, ManifestE
     wanted.add(entry.audio);
     wanted.add(entry.timings);
   }
-  const langsWithAudio = new Set(Object.keys(sections).map((key) => key.split('/')[0]!));
+  const langsWithAudio = new Set(Object.keys(sections).map(languageOf));
   // With --lang, another language's files are left alone unless that language is gone from the config.
   const inScope = (rel: string) => {
     if (!languages || !rel.includes('/')) return true;
-    const lang = rel.split('/')[0]!;
+    const lang = languageOf(rel);
     return languages.includes(lang) || !langsWithAudio.has(lang);
   };
   const removed: string[] = [];

@@ -45,12 +45,18 @@ export async function decodeRecording(bytes: Uint8Array, file: string): Promise<
   }
   const length = Math.min(...channels.map((c) => c.length));
   const samples = new Float32Array(length);
-  for (const channel of channels) for (let i = 0; i < length; i++) samples[i]! += channel[i]! / channels.length;
+  // i < length, the shortest channel's, so neither default is ever taken.
+  for (const channel of channels) for (let i = 0; i < length; i++) samples[i] = (samples[i] ?? 0) + (channel[i] ?? 0) / channels.length;
   return { samples, sampleRate: decoded.sampleRate };
 }
 
+/** Whether the bytes at `at` spell `text`, a short ASCII signature. */
+function hasAscii(b: Uint8Array, at: number, text: string): boolean {
+  return Array.from(text).every((ch, i) => b[at + i] === ch.charCodeAt(0));
+}
+
 function sniff(b: Uint8Array): Format | undefined {
-  const ascii = (at: number, text: string) => [...text].every((ch, i) => b[at + i] === ch.charCodeAt(0));
+  const ascii = (at: number, text: string) => hasAscii(b, at, text);
   if ((ascii(0, 'RIFF') || ascii(0, 'RIFX') || ascii(0, 'RF64')) && ascii(8, 'WAVE')) return 'wav';
   if (ascii(0, 'fLaC')) return 'flac';
   if (ascii(0, 'OggS')) {
@@ -63,12 +69,13 @@ function sniff(b: Uint8Array): Format | undefined {
   }
   if (ascii(0, 'ID3')) return 'mp3';
   // An MPEG audio frame sync (11 bits set), layer III/II/I, not "reserved".
-  if (b[0] === 0xff && (b[1]! & 0xe0) === 0xe0 && (b[1]! & 0x06) !== 0) return 'mp3';
+  const second = b[1] ?? 0;
+  if (b[0] === 0xff && (second & 0xe0) === 0xe0 && (second & 0x06) !== 0) return 'mp3';
   return undefined;
 }
 
 function describeOther(b: Uint8Array): string {
-  const ascii = (at: number, text: string) => [...text].every((ch, i) => b[at + i] === ch.charCodeAt(0));
+  const ascii = (at: number, text: string) => hasAscii(b, at, text);
   if (ascii(4, 'ftyp')) return ' (it looks like an M4A/AAC or MP4 file)';
   if (b[0] === 0x1a && b[1] === 0x45 && b[2] === 0xdf && b[3] === 0xa3) return ' (it looks like a WebM or Matroska file)';
   if (ascii(0, 'OggS')) return ' (an Ogg file, but not Opus or Vorbis)';
@@ -128,7 +135,8 @@ async function decodeAs(format: Format, bytes: Uint8Array): Promise<DecodedChann
 /** A damaged frame or two is survivable (the decoders skip them); a file that is mostly errors is not. */
 function withoutFatalErrors(decoded: DecodedChannels): DecodedChannels {
   const samples = decoded.channelData[0]?.length ?? 0;
-  if (decoded.errors?.length && samples === 0) throw new Error(decoded.errors[0]!.message);
+  const [firstError] = decoded.errors ?? [];
+  if (firstError && samples === 0) throw new Error(firstError.message);
   return decoded;
 }
 
@@ -174,8 +182,8 @@ function planarPcm(data: Uint8Array, channels: number, bits: number, float: bool
   const frames = Math.floor(data.length / (width * channels));
   const view = new DataView(data.buffer, data.byteOffset, data.byteLength);
   const out = Array.from({ length: channels }, () => new Float32Array(frames));
-  for (let f = 0; f < frames; f++) {
-    for (let c = 0; c < channels; c++) {
+  for (const [c, channel] of out.entries()) {
+    for (let f = 0; f < frames; f++) {
       const at = (f * channels + c) * width;
       let v: number;
       if (float) v = bits === 32 ? view.getFloat32(at, true) : view.getFloat64(at, true);
@@ -183,7 +191,7 @@ function planarPcm(data: Uint8Array, channels: number, bits: number, float: bool
       else if (bits === 16) v = view.getInt16(at, true) / 32768;
       else if (bits === 24) v = (((view.getUint8(at + 2) << 24) | (view.getUint8(at + 1) << 16) | (view.getUint8(at) << 8)) >> 8) / 8388608;
       else v = view.getInt32(at, true) / 2147483648;
-      out[c]![f] = v;
+      channel[f] = v;
     }
   }
   return out;

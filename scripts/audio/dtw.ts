@@ -112,18 +112,27 @@ function windowedDtw(a: { data: Float32Array; frames: number }, b: { data: Float
       let from = 0;
       if (i > 0 && j >= pl && j <= ph) {
         const up = D[prevRow + j - pl]! + d;
-        if (up < best) (best = up), (from = UP);
+        if (up < best) {
+          best = up;
+          from = UP;
+        }
       }
       if (j > l) {
         const left = D[at - 1]! + d;
-        if (left < best) (best = left), (from = LEFT);
+        if (left < best) {
+          best = left;
+          from = LEFT;
+        }
       }
       if (i > 0 && j - 1 >= pl && j - 1 <= ph) {
         // Weight 1 on the diagonal (symmetric1): with weight 2 a route of equal cost could trade a
         // diagonal for a long stall and a jump, and did (a 140 ms late "Most"); measured against
         // Festival's word times, weight 1 halved the 95th percentile.
         const diagonal = D[prevRow + j - 1 - pl]! + d;
-        if (diagonal < best) (best = diagonal), (from = DIAGONAL);
+        if (diagonal < best) {
+          best = diagonal;
+          from = DIAGONAL;
+        }
       }
       D[at] = best;
       back[at] = from;
@@ -143,7 +152,10 @@ function windowedDtw(a: { data: Float32Array; frames: number }, b: { data: Float
     if (from === 0) break;
     if (from === UP) i--;
     else if (from === LEFT) j--;
-    else (i--, j--);
+    else {
+      i--;
+      j--;
+    }
   }
   ref.reverse();
   rec.reverse();

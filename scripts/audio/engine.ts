@@ -84,7 +84,7 @@ async function start(): Promise<SpeechEngine> {
   const known = new Set<string>();
   for (const voice of worker.list_voices()) {
     known.add(voice.identifier.toLowerCase());
-    known.add(voice.identifier.split('/').pop()!.toLowerCase());
+    known.add(voice.identifier.slice(voice.identifier.lastIndexOf('/') + 1).toLowerCase());
     for (const language of voice.languages) known.add(language.name.toLowerCase());
   }
   let currentVoice = '';

@@ -8,6 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { group } from '../lib/regex.ts';
 import { decodeRecording } from './decode.ts';
 
 export interface FestivalSpeech {
@@ -55,7 +56,7 @@ export async function festivalSpeak(text: string, lang: string, stretch = 1): Pr
     const tokens: { text: string; start: number }[] = [];
     for (const line of output.split('\n')) {
       const match = /^TOKEN\t(.*)\t([\d.eE+-]+)$/.exec(line);
-      if (match) tokens.push({ text: match[1]!, start: Number(match[2]) });
+      if (match) tokens.push({ text: group(match, 1), start: Number(match[2]) });
     }
     const audio = await decodeRecording(new Uint8Array(readFileSync(wav)), wav);
     return { ...audio, tokens };

@@ -322,7 +322,7 @@ function extraSpeech(refWords: readonly WordTiming[], ref: Features, rec: Featur
     // Frames before word k's start (after word k-1 started) count towards the gap before word k.
     wordAtFrame[i] = k;
   }
-  const extra = new Array<number>(refWords.length + 1).fill(0);
+  const extra = Array.from({ length: refWords.length + 1 }, () => 0);
   // Count each recording frame once, against the reference frame it was first matched to.
   let previousRec = -1;
   for (let s = 0; s < path.ref.length; s++) {

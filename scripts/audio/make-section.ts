@@ -4,7 +4,7 @@
  * engine) and in each worker thread of the pool (scripts/audio/pool.ts), so a file's bytes do not
  * depend on which made it.
  */
-import { join } from 'node:path';
+import { join, posix } from 'node:path';
 import { InputError } from '../lib/input-error.ts';
 import { writeAtomic } from '../lib/write-file.ts';
 import { alignWords } from './align.ts';
@@ -49,7 +49,7 @@ export function makeSection(audioDir: string, target: SectionTarget, engine: Spe
     ...timingsHeader(target),
     source: 'espeak-ng',
     duration: durationMs / 1000,
-    audio: files.audio.split('/').pop()!,
+    audio: posix.basename(files.audio),
     words: alignment.words,
     sentences: alignment.sentences,
     ...(alignment.skipped.length ? { skippedWords: alignment.skipped } : {}),

@@ -11,6 +11,7 @@
  * Pure: no files, no engine. The lexicon is read by `lexicon.ts`.
  */
 import type { Section, TextUnit } from '../../src/content/model.ts';
+import { zip } from '../lib/arrays.ts';
 
 export interface SpeechText {
   /** The SSML string given to the engine. */
@@ -151,9 +152,7 @@ export function normaliseSection(
   }
 
   // 4. Hyphens between two words become spaces, so each display word gets its own engine events.
-  for (let i = 1; i < section.words.length; i++) {
-    const left = section.words[i - 1]!;
-    const right = section.words[i]!;
+  for (const [left, right] of zip(section.words.slice(0, -1), section.words.slice(1))) {
     if (right.start - left.end === 1 && JOINING_HYPHEN.test(text.charAt(left.end))) {
       claim({ start: left.end, end: right.start, spoken: ' ', anchorStart: left.end, anchorEnd: right.start });
     }
@@ -187,7 +186,8 @@ export function normaliseSection(
   const out: string[] = [];
   const displayOffsets: number[] = [];
   const emit = (piece: string, anchorStart: number, anchorEnd: number) => {
-    const points = [...piece];
+    // One display offset per code point, as the speech text is read back (reading-text.ts).
+    const points = Array.from(piece);
     const span = anchorEnd - anchorStart;
     points.forEach((point, j) => {
       out.push(point);
@@ -196,7 +196,7 @@ export function normaliseSection(
   };
   const emitEscaped = (piece: string, anchorStart: number, anchorEnd: number) => {
     // Escape per code point so that an entity's characters all map to the one they stand for.
-    const points = [...piece];
+    const points = Array.from(piece);
     const span = anchorEnd - anchorStart;
     points.forEach((point, j) => {
       const at = span > 0 ? anchorStart + Math.floor((j * span) / points.length) : anchorStart;
@@ -216,7 +216,9 @@ export function normaliseSection(
   function copy(from: number, to: number) {
     let i = from;
     while (i < to) {
-      const point = String.fromCodePoint(text.codePointAt(i)!);
+      const code = text.codePointAt(i);
+      if (code === undefined) throw new Error(`copy(${from}, ${to}) runs past the end of a text of ${text.length}`);
+      const point = String.fromCodePoint(code);
       // Most code points need no escape; a regex replace on each was most of `npm run check`'s time.
       const escaped = point === '&' || point === '<' || point === '>' ? escapeSsml(point) : point;
       for (const ch of escaped) {

@@ -72,8 +72,9 @@ export function defaultJobs(): number {
 }
 
 export async function startPool(size: number = defaultJobs()): Promise<SynthesisPool> {
-  const workers = await Promise.all(Array.from({ length: Math.max(1, size) }, () => startWorker()));
-  const { name, voices } = workers[0]!.ready;
+  // At least one worker, and the types know it: the first one's voices stand for all.
+  const workers = await Promise.all([startWorker(), ...Array.from({ length: Math.max(1, size) - 1 }, () => startWorker())]);
+  const { name, voices } = workers[0].ready;
   const known = new Set(voices);
   const idle = [...workers];
   const queue: { request: Job; resolve: (value: unknown) => void; reject: (error: unknown) => void }[] = [];
@@ -81,9 +82,16 @@ export async function startPool(size: number = defaultJobs()): Promise<Synthesis
   let closed = false;
 
   const pump = () => {
-    while (idle.length && queue.length && !closed) {
-      const worker = idle.shift()!;
-      const task = queue.shift()!;
+    // Nothing below awaits, so close() cannot run while this loop does: one look at `closed` is enough.
+    if (closed) return;
+    for (;;) {
+      const worker = idle.shift();
+      if (!worker) return;
+      const task = queue.shift();
+      if (!task) {
+        idle.unshift(worker);
+        return;
+      }
       worker.run({ ...task.request, id: nextId++ }).then(
         (value) => {
           idle.push(worker);
@@ -143,6 +151,7 @@ function startWorker(): Promise<PoolWorker> {
             if (fatal) return Promise.reject(fatal);
             return new Promise((resolve, reject) => {
               pending.set(request.id, { resolve, reject });
+              // oxlint-disable-next-line unicorn/require-post-message-target-origin -- a worker_threads Worker, not a window: it has no origin
               worker.postMessage(request);
             });
           },

@@ -24,6 +24,8 @@ import { buildLibraryIndex, rangesOf } from '../../src/content/library-index.ts'
 import type { ContentBundle, LanguageContent, UiStrings } from '../lib/build-content.ts';
 import { InputError, type InputProblem } from '../lib/input-error.ts';
 import { phoneNumbers } from '../lib/placeholders.ts';
+import { zip } from '../lib/arrays.ts';
+import { group } from '../lib/regex.ts';
 import { segmentText } from '../lib/segment.ts';
 import { writeAtomic, writeIfChanged } from '../lib/write-file.ts';
 import { loadEngine, UnknownVoiceError, type SpeechEngine } from './engine.ts';
@@ -100,12 +102,14 @@ const VARIABLE = /\{\{\s*-?\s*([\w.]+)[^}]*\}\}/g;
 const HAS_VARIABLE = /\{\{[^}]*\}\}/;
 
 /** Every string of ui.json under its dotted key; plural forms grouped under their base key. */
-function stringGroups(strings: UiStrings): Map<string, string[]> {
-  const groups = new Map<string, string[]>();
+function stringGroups(strings: UiStrings): Map<string, [string, ...string[]]> {
+  const groups = new Map<string, [string, ...string[]]>();
   const walk = (value: unknown, path: string) => {
     if (typeof value === 'string') {
       const base = path.replace(PLURAL_SUFFIX, '');
-      groups.set(base, [...(groups.get(base) ?? []), value]);
+      const texts = groups.get(base);
+      if (texts) texts.push(value);
+      else groups.set(base, [value]);
     } else if (value && typeof value === 'object' && !Array.isArray(value)) {
       for (const [key, child] of Object.entries(value as Record<string, unknown>)) walk(child, path ? `${path}.${key}` : key);
     }
@@ -115,7 +119,7 @@ function stringGroups(strings: UiStrings): Map<string, string[]> {
 }
 
 function variablesOf(text: string): string[] {
-  return [...text.matchAll(VARIABLE)].map((m) => m[1]!);
+  return [...text.matchAll(VARIABLE)].map((m) => group(m, 1));
 }
 
 /**
@@ -214,7 +218,7 @@ export function collectPhrases(
       continue;
     }
     if (needed.size) {
-      skipped.push({ key, text: texts[0]! });
+      skipped.push({ key, text: texts[0] });
       continue;
     }
     texts.forEach(add);
@@ -258,11 +262,10 @@ export function clipFileName(voice: string, wordsPerMinute: number, speechText: 
  * same lead-in and tail. Empty when nothing is above the threshold.
  */
 export function trimSilence(samples: Int16Array, sampleRate: number, keepMs = EDGE_SILENCE_MS, threshold = SILENCE_THRESHOLD): Int16Array {
-  let first = 0;
-  while (first < samples.length && Math.abs(samples[first]!) <= threshold) first++;
-  if (first === samples.length) return new Int16Array(0);
-  let last = samples.length - 1;
-  while (last > first && Math.abs(samples[last]!) <= threshold) last--;
+  const loud = (s: number) => Math.abs(s) > threshold;
+  const first = samples.findIndex(loud);
+  if (first === -1) return new Int16Array(0);
+  const last = samples.findLastIndex(loud);
   const keep = Math.round((keepMs * sampleRate) / 1000);
   const from = Math.max(0, first - keep);
   const to = Math.min(samples.length, last + 1 + keep);
@@ -270,11 +273,11 @@ export function trimSilence(samples: Int16Array, sampleRate: number, keepMs = ED
   const out = new Int16Array(padBefore + (to - from) + keep - (to - (last + 1)));
   out.set(samples.subarray(from, to), padBefore);
   const fade = Math.min(Math.round((EDGE_FADE_MS * sampleRate) / 1000), Math.floor((to - from) / 2));
-  for (let i = 0; i < fade; i++) {
-    const gain = 0.5 - 0.5 * Math.cos((Math.PI * i) / fade);
-    out[padBefore + i] = Math.round(out[padBefore + i]! * gain);
-    out[padBefore + (to - from) - 1 - i] = Math.round(out[padBefore + (to - from) - 1 - i]! * gain);
-  }
+  // The gain for the i-th sample from either end of the kept stretch.
+  const gain = (i: number) => 0.5 - 0.5 * Math.cos((Math.PI * i) / fade);
+  const kept = out.subarray(padBefore, padBefore + (to - from));
+  kept.set(kept.subarray(0, fade).map((s, i) => Math.round(s * gain(i))));
+  kept.set(kept.subarray(kept.length - fade).map((s, k) => Math.round(s * gain(fade - 1 - k))), kept.length - fade);
   return out;
 }
 
@@ -347,9 +350,7 @@ export async function buildPrompts(options: PromptBuildOptions): Promise<PromptL
   let pool: SynthesisPool | undefined;
   const needsEngine = plans.some((p) => [...p.files.values()].some((f) => !f.existing));
   if (needsEngine) {
-    if (options.pool) pool = await options.pool();
-    else engine ??= await loadEngine();
-    const voices = pool ?? engine!;
+    const voices = options.pool ? (pool = await options.pool()) : (engine ??= await loadEngine());
     for (const plan of plans) {
       if ([...plan.files.values()].some((f) => !f.existing) && !voices.hasVoice(plan.settings.voice)) {
         problems.push({ file: 'kiosk.config.json', where: `speech.${plan.language.code}.voice`, message: `eSpeak NG has no voice "${plan.settings.voice}"` });
@@ -369,17 +370,14 @@ export async function buildPrompts(options: PromptBuildOptions): Promise<PromptL
         job: { speech: item.speech, voice: plan.settings.voice, wordsPerMinute: plan.settings.wordsPerMinute, lang: plan.language.code, path: join(plan.dir, file), shown: `audio/${plan.language.code}/${PROMPTS_FOLDER}/${file}` } satisfies ClipJob,
       })),
   );
-  const finished: ClipDone[][] = [];
-  if (pool) finished.push(...(await Promise.all(batches.map((batch) => (batch.length ? pool.clips(batch.map(({ job }) => job)) : Promise.resolve([]))))));
-  else {
-    for (const batch of batches) {
-      if (batch.length) await engine!.reset?.();
-      finished.push(batch.map(({ job }) => makeClip(engine!, job)));
-    }
-  }
+  const finished = pool
+    ? await Promise.all(batches.map((batch) => (batch.length ? pool.clips(batch.map(({ job }) => job)) : Promise.resolve([]))))
+    : await clipsInThread(engine, batches);
+  // Each batch's clips, in its order, beside the file each is for.
+  const madeClips = zip(batches, finished).map(([batch, clips]) => zip(batch, clips));
 
   const results: PromptLanguageResult[] = [];
-  for (const [at, plan] of plans.entries()) {
+  for (const [plan, clipsMade] of zip(plans, madeClips)) {
     const { language, settings, dir } = plan;
     const lang = language.code;
     let made = 0;
@@ -387,14 +385,13 @@ export async function buildPrompts(options: PromptBuildOptions): Promise<PromptL
     let encodeSeconds = 0;
     const clipInfo = new Map<string, { duration: number; bytes: number }>();
     for (const [file, item] of plan.files) if (item.existing) clipInfo.set(file, item.existing);
-    batches[at]!.forEach(({ file }, i) => {
-      const clip = finished[at]![i]!;
+    for (const [{ file }, clip] of clipsMade) {
       synthesisSeconds += clip.synthesisSeconds;
       encodeSeconds += clip.encodeSeconds;
-      if (!clip.made) return;
+      if (!clip.made) continue;
       clipInfo.set(file, { duration: clip.duration, bytes: clip.bytes });
       made++;
-    });
+    }
 
     const clips: Record<string, PromptClip> = {};
     const silent: string[] = [];
@@ -408,7 +405,9 @@ export async function buildPrompts(options: PromptBuildOptions): Promise<PromptL
     const indexWritten = writeIfChanged(join(dir, PROMPT_INDEX), stableJson(index), `audio/${lang}/${PROMPTS_FOLDER}/${PROMPT_INDEX}`);
 
     // Then whatever no index names any more: old clips and temp files from a run cut short.
-    const used = new Set(Object.values(clips).map((c) => c.file));
+    // Several phrases can share one clip: each file once, in the order the index first names it.
+    const byFile = new Map(Object.values(clips).map((c) => [c.file, c]));
+    const used = new Set(byFile.keys());
     const removed: string[] = [];
     if (existsSync(dir)) {
       for (const name of readdirSync(dir)) {
@@ -420,7 +419,7 @@ export async function buildPrompts(options: PromptBuildOptions): Promise<PromptL
       }
     }
 
-    const distinct = [...used].map((f) => clipInfo.get(f)!);
+    const distinct = [...byFile.values()];
     const result: PromptLanguageResult = {
       lang,
       phrases: Object.keys(clips).length,
@@ -449,6 +448,22 @@ export async function buildPrompts(options: PromptBuildOptions): Promise<PromptL
 }
 
 /** One prompt clip: synthesize, trim, encode, write atomically. Runs in the main thread or a pool worker. */
+/** Without a pool: one language's batch after another from this thread's engine, each from a fresh start. */
+async function clipsInThread(engine: SpeechEngine | undefined, batches: { job: ClipJob }[][]): Promise<ClipDone[][]> {
+  const finished: ClipDone[][] = [];
+  for (const batch of batches) {
+    if (!batch.length) {
+      finished.push([]);
+      continue;
+    }
+    // Loaded above whenever a clip is missing, which is when a batch has any.
+    if (!engine) throw new Error('the speech engine was not loaded for the missing prompt clips');
+    await engine.reset?.();
+    finished.push(batch.map(({ job }) => makeClip(engine, job)));
+  }
+  return finished;
+}
+
 export function makeClip(engine: SpeechEngine, job: ClipJob): ClipDone {
   const t0 = performance.now();
   let synthesis;

@@ -23,11 +23,15 @@ const ADVICE = [
 ];
 
 export function writeReadingScripts(root: string, content: ContentBundle, lang: string): string[] {
-  if (!content.languages.some((l) => l.code === lang)) {
+  const language = content.languages.find((l) => l.code === lang);
+  if (!language) {
     throw new InputError([{ file: 'kiosk.config.json', where: 'languages', message: `has no "${lang}" (--script); configured: ${content.languages.map((l) => l.code).join(', ')}` }]);
   }
-  const plan = planSpeech(root, content, [lang])[0]!;
-  const language = content.languages.find((l) => l.code === lang)!;
+  // A recording is aligned against the voice's rendering, so a text-only language has nothing to record.
+  const [plan] = planSpeech(root, content, [lang]);
+  if (!plan) {
+    throw new InputError([{ file: 'kiosk.config.json', where: `speech.${lang}`, message: `is not set and eSpeak NG has no default voice for "${lang}", so it has no audio to record a script for (--script)` }]);
+  }
   const written: string[] = [];
   for (const handout of language.handouts) {
     const targets = plan.targets.filter((t) => t.handout === handout.id);
@@ -65,6 +69,8 @@ ${sections.join('\n')}
   return written;
 }
 
+const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
+
 function escape(text: string): string {
-  return text.replace(/[&<>"]/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[ch]!);
+  return text.replace(/[&<>"]/g, (ch) => ENTITIES[ch] ?? ch);
 }

@@ -5,6 +5,7 @@
  * point keeps the display offset it came from, like the engine text does.
  */
 import type { Section } from '../../src/content/model.ts';
+import { itemAt } from '../lib/arrays.ts';
 import { normaliseSection, type NormaliseOptions, type SpeechText } from './normalise.ts';
 
 export interface ReadingText {
@@ -23,32 +24,36 @@ export function readingText(
   engineText?: SpeechText,
 ): ReadingText {
   const speech = engineText ?? normaliseSection(section, { ...options, lexicon: {} });
-  const points = [...speech.text];
+  // Code points, as the display offsets count them.
+  const points = Array.from(speech.text);
   const out: string[] = [];
   const offsets: number[] = [];
   for (let i = 0; i < points.length; i++) {
+    const point = itemAt(points, i, 'reading text');
+    // The speech text has one display offset per code point.
+    const offset = itemAt(speech.displayOffsets, i, 'display offsets of the speech text');
     // Markup and entities start with these two characters only: looking ahead at every code point
     // made this the slowest step of `npm run check` on a big library.
-    if (points[i] !== '<' && points[i] !== '&') {
-      out.push(points[i]!);
-      offsets.push(speech.displayOffsets[i]!);
+    if (point !== '<' && point !== '&') {
+      out.push(point);
+      offsets.push(offset);
       continue;
     }
     const rest = points.slice(i, i + 40).join('');
     const markup = /^<break [^>]*\/>/.exec(rest);
     if (markup) {
-      i += [...markup[0]].length - 1;
+      i += Array.from(markup[0]).length - 1;
       continue;
     }
     const entity = /^&(amp|lt|gt);/.exec(rest);
     if (entity) {
       out.push(entity[1] === 'amp' ? '&' : entity[1] === 'lt' ? '<' : '>');
-      offsets.push(speech.displayOffsets[i]!);
+      offsets.push(offset);
       i += entity[0].length - 1;
       continue;
     }
-    out.push(points[i]!);
-    offsets.push(speech.displayOffsets[i]!);
+    out.push(point);
+    offsets.push(offset);
   }
   return { text: out.join(''), displayOffsets: offsets };
 }

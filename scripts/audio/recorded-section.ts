@@ -8,7 +8,8 @@
  * run does not align the same file against the same text again.
  */
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, posix } from 'node:path';
+import { itemAt } from '../lib/arrays.ts';
 import { InputError } from '../lib/input-error.ts';
 import { writeAtomic } from '../lib/write-file.ts';
 import { alignWords } from './align.ts';
@@ -18,7 +19,7 @@ import type { SpeechEngine } from './engine.ts';
 import { forceAlign, type ForcedAlignment } from './force-align.ts';
 import { matchLoudness } from './loudness.ts';
 import { encodeOpus } from './opus.ts';
-import { isStale } from './recordings.ts';
+import { isStale, type RecordingFile } from './recordings.ts';
 import { sectionFiles, stableJson, timingsHeader, type ManifestEntry, type RecordingNote, type TimingsFile } from './timings.ts';
 import { trimSilence } from './trim.ts';
 import { writeWebm } from './webm.ts';
@@ -32,15 +33,22 @@ export interface RecordedOutcome {
   used: boolean;
 }
 
+/** A section with a staff recording: the only kind makeRecordedSection takes. */
+export type RecordedTarget = SectionTarget & { recording: RecordingFile };
+
+export function isRecorded(target: SectionTarget): target is RecordedTarget {
+  return target.recording !== undefined;
+}
+
 export async function makeRecordedSection(
   audioDir: string,
-  target: SectionTarget,
+  target: RecordedTarget,
   engine: SpeechEngine,
   previous: RecordingNote | undefined,
   synthesize: () => ManifestEntry,
 ): Promise<RecordedOutcome> {
   const t0 = performance.now();
-  const recording = target.recording!;
+  const { recording } = target;
   const elapsed = () => (performance.now() - t0) / 1000;
   const fallBack = (note: RecordingNote, line: string): RecordedOutcome => ({ entry: { ...synthesize(), recording: note }, seconds: elapsed(), notes: [line], used: false });
   const current = { file: recording.file, sha256: recording.sha256, textHash: target.textHash, readingHash: target.readingHash };
@@ -55,7 +63,8 @@ export async function makeRecordedSection(
     decoded = await decodeRecording(new Uint8Array(readFileSync(recording.path)), recording.file);
   } catch (error) {
     if (!(error instanceof InputError)) throw error;
-    const message = error.problems[0]!.message;
+    // The file is named in the line already; the problem's own message says what is wrong with it.
+    const message = error.problems[0]?.message ?? error.message;
     return fallBack({ ...current, status: 'refused', message }, `refused   ${recording.file} ${message}; using the synthesized voice`);
   }
   const trimmed = trimSilence(decoded.samples, decoded.sampleRate);
@@ -76,8 +85,7 @@ export async function makeRecordedSection(
     return fallBack({ ...current, status: 'refused', message }, `refused   ${recording.file} ${message}; using the synthesized voice`);
   }
 
-  const pcm = new Int16Array(samples.length);
-  for (let i = 0; i < samples.length; i++) pcm[i] = Math.max(-32768, Math.min(32767, Math.round(samples[i]! * 32767)));
+  const pcm = Int16Array.from(samples, (s) => Math.max(-32768, Math.min(32767, Math.round(s * 32767))));
   const webm = writeWebm(encodeOpus(pcm, decoded.sampleRate));
   const duration = Math.floor((samples.length * 1000) / decoded.sampleRate) / 1000;
   const files = sectionFiles(target.lang, target.handout, target.section.id);
@@ -86,7 +94,7 @@ export async function makeRecordedSection(
     source: 'recording',
     recording: recording.file,
     duration,
-    audio: files.audio.split('/').pop()!,
+    audio: posix.basename(files.audio),
     words: alignment.words.map((w) => ({ ...w, start: Math.min(w.start, duration), end: Math.min(w.end, duration) })),
     sentences: alignment.sentences.map((s) => ({ ...s, start: Math.min(s.start, duration), end: Math.min(s.end, duration) })),
   };
@@ -116,8 +124,15 @@ export async function makeRecordedSection(
 
 function lowConfidenceLines(target: SectionTarget, alignment: ForcedAlignment): string[] {
   const { section } = target;
+  // `from` and `to` index the section's words, which the alignment has one entry for each of.
+  const span = (words: readonly { start: number; end: number }[], from: number, to: number) => ({
+    start: itemAt(words, from, `${target.key} low-confidence stretch`).start,
+    end: itemAt(words, to, `${target.key} low-confidence stretch`).end,
+  });
   return alignment.lowConfidence.map(({ from, to }) => {
-    const text = section.text.slice(section.words[from]!.start, section.words[to]!.end);
-    return `          low confidence in ${target.key}: "${text}" (${alignment.words[from]!.start.toFixed(2)}–${alignment.words[to]!.end.toFixed(2)} s); listen to it on the kiosk`;
+    const inText = span(section.words, from, to);
+    const inAudio = span(alignment.words, from, to);
+    const text = section.text.slice(inText.start, inText.end);
+    return `          low confidence in ${target.key}: "${text}" (${inAudio.start.toFixed(2)}–${inAudio.end.toFixed(2)} s); listen to it on the kiosk`;
   });
 }

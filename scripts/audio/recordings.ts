@@ -32,9 +32,9 @@ export function findRecording(root: string, lang: string, handout: string, secti
     const dot = name.lastIndexOf('.');
     return dot > 0 && name.slice(0, dot) === section && (RECORDING_EXTENSIONS as readonly string[]).includes(name.slice(dot + 1).toLowerCase());
   });
-  if (!matches.length) return undefined;
   // Deterministic when staff leave two takes: the first by name; the check reports the others.
-  const name = matches.sort()[0]!;
+  const [name] = matches.sort();
+  if (name === undefined) return undefined;
   const path = join(folder, name);
   return { file: `${RECORDINGS_FOLDER}/${lang}/${handout}/${name}`, path, sha256: createHash('sha256').update(readFileSync(path)).digest('hex') };
 }

@@ -80,10 +80,10 @@ function sizeBytes(size: number, width?: number): Uint8Array {
   const out = new Uint8Array(length);
   let v = size;
   for (let i = length - 1; i >= 0; i--) {
-    out[i] = v & 0xff;
+    // The first byte also carries the length marker.
+    out[i] = (v & 0xff) | (i === 0 ? 0x80 >> (length - 1) : 0);
     v = Math.floor(v / 256);
   }
-  out[0]! |= 0x80 >> (length - 1);
   return out;
 }
 
@@ -186,10 +186,9 @@ export function writeWebm(stream: OpusStream): Uint8Array {
   for (let first = 0; first < stream.packets.length; first += FRAMES_PER_CLUSTER) {
     const timeMs = first * FRAME_MS;
     const blocks: Uint8Array[] = [uint(ID.Timestamp, timeMs)];
-    const last = Math.min(stream.packets.length, first + FRAMES_PER_CLUSTER);
-    for (let i = first; i < last; i++) {
-      const relative = (i - first) * FRAME_MS;
-      const packet = stream.packets[i]!;
+    for (const [k, packet] of stream.packets.slice(first, first + FRAMES_PER_CLUSTER).entries()) {
+      const i = first + k;
+      const relative = k * FRAME_MS;
       if (i === stream.packets.length - 1 && padding > 0) {
         blocks.push(
           element(ID.BlockGroup, [
@@ -255,9 +254,14 @@ interface Node {
   end: number;
 }
 
+function byteAt(bytes: Uint8Array, at: number): number {
+  const byte = bytes[at];
+  if (byte === undefined) throw new WebmError(`file ends early at byte ${at}`);
+  return byte;
+}
+
 function readVint(bytes: Uint8Array, at: number, keepMarker: boolean): { value: number; length: number } {
-  const first = bytes[at];
-  if (first === undefined) throw new WebmError(`file ends early at byte ${at}`);
+  const first = byteAt(bytes, at);
   let length = 1;
   while (length <= 8 && !(first & (0x80 >> (length - 1)))) length++;
   if (length > 8) throw new WebmError(`bad element header at byte ${at}`);
@@ -265,8 +269,9 @@ function readVint(bytes: Uint8Array, at: number, keepMarker: boolean): { value: 
   let value = keepMarker ? first : first & (0xff >> length);
   let allOnes = value === 0xff >> length;
   for (let i = 1; i < length; i++) {
-    value = value * 256 + bytes[at + i]!;
-    if (bytes[at + i] !== 0xff) allOnes = false;
+    const next = byteAt(bytes, at + i);
+    value = value * 256 + next;
+    if (next !== 0xff) allOnes = false;
   }
   return { value: !keepMarker && allOnes ? -1 : value, length };
 }
@@ -288,13 +293,13 @@ function children(bytes: Uint8Array, start: number, end: number): Node[] {
 
 const readUint = (bytes: Uint8Array, node: Node) => {
   let v = 0;
-  for (let i = node.dataStart; i < node.end; i++) v = v * 256 + bytes[i]!;
+  for (let i = node.dataStart; i < node.end; i++) v = v * 256 + byteAt(bytes, i);
   return v;
 };
 const readInt = (bytes: Uint8Array, node: Node) => {
   const length = node.end - node.dataStart;
   const v = readUint(bytes, node);
-  return length > 0 && bytes[node.dataStart]! & 0x80 ? v - 2 ** (8 * length) : v;
+  return length > 0 && byteAt(bytes, node.dataStart) & 0x80 ? v - 2 ** (8 * length) : v;
 };
 const readFloat = (bytes: Uint8Array, node: Node) => {
   const view = new DataView(bytes.buffer, bytes.byteOffset + node.dataStart, node.end - node.dataStart);
@@ -325,8 +330,9 @@ export function readWebm(bytes: Uint8Array): WebmAudio {
   const durationSeconds = (readFloat(bytes, durationNode) * scale) / 1e9;
 
   const entries = children(bytes, tracksNode.dataStart, tracksNode.end).filter((n) => n.id === ID.TrackEntry);
-  if (entries.length !== 1) throw new WebmError(`expected one track, found ${entries.length}`);
-  const track = children(bytes, entries[0]!.dataStart, entries[0]!.end);
+  const [entry] = entries;
+  if (entries.length !== 1 || !entry) throw new WebmError(`expected one track, found ${entries.length}`);
+  const track = children(bytes, entry.dataStart, entry.end);
   const codecNode = find(track, ID.CodecID);
   const codecId = codecNode ? readText(bytes, codecNode) : '';
   const privateNode = find(track, ID.CodecPrivate);
@@ -362,7 +368,7 @@ export function readWebm(bytes: Uint8Array): WebmAudio {
       const trackNumber = readVint(bytes, blockNode.dataStart, false);
       const headerEnd = blockNode.dataStart + trackNumber.length + 3;
       if (headerEnd > blockNode.end) throw new WebmError(`block at byte ${blockNode.start} is too short`);
-      if (bytes[headerEnd - 1]! & 0x06) throw new WebmError(`block at byte ${blockNode.start} uses lacing, which this reader does not expect`);
+      if (byteAt(bytes, headerEnd - 1) & 0x06) throw new WebmError(`block at byte ${blockNode.start} uses lacing, which this reader does not expect`);
       const relative = new DataView(bytes.buffer, bytes.byteOffset + trackNumber.length + blockNode.dataStart, 2).getInt16(0);
       packets.push({
         timeMs: clusterMs + (relative * scale) / 1e6,

@@ -52,7 +52,7 @@ export function detectFormat(fileName: string, text: string): SourceFormat {
   if (ext === '.txt' || ext === '.text') return 'text';
   const head = text.slice(0, 2000).trimStart();
   if (/^(<!doctype html|<html\b)/i.test(head) || /<(body|p|h1|div)\b[^>]*>/i.test(head)) return 'html';
-  if (/^---\n/.test(head) || /^#{1,6} \S/m.test(head)) return 'markdown';
+  if (head.startsWith('---\n') || /^#{1,6} \S/m.test(head)) return 'markdown';
   return 'text';
 }
 

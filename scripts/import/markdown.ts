@@ -111,7 +111,7 @@ function inlineText(children: PhrasingContent[], dropped: string[]): string {
       const hidden = HIDDEN_TAGS.exec(value);
       if (hidden) {
         dropped.push(`<${(hidden[1] as string).toLowerCase()}>: ${quote(value)}`);
-        if (!new RegExp(`</${hidden[1]}\\s*>`, 'i').test(value) && !/\/>$/.test(value)) hiddenUntil = (hidden[1] as string).toLowerCase();
+        if (!new RegExp(`</${hidden[1]}\\s*>`, 'i').test(value) && !value.endsWith('/>')) hiddenUntil = (hidden[1] as string).toLowerCase();
         return;
       }
       if (/^<br\b/i.test(value)) parts.push(' ');

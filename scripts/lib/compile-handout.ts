@@ -12,19 +12,18 @@ import type {
   Block,
   GlossaryEntry,
   Handout,
-  HandoutMeta,
   Section,
   Sentence,
   TermMark,
   TextDirection,
   TextUnit,
-  TranslationStatus,
   Word,
 } from '../../src/content/model.ts';
 import { createHash } from 'node:crypto';
 import { splitFrontMatter, type FrontMatter, type ReviewRecord } from './front-matter.ts';
 import { InputError, type InputProblem } from './input-error.ts';
 import { PLACEHOLDER, PLACEHOLDER_FIELDS } from './placeholders.ts';
+import { group } from './regex.ts';
 import { segmentText } from './segment.ts';
 
 export interface CompileOptions {
@@ -105,6 +104,7 @@ export function compileHandoutSource(source: string, options: CompileOptions): C
   const problems: InputProblem[] = [];
   const report = (line: number | undefined, message: string) =>
     problems.push({ file: options.file, where: line ? `line ${line}` : undefined, message });
+  const undefinedTerm = (id: string) => `glossary term "${id}" has no definition in ${options.glossaryFile ?? `locales/${options.lang}/glossary.json`}`;
 
   const normalised = source.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
   const { meta, body, bodyLine } = splitFrontMatter(normalised, report);
@@ -139,10 +139,9 @@ export function compileHandoutSource(source: string, options: CompileOptions): C
     const terms = [...text.matchAll(TERM_MARK)];
     if (terms.length && !markable) report(line, 'a glossary term {?…|…} goes in a paragraph or list item, not a heading or caption');
     if (STRAY_TERM.test(text.replace(TERM_MARK, ''))) report(line, 'a glossary term is written {?term-id|the words shown}, such as {?liver|liver}');
-    for (const [, id] of terms) {
-      if (!options.glossary?.[id!]) {
-        report(line, `glossary term "${id}" has no definition in ${options.glossaryFile ?? `locales/${options.lang}/glossary.json`}`);
-      }
+    for (const match of terms) {
+      const id = group(match, 1);
+      if (!options.glossary?.[id]) report(line, undefinedTerm(id));
     }
     section?.units.push({ text: text.replace(TERM_MARK, '$2'), line, safety: safety && markable });
     return text;
@@ -219,7 +218,12 @@ export function compileHandoutSource(source: string, options: CompileOptions): C
   };
   if (problems.length) throw new InputError(problems);
   const glossary: Record<string, GlossaryEntry> = {};
-  for (const term of new Set(handout.sections.flatMap((s) => (s.terms ?? []).map((t) => t.term)))) glossary[term] = options.glossary![term]!;
+  for (const term of new Set(handout.sections.flatMap((s) => (s.terms ?? []).map((t) => t.term)))) {
+    const entry = options.glossary?.[term];
+    // Every marked term was checked for a definition above, and a missing one has stopped the build.
+    if (!entry) throw new InputError([{ file: options.file, message: undefinedTerm(term) }]);
+    glossary[term] = entry;
+  }
   handout.glossary = glossary;
   return {
     handout,
@@ -314,8 +318,8 @@ function buildSection(draft: DraftSection, index: number, lang: string, report: 
     let last = 0;
     for (const match of marked.matchAll(TERM_MARK)) {
       piece += marked.slice(last, match.index);
-      const shown = match[2]!;
-      marks.push({ term: match[1]!, start: start + piece.length, end: start + piece.length + shown.length });
+      const shown = group(match, 2);
+      marks.push({ term: group(match, 1), start: start + piece.length, end: start + piece.length + shown.length });
       piece += shown;
       last = match.index + match[0].length;
     }
@@ -339,12 +343,12 @@ function buildSection(draft: DraftSection, index: number, lang: string, report: 
       // Snapped out to whole words: "L’ablation" is one word, though the mark may start at "ablation".
       const covered = words.filter((w) => w.end > mark.start && w.start < mark.end);
       const sentence = sentences.find((s) => s.start <= mark.start && mark.start < s.end);
-      if (!covered.length || !sentence) {
+      const [first] = covered;
+      const lastWord = covered.at(-1);
+      if (!first || !lastWord || !sentence) {
         report(line, `glossary term "${mark.term}" marks no word`);
         continue;
       }
-      const first = covered[0]!;
-      const lastWord = covered[covered.length - 1]!;
       if (lastWord.index >= sentence.firstWord + sentence.wordCount) {
         report(line, `glossary term "${mark.term}" runs across two sentences; mark words within one sentence`);
         continue;

@@ -19,7 +19,7 @@ export function readJsonFile<Schema extends z.ZodType>(schema: Schema, path: str
   try {
     raw = readFileSync(path, 'utf8');
   } catch (error) {
-    throw new InputError([withHint({ file: displayName, message: `cannot be read (${(error as NodeJS.ErrnoException).code ?? error})` }, options)]);
+    throw new InputError([withHint({ file: displayName, message: `cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)})` }, options)]);
   }
   return parseJsonFile(schema, raw, displayName, options);
 }

@@ -19,7 +19,7 @@ const KEPT_CHARS = 8000;
 export function runBuild(root: string, outDir: string, id: string, echo: (text: string) => void): BuildRun {
   let child: ChildProcess;
   const done = new Promise<{ ok: boolean; output: string }>((resolve) => {
-    child = spawn(process.execPath, [join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'warn'], {
+    const spawned = spawn(process.execPath, [join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'warn'], {
       cwd: root,
       // A production build whatever the caller's NODE_ENV (vitest sets `test`); the id is the hash
       // the caller already made, so the build does not read every input a second time; no colour
@@ -33,8 +33,9 @@ export function runBuild(root: string, outDir: string, id: string, echo: (text: 
       echo(text);
       output = (output + text).slice(-KEPT_CHARS);
     };
-    child.stdout!.on('data', keep);
-    child.stderr!.on('data', keep);
+    child = spawned;
+    spawned.stdout.on('data', keep);
+    spawned.stderr.on('data', keep);
     child.on('error', (error) => resolve({ ok: false, output: `The build could not start: ${error.message}` }));
     child.on('close', (code, signal) => resolve({ ok: code === 0, output: output || (signal ? `The build was stopped (${signal})` : `The build exited with code ${code}`) }));
   });

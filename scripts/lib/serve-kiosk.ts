@@ -77,7 +77,7 @@ export async function serveKiosk(root: string, options: ServeOptions = {}): Prom
     if (options.fastStart !== false && id === inputs.id && !existsSync(fastStartFile(store.dir, id))) {
       bundling = bundleFastStart(root, store.dir, id).catch((error: unknown) => {
         // Not fatal: the next start takes this slower path again, and says why.
-        log(`(the quick start for the next unchanged start could not be made: ${error instanceof Error ? error.message : error})\n`);
+        log(`(the quick start for the next unchanged start could not be made: ${error instanceof Error ? error.message : String(error)})\n`);
       });
     }
   };
@@ -130,7 +130,11 @@ export async function serveKiosk(root: string, options: ServeOptions = {}): Prom
 
   const server = await listen(
     kioskHandler(
-      () => site!,
+      () => {
+        // Every path above either serves a build or throws before the server starts.
+        if (!site) throw new Error('no build is being served yet');
+        return site;
+      },
       () => status,
     ),
     port,

@@ -132,9 +132,12 @@ function pickEncoding(accept: string | undefined, path: string, files: Map<strin
   const accepted = new Set(
     accept
       .split(',')
-      .map((part) => part.trim().split(';'))
-      .filter(([, q]) => !q || !/^\s*q\s*=\s*0(\.0*)?\s*$/i.test(q))
-      .map(([token]) => token!.trim().toLowerCase()),
+      .map((part) => {
+        const [token = '', q] = part.trim().split(';');
+        return { token, q };
+      })
+      .filter(({ q }) => !q || !/^\s*q\s*=\s*0(\.0*)?\s*$/i.test(q))
+      .map(({ token }) => token.trim().toLowerCase()),
   );
   for (const { token, suffix } of ENCODINGS) {
     const file = files.get(path + suffix);

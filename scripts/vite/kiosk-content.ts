@@ -17,7 +17,6 @@ import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from '
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Plugin, ViteDevServer } from 'vite';
-import type { RuntimeConfig } from '../../src/config/schema.ts';
 import type { Handout } from '../../src/content/model.ts';
 import { MEGABYTE } from '../../src/service-worker/audio-budget.ts';
 import { OFFLINE_AUDIO_PLAN, type OfflineAudioPlan } from '../../src/service-worker/manifest.ts';
@@ -165,7 +164,7 @@ export function kioskContent(root: string, options: { from?: KioskContentPlugin 
         if (file.type !== 'asset') continue;
         for (const original of file.originalFileNames) {
           const handout = owners.get(resolve(viteRoot, original));
-          if (handout) plan.sections[file.fileName] = { handout, featured: featured.has(handout.split('/')[1]!) || (plan.sections[file.fileName]?.featured ?? false) };
+          if (handout) plan.sections[file.fileName] = { handout, featured: featured.has(handoutId(handout)) || (plan.sections[file.fileName]?.featured ?? false) };
         }
       }
       const found = new Set(Object.values(plan.sections).map((s) => s.handout));
@@ -237,8 +236,8 @@ function manifestModule(content: ContentBundle, attachments: Map<string, AudioAt
       code,
       name,
       dir,
-      greeting: String(welcome.greeting ?? name),
-      ...(spoken ? {} : { textOnly: String(welcome.textOnly ?? '') }),
+      greeting: stringOr(welcome.greeting, name),
+      ...(spoken ? {} : { textOnly: stringOr(welcome.textOnly, '') }),
     };
   });
   const summaries = Object.fromEntries(content.languages.map((l) => [l.code, l.handouts.map(summarise)]));
@@ -286,6 +285,16 @@ function promptsModule(root: string, lang: string): string {
   ].join('\n');
 }
 
+/** A ui.json string, or `fallback` where it is missing (or, by mistake, not a string). */
+function stringOr(value: unknown, fallback: string): string {
+  return typeof value === 'string' ? value : fallback;
+}
+
+/** `id` of `lang/id`, the handout part of a section key. */
+function handoutId(handout: string): string {
+  return handout.slice(handout.indexOf('/') + 1);
+}
+
 function handoutModule(handout: Handout, figures: Map<string, string>, attachments: Map<string, AudioAttachment>, outDir: string): string {
   const used = [...new Set(handout.sections.flatMap((s) => s.blocks.flatMap((b) => (b.kind === 'figure' ? [b.image] : []))))];
   const voiced = handout.sections.flatMap((section) => {
@@ -307,13 +316,19 @@ function handoutModule(handout: Handout, figures: Map<string, string>, attachmen
   writeIfChanged(file, JSON.stringify({ ...handout, sections }));
   // Data only (src/content/loader.ts's HandoutAssets): every URL is a module import, so each file
   // becomes a hashed asset the service worker can cache.
+  // Compiling the handout already checked each figure is under locales/figures/; this keeps to it.
+  const figureFile = (name: string) => {
+    const path = figures.get(name);
+    if (!path) throw new InputError([{ file: `locales/${handout.lang}/handouts/${handout.id}.md`, message: `figure "${name}" is not in locales/figures/` }]);
+    return path;
+  };
   const urlImport = (name: string, path: string) => `import ${name} from ${JSON.stringify(`${path}?url`)};`;
   const table = (entries: [string, string][]) => `{${entries.map(([key, name]) => `${JSON.stringify(key)}: ${name}`).join(', ')}}`;
   return [
     GENERATED_BY,
     urlImport('url', file),
     ...voiced.map(({ found }, i) => urlImport(`audio${i}`, found.file)),
-    ...used.map((name, i) => urlImport(`figure${i}`, figures.get(name)!)),
+    ...used.map((name, i) => urlImport(`figure${i}`, figureFile(name))),
     `export default {`,
     `  where: ${JSON.stringify(`${handout.lang}/${handout.id}`)},`,
     '  url,',

@@ -13,6 +13,7 @@ import { join, relative, resolve } from 'node:path';
 import { build, type Logger, type Plugin } from 'vite';
 import { MEGABYTE } from '../../src/service-worker/audio-budget.ts';
 import { OFFLINE_AUDIO_PLAN, type OfflineAudioPlan, type PrecacheEntry, type PrecacheManifest } from '../../src/service-worker/manifest.ts';
+import { group } from '../lib/regex.ts';
 
 const WORKER_FILE = 'sw.js';
 /** News from the server about its builds: live from `npm start`, so never a cached copy. */
@@ -110,7 +111,7 @@ export function precacheManifest(dir: string): PrecacheManifest {
  */
 function isPrecompressedCopy(url: string, present: Set<string>): boolean {
   const match = /^(.+)\.(br|gz)$/.exec(url);
-  return match !== null && present.has(match[1]!);
+  return match !== null && present.has(group(match, 1));
 }
 
 function readAudioPlan(dir: string): OfflineAudioPlan {
