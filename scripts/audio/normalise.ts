@@ -162,7 +162,7 @@ export function normaliseSection(
   //    a plain space: eSpeak reads "4 000" as "quatre mille" but reads the digits one by one
   //    when the space is a no-break one.
   for (const match of text.matchAll(/\d([\u00A0\u202F])\d{3}(?!\d)/gu)) {
-    const at = (match.index as number) + 1;
+    const at = (match.index) + 1;
     claim({ start: at, end: at + 1, spoken: ' ', anchorStart: at, anchorEnd: at + 1 });
   }
 

@@ -56,7 +56,7 @@ export function readHtml(source: string, options: HtmlOptions = {}): ReadResult 
       return;
     }
     if (!('tagName' in node)) return;
-    const el = node as T.Element;
+    const el = node;
     const tag = el.tagName;
     if (tag === 'head') {
       readHead(el, meta);
@@ -229,7 +229,7 @@ function listItems(list: T.Element, dropped: string[]): string[] {
       if ('tagName' in child && (child.tagName === 'ul' || child.tagName === 'ol')) nested.push(...listItems(child, dropped));
       else own.push(child);
     }
-    const text = joinNested(collapse(textOf({ ...li, childNodes: own } as T.Element, [], dropped)), nested);
+    const text = joinNested(collapse(textOf({ ...li, childNodes: own }, [], dropped)), nested);
     if (text) items.push(text);
   }
   return items;

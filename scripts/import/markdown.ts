@@ -125,7 +125,7 @@ function inlineText(children: PhrasingContent[], dropped: string[]): string {
     if (node.type === 'text' || node.type === 'inlineCode') parts.push(node.value);
     else if (node.type === 'break') parts.push(' ');
     else if (node.type === 'image' || node.type === 'imageReference') return;
-    else if ('children' in node) (node.children as PhrasingContent[]).forEach(visit);
+    else if ('children' in node) (node.children).forEach(visit);
   };
   children.forEach(visit);
   return collapse(parts.join(''));
@@ -135,7 +135,7 @@ function imagesIn(children: PhrasingContent[]): Array<{ url: string; alt?: strin
   const found: Array<{ url: string; alt?: string | null; title?: string | null }> = [];
   const visit = (node: PhrasingContent) => {
     if (node.type === 'image') found.push(node);
-    else if ('children' in node) (node.children as PhrasingContent[]).forEach(visit);
+    else if ('children' in node) (node.children).forEach(visit);
   };
   children.forEach(visit);
   return found;

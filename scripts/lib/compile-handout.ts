@@ -149,7 +149,7 @@ export function compileHandoutSource(source: string, options: CompileOptions): C
 
   let title = '';
   const sections: DraftSection[] = [];
-  for (const node of (tree as Root).children) {
+  for (const node of (tree).children) {
     const line = lineOf(node);
     const current = sections[sections.length - 1];
     if (node.type === 'heading' && node.depth === 1) {
@@ -291,7 +291,7 @@ function plainText(node: Content | Root): string {
     if ('children' in n) {
       (n as Parent).children.forEach((child, i) => {
         if (i > 0 && separator) parts.push(separator);
-        visit(child as Content, child.type === 'paragraph' ? '' : separator);
+        visit(child, child.type === 'paragraph' ? '' : separator);
       });
     }
   };
