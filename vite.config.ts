@@ -14,6 +14,9 @@ const root = fileURLToPath(new URL('.', import.meta.url));
 // The config, handouts and audio can come from another folder (tests build hostile content this way).
 const contentRoot = process.env.KIOSK_CONTENT_ROOT ?? root;
 const content = kioskContent(contentRoot);
+// The screens' tests read a small fixture library of their own, so editing a real handout or an English
+// string breaks none of them; the real content is checked by the content check and the `unit` project.
+const UI_TEST_CONTENT = fileURLToPath(new URL('tests/fixtures/ui-content', import.meta.url));
 
 /**
  * The default language, whose strings go in the boot chunk. A config that fails its check is left to
@@ -80,7 +83,18 @@ export default defineConfig({
         test: {
           name: 'unit',
           environment: 'jsdom',
-          include: ['tests/unit/**/*.test.{ts,tsx}', 'tests/a11y/**/*.test.{ts,tsx}'],
+          include: ['tests/unit/**/*.test.{ts,tsx}'],
+          setupFiles: ['tests/helpers/setup.ts'],
+        },
+      },
+      {
+        // Not `extends`: the root's content plugin would serve the real content's virtual modules first.
+        plugins: [preact(), kioskContent(UI_TEST_CONTENT)],
+        test: {
+          name: 'ui',
+          testTimeout: 20_000,
+          environment: 'jsdom',
+          include: ['tests/ui/**/*.test.{ts,tsx}', 'tests/a11y/**/*.test.{ts,tsx}'],
           setupFiles: ['tests/helpers/setup.ts'],
         },
       },

@@ -1,7 +1,8 @@
 /**
- * Every screen and dialog, at every text size and in every theme and configured language, has no
- * axe violations (layout rules run in tests/browser). Screens are reached the way a patient reaches
- * them: by pressing buttons.
+ * Every screen and dialog, the idle warning and the staff panel included, at every text size and in
+ * every theme and language of the fixture library (tests/fixtures/ui-content: left to right, right to
+ * left, text only), has no axe violations. Layout rules, and every real language, run in Chromium
+ * (tests/browser/languages.test.ts). Screens are reached the way a patient reaches them: by pressing buttons.
  */
 import { act, fireEvent, screen, waitFor } from '@testing-library/preact';
 import { describe, expect, it } from 'vitest';
@@ -151,6 +152,6 @@ describe('screen structure', () => {
     expect(text.getAttribute('lang')).toBe('en');
     expect(text.getAttribute('dir')).toBe('ltr');
     expect(document.documentElement.lang).toBe('en');
-    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Nerve ablation for chronic pain');
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('A walk in the test garden');
   });
 });

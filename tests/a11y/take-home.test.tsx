@@ -20,7 +20,7 @@ function recordingPrompter(said: string[][]): Prompter {
 
 // The screens' code, and the QR code's, fetched once up front: a busy machine is slow to compile them.
 beforeAll(async () => {
-  await Promise.all([preloadScreens(), import('../../src/screens/take-home/panel'), ...['en', 'ar'].map((lang) => handoutLoaders[lang]!['nerve-ablation']!())]);
+  await Promise.all([preloadScreens(), import('../../src/screens/take-home/panel'), ...['en', 'ar'].map((lang) => handoutLoaders[lang]![config.handouts[0]!]!())]);
 }, 60_000);
 
 async function openReader(lang: string, options: { publicUrl?: string; print?: boolean } = { publicUrl: PUBLIC, print: true }) {
@@ -54,7 +54,7 @@ describe.each(['en', 'ar'])('take it home and print, in %s', (lang) => {
     );
     await waitFor(() => expect(dialog.querySelector('.qr-code svg')).not.toBeNull(), { timeout: 5000 });
     expect(dialog.querySelector('.qr-code')!.getAttribute('role')).toBe('img');
-    expect(dialog.querySelector('.take-home__link')!.textContent).toBe(`${PUBLIC}?reader=phone&lang=${lang}&handout=nerve-ablation&section=1`);
+    expect(dialog.querySelector('.take-home__link')!.textContent).toBe(`${PUBLIC}?reader=phone&lang=${lang}&handout=${config.handouts[0]}&section=1`);
     expect(await axeViolations()).toEqual([]);
   });
 

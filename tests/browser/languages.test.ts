@@ -17,8 +17,11 @@ afterAll(async () => {
   await browser?.close();
 });
 
+const CONFIG = loadConfig(fileURLToPath(new URL('../..', import.meta.url)));
 /** Every configured language: adding one to kiosk.config.json adds it here. */
-const LANGUAGES: string[] = loadConfig(fileURLToPath(new URL('../..', import.meta.url))).languages;
+const LANGUAGES: string[] = CONFIG.languages;
+/** The documented default staff PIN: kiosk.config.json holds only its hash. */
+const PIN = '4826';
 /** Every text size in every theme. */
 const DISPLAYS = (['medium', 'large', 'extra-large'] as const).flatMap((size) => (['default', 'contrast', 'dark'] as const).map((theme) => [size, theme] as const));
 /**
@@ -82,6 +85,44 @@ describe.each(LANGUAGES.map((lang, index) => [lang, index] as const))('in %s', (
     await page.click('[data-action="language"]');
     await page.waitForSelector('.welcome');
     found.push(...(await violations(page, 'welcome')));
+    expect(found).toEqual([]);
+    expect(kiosk.problems).toEqual([]);
+    await kiosk.close();
+  });
+});
+
+describe.each(LANGUAGES)('in %s, the screens that come to the patient', (lang) => {
+  it('the idle warning passes axe', async () => {
+    const kiosk = await openKiosk(browser, { width: 1080, height: 1920 });
+    const { page } = kiosk;
+    // The idle time is the config's minute and a half: the page's clock is moved on instead of waited for.
+    await page.clock.install();
+    await page.reload();
+    await page.locator('html[data-kiosk="ready"] [data-language]').first().waitFor();
+    await chooseLanguage(page, lang);
+    await page.clock.runFor(CONFIG.idle.timeoutSeconds * 1000);
+    await page.waitForSelector('dialog[open][data-dialog="idle"]');
+    expect(await violations(page, 'idle warning')).toEqual([]);
+    expect(kiosk.problems).toEqual([]);
+    await kiosk.close();
+  });
+
+  it('the staff PIN pad and panel pass axe', async () => {
+    const kiosk = await openKiosk(browser, { width: 1080, height: 1920 });
+    const { page } = kiosk;
+    await chooseLanguage(page, lang);
+    // The staff panel opens on a 3 s press of the app name, then the PIN.
+    const name = (await page.locator('.top-bar__name').boundingBox())!;
+    await page.mouse.move(name.x + 10, name.y + name.height / 2);
+    await page.mouse.down();
+    await page.waitForTimeout(3300);
+    await page.mouse.up();
+    await page.waitForSelector('dialog[open] .pin-pad');
+    const found = await violations(page, 'staff PIN pad');
+    for (const digit of PIN) await page.click(`[data-digit="${digit}"]`);
+    await page.click('[data-action="pin-open"]');
+    await page.waitForSelector(`.staff-panel [data-language-health="${lang}"]`);
+    found.push(...(await violations(page, 'staff panel')));
     expect(found).toEqual([]);
     expect(kiosk.problems).toEqual([]);
     await kiosk.close();

@@ -1,7 +1,7 @@
 /**
- * A library of many handouts for jsdom tests of the library screens: the real handouts' summaries
+ * A library of many handouts for jsdom tests of the library screens: the configured handouts' summaries
  * under new ids and titles, with the real topics (whose names every language's ui.json has). Opening
- * one loads the real handout it was made from. The browser test builds a real one instead
+ * one loads the handout it was made from. The browser test builds a real one instead
  * (bench/generate-library.ts).
  */
 import { handoutLoaders, handoutSummaries } from 'virtual:kiosk/manifest';
@@ -23,7 +23,7 @@ export interface ManyHandouts {
 
 export function manyHandouts(count: number, featured: string[] = []): ManyHandouts {
   const ids = Array.from({ length: count }, (_, i) => `h${String(i + 1).padStart(3, '0')}`);
-  const bases = ['nerve-ablation', 'acetaminophen'];
+  const bases = baseConfig.handouts.slice(0, 2);
   const summaries: Record<string, HandoutSummary[]> = {};
   const loaders: Record<string, Record<string, () => Promise<Handout>>> = {};
   for (const [lang, real] of Object.entries(handoutSummaries)) {
