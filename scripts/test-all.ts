@@ -76,7 +76,7 @@ function vitestStep(name: string, args: string[], env: NodeJS.ProcessEnv = {}) {
 }
 
 const browsers = existsSync(chromium);
-vitestStep('vitest (unit, components, browser)', browsers ? [] : ['--project', 'unit']);
+vitestStep('vitest (unit, ui components, browser)', browsers ? [] : ['--project', 'unit', '--project', 'ui']);
 
 // A fleet serves the same build from nginx (deploy/nginx/): the tests of what depends most on the
 // server (audio seeking with Range requests, the offline copy and the update between visits) run
