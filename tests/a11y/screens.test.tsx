@@ -66,12 +66,12 @@ const SCREENS: Record<string, Step> = {
   },
   'idle warning': async (k, lang) => {
     await openReader(k, lang);
-    act(() => k.clock.advance(config.idle.timeoutSeconds * 1000));
+    await act(() => k.clock.advance(config.idle.timeoutSeconds * 1000));
     await waitFor(() => expect(document.querySelector('dialog[open][data-dialog="idle"]')).not.toBeNull());
   },
   'staff PIN pad': async (k, lang) => {
     await openReader(k, lang);
-    act(() => k.kiosk.visit.value.openDialog('staff'));
+    await act(() => k.kiosk.visit.value.openDialog('staff'));
     // The staff code is its own chunk, fetched when the dialog opens.
     await waitFor(() => expect(document.querySelector('dialog[open] .pin-pad')).not.toBeNull(), { timeout: 15_000 });
   },

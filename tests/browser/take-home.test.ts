@@ -157,7 +157,7 @@ function pdfPages(pdf: Buffer): { text: string; visual: string; width: number; w
     try {
       return execFileSync('pdftotext', [...args, file, '-'], { encoding: 'utf8', maxBuffer: 64 << 20 });
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new Error('pdftotext is not installed: apt-get install poppler-utils (the print test reads the PDF with it)');
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new Error('pdftotext is not installed: apt-get install poppler-utils (the print test reads the PDF with it)', { cause: error });
       throw error;
     }
   };

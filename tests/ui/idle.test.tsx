@@ -84,7 +84,7 @@ describe('idle reset', () => {
     await kiosk.resetVisit();
     recording.calls.length = 0;
     await choosing;
-    await old.openHandout(config.handouts[0]!);
+    await old.openHandout(config.handouts[0]);
     old.goToSection(2);
     expect(recording.calls).toEqual([]);
     expect(old.handout.value?.lang).toBe('en');

@@ -102,11 +102,11 @@ describe('a library of many handouts', () => {
     const card = $('[data-handout]')!.dataset.handout;
     fireEvent.click($('[data-handout]')!);
     await waitFor(() => expect($('.section-text')).not.toBeNull(), loading);
-    press('back');
+    await press('back');
     await waitFor(() => expect($('[data-range="2"]')?.getAttribute('aria-pressed')).toBe('true'));
     expect($('[data-handout]')!.dataset.handout).toBe(card);
     // Back again: the topics.
-    press('back');
+    await press('back');
     await waitFor(() => expect($('[data-library="home"]')).not.toBeNull());
   });
 
@@ -114,19 +114,19 @@ describe('a library of many handouts', () => {
     const { press, said } = await libraryOf(40, ['h001', 'h002']);
     await chooseLanguage();
     await waitFor(() => expect(document.activeElement).toBe($('[data-topic="*all"]')));
-    press('right');
+    await press('right');
     expect(document.activeElement).toBe($('[data-topic="medicines"]'));
     expect(said.at(-1)).toBe(`en: topics.medicines, ${shown('library.count', { count: 8 })}, voice.button`);
     // Up leaves the topics for the featured row, entering it at its first card and naming the row.
-    press('up');
+    await press('up');
     expect(document.activeElement).toBe($('[data-library="home"] [data-handout="h001"]'));
     expect(said.at(-1)).toMatch(/^en: library\.featured, Arthritis 1: .*, voice\.button$/);
     // Down comes back to the topics where it left them: one stop, not one per tile.
-    press('down');
+    await press('down');
     expect(document.activeElement).toBe($('[data-topic="medicines"]'));
     // Left from the first tile wraps to the last.
-    press('left');
-    press('left');
+    await press('left');
+    await press('left');
     expect(document.activeElement).toBe($('[data-topic="*other"]'));
   });
 
@@ -136,14 +136,14 @@ describe('a library of many handouts', () => {
     fireEvent.click($('[data-topic="*all"]')!);
     await waitFor(() => expect(document.activeElement).toBe($('[data-range="0"]')));
     // Right to left: Left is forward.
-    press('left');
+    await press('left');
     expect(document.activeElement).toBe($('[data-range="1"]'));
     expect($('[data-range="1"]')!.getAttribute('aria-pressed')).toBe('true');
-    expect(said.at(-1)).toContain($('[data-range="1"]')!.textContent!);
-    press('down');
+    expect(said.at(-1)).toContain($('[data-range="1"]')!.textContent);
+    await press('down');
     expect(document.activeElement?.matches('[data-handout]')).toBe(true);
     expect(said.at(-1)).toMatch(/^ar: library\.list, /);
-    press('back');
+    await press('back');
     await waitFor(() => expect($('[data-library="home"]')).not.toBeNull());
     await frames();
   });
@@ -151,7 +151,7 @@ describe('a library of many handouts', () => {
   it('says how to browse when Help is pressed', async () => {
     const { press, said } = await libraryOf(40);
     await chooseLanguage();
-    press('help');
+    await press('help');
     expect(said.at(-1)).toContain('help.libraryBrowse');
   });
 });

@@ -80,7 +80,7 @@ describe('the invariants against a rendered kiosk', () => {
 
   it('catch touch-to-hear on with nothing on screen saying so', async () => {
     const { kiosk } = await renderKiosk();
-    act(() => kiosk.visit.value.setTouchToHear(true));
+    await act(() => kiosk.visit.value.setTouchToHear(true));
     await waitFor(() => expect(document.querySelector('[data-touch-mode-bar]')).not.toBeNull());
     expect(selfCheck(kiosk, document)).toEqual([]);
     document.querySelector('[data-touch-mode-bar]')!.remove();
@@ -117,10 +117,10 @@ describe('self-healing', () => {
       },
     });
     await openHandoutAs('en');
-    act(() => kiosk.visit.value.setTouchToHear(true));
+    await act(() => kiosk.visit.value.setTouchToHear(true));
     await waitFor(() => expect(document.querySelector('[data-touch-mode-bar]')).not.toBeNull());
     document.querySelector('[data-touch-mode-bar]')!.remove();
-    act(() => clock.advance(3000));
+    await act(() => clock.advance(3000));
     await screen.findByText('welcome.greeting');
     expect(kiosk.visitNumber.value).toBe(2);
     expect(kiosk.visit.value.touchToHear.value).toBe(false);
@@ -133,7 +133,7 @@ describe('self-healing', () => {
     const incidents = createIncidentLog();
     const view = render(<StaffIncidents t={i18n.fixedT('en')} lang="en" incidents={incidents} />);
     expect(view.container.textContent).toContain('incidents.none');
-    act(() => incidents.add({ at: '2026-11-29T10:00:00.000Z', screen: 'reader', dialogs: ['display'], broken: [broken('touch-mode-shown')] }));
+    await act(() => incidents.add({ at: '2026-11-29T10:00:00.000Z', screen: 'reader', dialogs: ['display'], broken: [broken('touch-mode-shown')] }));
     expect(view.container.querySelector('[data-incident]')?.textContent).toContain('incidents.touchMode (reader, display). incidents.recovered');
   });
 });

@@ -139,7 +139,7 @@ describe('opening the staff panel', () => {
 
 async function openPinPad() {
   const kiosk = await renderKiosk();
-  act(() => kiosk.kiosk.visit.value.openDialog('staff'));
+  await act(() => kiosk.kiosk.visit.value.openDialog('staff'));
   await screen.findByRole('dialog', { name: 'staff.title' });
   return kiosk;
 }
@@ -207,8 +207,8 @@ describe('the PIN pad', () => {
       await waitFor(() => expect(message()).toBe(shown('staff.locked', { count: 60 })));
       expect((document.querySelector('[data-digit="1"]') as HTMLButtonElement).disabled).toBe(true);
 
-      act(() => kiosk.kiosk.visit.value.closeDialog());
-      act(() => kiosk.kiosk.visit.value.openDialog('staff'));
+      await act(() => kiosk.kiosk.visit.value.closeDialog());
+      await act(() => kiosk.kiosk.visit.value.openDialog('staff'));
       await waitFor(() => expect(message()).toMatch(/^staff\.locked /));
 
       await advance(60_000);

@@ -125,7 +125,7 @@ describe('alignWords on recorded eSpeak NG events', () => {
       { file: 't', lang: 'en', dir: 'ltr', placeholders: {}, figures: new Set() },
     ).sections[0]!;
     const speech = normaliseSection(section, { lang: 'en' });
-    const pos = (written: string) => [...speech.text].findIndex((_, i) => section.text.slice(speech.displayOffsets[i]!).startsWith(written)) + 1;
+    const pos = (written: string) => [...speech.text].findIndex((_, i) => section.text.slice(speech.displayOffsets[i]).startsWith(written)) + 1;
     const ev = (type: EngineEvent['type'], textPosition: number, audioPosition: number, id?: string): EngineEvent => ({ type, textPosition, wordLength: 3, audioPosition, ...(id === undefined ? {} : { id }) });
     const events: EngineEvent[] = [
       ev('word', pos('One'), 0), ev('phoneme', pos('One'), 10, 'w'), ev('phoneme', pos('One'), 100, 'ʌ'), ev('phoneme', pos('One'), 200, 'n'),

@@ -93,7 +93,7 @@ async function fakeReading(root: string, text: string, wordsPerMinute: number, {
       const start = list.length ? list[list.length - 1]!.end + 1 : 0;
       return [...list, { start, end: start + w.length, index: list.length }];
     }, []);
-    const timed = alignWords({ words: words as never, sentences: [] }, speech, synthesis.events, Math.floor((synthesis.samples.length * 1000) / synthesis.sampleRate));
+    const timed = alignWords({ words: words, sentences: [] }, speech, synthesis.events, Math.floor((synthesis.samples.length * 1000) / synthesis.sampleRate));
     for (const w of timed.words) starts.push(at + w.start);
     // 22,050 → 44,100 by repeating samples: crude, but a recording's rate is whatever the recorder chose.
     const up = new Float32Array(synthesis.samples.length * 2);
