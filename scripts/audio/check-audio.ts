@@ -167,7 +167,9 @@ function sectionProblems(audioDir: string, target: SectionTarget, entry: Manifes
   }
   let duration: number;
   try {
-    const audio = readWebm(new Uint8Array(readFileSync(audioPath)));
+    const file = readFileSync(audioPath);
+    // A view of the bytes read, not a copy of them: a big library has half a gigabyte of audio.
+    const audio = readWebm(new Uint8Array(file.buffer, file.byteOffset, file.byteLength));
     const wrong = webmProblems(audio);
     if (wrong.length) return [...problems, ...wrong.map((message) => ({ file: audioFile, message }))];
     duration = audio.durationSeconds;
