@@ -308,6 +308,24 @@ const readFloat = (bytes: Uint8Array, node: Node) => {
 const readText = (bytes: Uint8Array, node: Node) => new TextDecoder().decode(bytes.subarray(node.dataStart, node.end));
 const find = (nodes: Node[], id: number) => nodes.find((n) => n.id === id);
 
+/**
+ * A block's packet. Its bytes are a view made when asked for: checking a file needs only how many
+ * packets it has, and a view per packet of thousands of files was most of what the check allocated.
+ */
+class Packet {
+  constructor(
+    private readonly bytes: Uint8Array,
+    private readonly start: number,
+    private readonly end: number,
+    readonly timeMs: number,
+    readonly discardPaddingNs: number,
+  ) {}
+
+  get data(): Uint8Array {
+    return this.bytes.subarray(this.start, this.end);
+  }
+}
+
 /** Parses a WebM file with one Opus track; throws WebmError saying what is wrong with it. */
 export function readWebm(bytes: Uint8Array): WebmAudio {
   const top = children(bytes, 0, bytes.length);
@@ -372,11 +390,7 @@ export function readWebm(bytes: Uint8Array): WebmAudio {
       // The block's timestamp, a big-endian int16 (read without a DataView per block: a file has thousands).
       const at = blockNode.dataStart + trackNumber.length;
       const relative = ((byteAt(bytes, at) << 24) | (byteAt(bytes, at + 1) << 16)) >> 16;
-      packets.push({
-        timeMs: clusterMs + (relative * scale) / 1e6,
-        data: bytes.subarray(headerEnd, blockNode.end),
-        discardPaddingNs,
-      });
+      packets.push(new Packet(bytes, headerEnd, blockNode.end, clusterMs + (relative * scale) / 1e6, discardPaddingNs));
     }
   }
   const cuesNode = find(parts, ID.Cues);
