@@ -132,7 +132,7 @@ export function normaliseSection(
   // 2. The pronunciation lexicon, then 3. abbreviations, each word by word.
   const lexicon = options.lexicon ?? {};
   const lowerLexicon = new Map(Object.entries(lexicon).map(([k, v]) => [k.toLocaleLowerCase(options.lang), v]));
-  const abbreviations = ABBREVIATIONS[options.lang.split('-')[0] ?? options.lang] ?? {};
+  const abbreviations = Object.entries(ABBREVIATIONS[options.lang.split('-')[0] ?? options.lang] ?? {});
   for (const word of section.words) {
     const written = text.slice(word.start, word.end);
     const spoken = lexicon[written] ?? lowerLexicon.get(written.toLocaleLowerCase(options.lang));
@@ -140,7 +140,7 @@ export function normaliseSection(
       claim({ start: word.start, end: word.end, spoken, anchorStart: word.start, anchorEnd: word.end });
       continue;
     }
-    for (const [form, expansion] of Object.entries(abbreviations)) {
+    for (const [form, expansion] of abbreviations) {
       if (!text.startsWith(form, word.start)) continue;
       const end = word.start + form.length;
       // Whole words only: "mg" must not match the start of "mgmt", nor "Dr." the start of "Drive".

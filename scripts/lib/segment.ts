@@ -27,8 +27,11 @@ function abbreviationsFor(lang: string): readonly string[] {
 }
 
 function endsWithAbbreviation(text: string, lang: string): boolean {
+  const abbreviations = abbreviationsFor(lang);
+  // Most languages have none: no need to lower-case every sentence to find out.
+  if (!abbreviations.length) return false;
   const tail = text.trimEnd().toLowerCase();
-  return abbreviationsFor(lang).some((abbr) => {
+  return abbreviations.some((abbr) => {
     if (!tail.endsWith(abbr)) return false;
     const before = tail.charAt(tail.length - abbr.length - 1);
     // "Dr." counts only as a whole word: "Sandr." is not an abbreviation.
