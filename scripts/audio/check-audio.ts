@@ -235,8 +235,8 @@ export function auditAudio(root: string, content: ContentBundle): AudioAudit {
   const sections = new Set(plans.flatMap((plan) => plan.targets.map((t) => `${t.lang}/${t.handout}/${t.section.id}`)));
   for (const file of listRecordings(root)) {
     if (known.has(file)) continue;
-    const [, lang, handout, name] = file.split('/');
-    const id = name!.slice(0, name!.lastIndexOf('.'));
+    const [, lang, handout, name = ''] = file.split('/');
+    const id = name.slice(0, name.lastIndexOf('.'));
     problems.push({
       file,
       message: sections.has(`${lang}/${handout}/${id}`)

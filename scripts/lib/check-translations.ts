@@ -21,7 +21,7 @@ function flatten(strings: Strings, prefix = '', out = new Map<string, string>())
 }
 
 function variables(text: string): string {
-  return [...text.matchAll(VARIABLE)].map((m) => m[1]).sort().join(',');
+  return [...text.matchAll(VARIABLE)].map((m) => m[1] ?? '').sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)).join(',');
 }
 
 /** Scripts written without Latin letters: there a string identical to English was not translated. */

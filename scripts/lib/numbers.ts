@@ -200,13 +200,13 @@ export function numbersIn(text: string, lang: string, vocabulary: NumberVocabula
   if (base === 'zh' || base === 'yue') {
     const numeral = /[零〇一二两兩三四五六七八九十百千万萬]+/gu;
     for (const match of text.matchAll(numeral)) {
-      const end = (match.index as number) + match[0].length;
+      const end = (match.index) + match[0].length;
       const counter = CHINESE_COUNTERS.find((c) => text.startsWith(c, end));
       if (!counter) continue;
       const value = chineseValue(match[0]);
       if (value < 2) continue;
       const unit = unitAfter(text, end, vocabulary.units);
-      found.push({ value, unit: unit?.unit ?? null, written: match[0] + counter, at: match.index as number });
+      found.push({ value, unit: unit?.unit ?? null, written: match[0] + counter, at: match.index });
     }
   }
 
