@@ -118,7 +118,6 @@ export const INSTRUMENTS = () => {
   };
   // howler makes its html5 elements with `new Audio()` and never puts them in the document: catch them
   // when they load a source or play.
-  // oxlint-disable-next-line typescript/unbound-method -- the originals, called below on each element with .call(this)
   const { load, play } = HTMLMediaElement.prototype;
   HTMLMediaElement.prototype.load = function (this: HTMLMediaElement) {
     track(this);

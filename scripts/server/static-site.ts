@@ -28,7 +28,7 @@ interface FileEntry {
 export interface StaticSite {
   /** The folder served. */
   readonly root: string;
-  handle(request: IncomingMessage, response: ServerResponse): void;
+  handle: (request: IncomingMessage, response: ServerResponse) => void;
 }
 
 /** Browsers name brotli `br`; the preference order is ours (brotli is smaller), not the header's. */

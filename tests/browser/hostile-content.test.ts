@@ -3,7 +3,7 @@
  * and shown in Chromium as the literal text it is, runs nothing, and the built kiosk carries a strict
  * Content-Security-Policy, as a header from the server and as a meta tag for any other server.
  */
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';

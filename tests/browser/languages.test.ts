@@ -186,7 +186,7 @@ describe('right to left', () => {
       const word = [...document.querySelectorAll('.word')].find((w) => /\d/.test(w.textContent ?? ''))!;
       const range = document.createRange();
       range.selectNodeContents(word.firstChild!);
-      const rects = [...word.textContent].map((_, i) => {
+      const rects = Array.from(word.textContent).map((_, i) => {
         const r = document.createRange();
         r.setStart(word.firstChild!, i);
         r.setEnd(word.firstChild!, i + 1);

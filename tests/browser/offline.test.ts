@@ -141,7 +141,7 @@ describe('offline', { timeout: 240_000 }, () => {
 
     await server.close();
     await context.setOffline(true);
-    await expect(fetch(server.url)).rejects.toThrow();
+    await expect(fetch(server.url)).rejects.toThrow('fetch failed');
     await page.addInitScript(RECORD_PLAYING);
     await page.reload();
     await page.waitForSelector('html[data-kiosk="ready"] [data-language]');

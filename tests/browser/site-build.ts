@@ -4,7 +4,7 @@
  * (`site.publicUrl`) or a printer. The server listens before the build, so the build can name its
  * own address as the public copy: a "Take it home" link then opens on this same server.
  */
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';

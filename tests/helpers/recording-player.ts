@@ -61,19 +61,19 @@ export function createRecordingPlayer({ autoLoad = true }: { autoLoad?: boolean 
     player,
     calls,
     sounds: sounds.made,
-    frame: frames.frame,
+    frame: () => frames.frame(),
     currentSound,
     untilPlaying,
     /** Plays if nothing plays, then moves the audio clock to the word's start and draws frames until it shows. */
     async speakWord(index: number) {
       if (real.status.peek() !== 'playing' && real.status.peek() !== 'loading') real.play();
       await untilPlaying();
-      const audio = real.section.peek()?.section.audio;
-      const start = audio?.wordStarts[index];
-      if (!audio || start === undefined) throw new Error(`the section has no word ${index}`);
+      const sectionAudio = real.section.peek()?.section.audio;
+      const start = sectionAudio?.wordStarts[index];
+      if (!sectionAudio || start === undefined) throw new Error(`the section has no word ${index}`);
       // The player aims a frame and a half ahead of the clock (timeline.ts), so the clock is set that
       // far before the middle of the word.
-      const middle = (start + (audio.wordStarts[index + 1] ?? audio.duration)) / 2;
+      const middle = (start + (sectionAudio.wordStarts[index + 1] ?? sectionAudio.duration)) / 2;
       currentSound().seek(Math.max(0, middle - 0.025 * real.rate.peek()));
       for (let i = 0; i < 5 && real.currentWord.peek() !== index; i++) frames.frame();
       if (real.currentWord.peek() !== index) throw new Error(`word ${real.currentWord.peek()} shows, not ${index}`);

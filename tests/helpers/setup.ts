@@ -52,4 +52,4 @@ afterEach(() => {
 // Preact runs effects after the next frame, with a 35 ms timer as fallback that then calls
 // cancelAnimationFrame. A timer still pending when a file ends would fire after jsdom's globals are
 // gone and throw (an unhandled error that fails the whole run), so let such timers fire first.
-afterAll(() => new Promise<void>((resolve) => setTimeout(resolve, 100)));
+afterAll(() => new Promise<void>((done) => setTimeout(done, 100)));

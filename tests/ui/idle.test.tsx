@@ -96,7 +96,7 @@ describe('idle reset', () => {
 
   it('starts the next visit even when the finished one fails to close', async () => {
     const { kiosk, recording, clock } = await inReader();
-    const dispose = recording.player.dispose;
+    const dispose = recording.player.dispose.bind(recording.player);
     recording.player.dispose = () => {
       throw new Error('a player that will not let go');
     };

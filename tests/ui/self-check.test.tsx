@@ -19,7 +19,7 @@ describe('the watchdog', () => {
   it('acts on a breakage seen on three checks in a row, and not on one that clears', () => {
     const clock = fakeClock();
     let now: Broken[] = [];
-    const onBroken = vi.fn();
+    const onBroken = vi.fn<(...broken: unknown[]) => void>();
     const stop = createWatchdog({ clock, check: () => now, onBroken });
     now = [broken('focus-visible')];
     clock.advance(2000);
@@ -37,7 +37,7 @@ describe('the watchdog', () => {
 
   it('gives a screen still loading 15 s before it calls it stuck', () => {
     const clock = fakeClock();
-    const onBroken = vi.fn();
+    const onBroken = vi.fn<(...broken: unknown[]) => void>();
     const stop = createWatchdog({ clock, check: () => [broken('screen-loaded')], onBroken });
     clock.advance(14_000);
     expect(onBroken).not.toHaveBeenCalled();

@@ -33,14 +33,14 @@ describe('the PIN rules', () => {
   });
 
   it('locks for 60 s after 5 wrong PINs in a row, refusing even the right one meanwhile', async () => {
-    const { lock, advance } = lockAt();
+    const { lock, advance: wait } = lockAt();
     for (let i = 0; i < 4; i++) expect(await lock.check('0000')).toBe('wrong');
     expect(await lock.check('0000')).toBe('locked');
     expect(lock.secondsLocked()).toBe(60);
-    advance(59_000);
+    wait(59_000);
     expect(await lock.check('4826')).toBe('locked');
     expect(lock.secondsLocked()).toBe(1);
-    advance(1_000);
+    wait(1_000);
     expect(lock.secondsLocked()).toBe(0);
     expect(lock.triesLeft()).toBe(5);
     expect(await lock.check('4826')).toBe('open');

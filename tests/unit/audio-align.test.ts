@@ -56,7 +56,7 @@ describe('alignWords on recorded eSpeak NG events', () => {
     const { section, alignment, recorded, speech } = load('en');
     // "Nerve" follows a sentence pause: its word event comes before its first phoneme.
     const nerve = indexOf(section, 'Nerve');
-    const position = [...speech.text].findIndex((_, i) => speech.displayOffsets[i] === section.words[nerve]!.start) + 1;
+    const position = Array.from(speech.text).findIndex((_, i) => speech.displayOffsets[i] === section.words[nerve]!.start) + 1;
     const wordEvent = recorded.events.find((e) => e.type === 'word' && e.textPosition === position)!;
     expect(alignment.words[nerve]!.start).toBe(phonemeTimes(recorded, position)[0]);
     expect(alignment.words[nerve]!.start).toBeGreaterThanOrEqual(wordEvent.audioPosition / 1000);
@@ -109,7 +109,7 @@ describe('alignWords on recorded eSpeak NG events', () => {
     expectWellFormed(section, alignment.words, recorded.durationMs);
     const word = indexOf(section, '小时');
     const [start, end] = alignment.words[word]!.chars;
-    const positions = [...speech.text].map((_, i) => i + 1).filter((p) => speech.displayOffsets[p - 1]! >= start && speech.displayOffsets[p - 1]! < end);
+    const positions = Array.from(speech.text).map((_, i) => i + 1).filter((p) => speech.displayOffsets[p - 1]! >= start && speech.displayOffsets[p - 1]! < end);
     expect(positions).toHaveLength(2);
     const 小 = phonemeTimes(recorded, positions[0]!);
     const 时 = phonemeTimes(recorded, positions[1]!);
@@ -125,7 +125,7 @@ describe('alignWords on recorded eSpeak NG events', () => {
       { file: 't', lang: 'en', dir: 'ltr', placeholders: {}, figures: new Set() },
     ).sections[0]!;
     const speech = normaliseSection(section, { lang: 'en' });
-    const pos = (written: string) => [...speech.text].findIndex((_, i) => section.text.slice(speech.displayOffsets[i]).startsWith(written)) + 1;
+    const pos = (written: string) => Array.from(speech.text).findIndex((_, i) => section.text.slice(speech.displayOffsets[i]).startsWith(written)) + 1;
     const ev = (type: EngineEvent['type'], textPosition: number, audioPosition: number, id?: string): EngineEvent => ({ type, textPosition, wordLength: 3, audioPosition, ...(id === undefined ? {} : { id }) });
     const events: EngineEvent[] = [
       ev('word', pos('One'), 0), ev('phoneme', pos('One'), 10, 'w'), ev('phoneme', pos('One'), 100, 'ʌ'), ev('phoneme', pos('One'), 200, 'n'),

@@ -13,7 +13,7 @@ function section(body: string, lang = 'en', nurseLine = '811'): Section {
 
 /** The sent code points that map into display range [start, end). */
 function spokenFor(s: Section, text: string, offsets: number[], start: number, end: number): string {
-  return [...text].filter((_, i) => offsets[i]! >= start && offsets[i]! < end).join('');
+  return Array.from(text).filter((_, i) => offsets[i]! >= start && offsets[i]! < end).join('');
 }
 
 function wordRange(s: Section, written: string, nth = 0): [number, number] {
@@ -24,7 +24,7 @@ function wordRange(s: Section, written: string, nth = 0): [number, number] {
 
 /** Invariants every normalisation must keep, whatever it rewrote. */
 function expectExactMap(s: Section, speech: { text: string; displayOffsets: number[] }) {
-  const points = [...speech.text];
+  const points = Array.from(speech.text);
   expect(speech.displayOffsets).toHaveLength(points.length);
   let previous = 0;
   points.forEach((point, i) => {
@@ -45,7 +45,7 @@ describe('normaliseSection', () => {
     expect(speech.text).toContain('3811 steps'); // only the nurse line, not a number containing it
     const [start, end] = wordRange(s, '811');
     expect(spokenFor(s, speech.text, speech.displayOffsets, start, end)).toBe('8 1 1');
-    const eight = [...speech.text].indexOf('8');
+    const eight = Array.from(speech.text).indexOf('8');
     expect(speech.displayOffsets[eight]).toBe(start);
     expectExactMap(s, speech);
   });
@@ -65,7 +65,7 @@ describe('normaliseSection', () => {
     expect(speech.text).toContain('Salt &amp; pepper &lt;b&gt;not bold&lt;/b&gt; here.');
     const amp = s.text.indexOf('&');
     expect(spokenFor(s, speech.text, speech.displayOffsets, amp, amp + 1)).toBe('&amp;');
-    const copied = [...speech.text].map((ch, i) => [ch, s.text[speech.displayOffsets[i]!]]);
+    const copied = Array.from(speech.text).map((ch, i) => [ch, s.text[speech.displayOffsets[i]!]]);
     // Every letter shown is sent as itself at its own offset; entity letters map to the & < > they replace.
     expect(copied.filter(([sent, shown]) => /[A-Za-z]/.test(shown ?? '') && sent !== shown)).toEqual([]);
     expectExactMap(s, speech);
@@ -110,7 +110,7 @@ describe('normaliseSection', () => {
       'Heading.<break time="500ms"/>\n\nIntro text.\n\nfirst item.<break time="450ms"/>\nsecond item.<break time="450ms"/>',
     );
     // Inserted pauses map to the end of what they follow, never into a word.
-    const breakAt = [...speech.text].indexOf('<');
+    const breakAt = Array.from(speech.text).indexOf('<');
     expect(speech.displayOffsets[breakAt]).toBe('Heading'.length);
     expectExactMap(s, speech);
   });

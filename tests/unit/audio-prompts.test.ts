@@ -230,7 +230,7 @@ function fakeEngine() {
     hasVoice: (voice) => voice === 'en-us' || voice === 'fr',
     synthesize(text, settings) {
       calls.push({ text, ...settings });
-      const tone = 220 * [...text].length;
+      const tone = 220 * Array.from(text).length;
       const samples = new Int16Array(SILENCE_BEFORE + tone + SILENCE_AFTER);
       for (let i = 0; i < tone; i++) samples[SILENCE_BEFORE + i] = Math.round(10_000 * Math.sin((2 * Math.PI * 200 * i) / 22_050)) || 100;
       return { samples, sampleRate: 22_050, events: [] };
@@ -277,7 +277,7 @@ describe('buildPrompts', () => {
       expect(webmProblems(audio)).toEqual([]);
       expect(clip.duration).toBeCloseTo(audio.durationSeconds, 3);
       // Trimmed: the tone (10 ms a character) plus 30 ms each side, not the 0.5 s of silence around it.
-      expect(clip.duration).toBeCloseTo([...phrase].length * 0.01 + 0.06, 2);
+      expect(clip.duration).toBeCloseTo(Array.from(phrase).length * 0.01 + 0.06, 2);
     }
     // One synthesis per phrase, with the language's voice and rate.
     expect(calls).toHaveLength(20 + Object.keys(readIndex(root, 'fr').clips).length);

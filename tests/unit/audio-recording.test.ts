@@ -87,7 +87,7 @@ async function fakeReading(root: string, text: string, wordsPerMinute: number, {
   pieces.push(silence(0.5));
   at += 0.5;
   for (const [n, sentence] of sentences.entries()) {
-    const speech = { text: sentence, displayOffsets: [...sentence].map((_, i) => i) };
+    const speech = { text: sentence, displayOffsets: Array.from(sentence).map((_, i) => i) };
     const synthesis = engine.synthesize(sentence, { voice, wordsPerMinute });
     const words = sentence.split(' ').reduce<{ start: number; end: number; index: number }[]>((list, w) => {
       const start = list.length ? list[list.length - 1]!.end + 1 : 0;
@@ -106,7 +106,10 @@ async function fakeReading(root: string, text: string, wordsPerMinute: number, {
   }
   const mono = new Float32Array(pieces.reduce((n, p) => n + p.length, 0));
   let o = 0;
-  for (const p of pieces) mono.set(p, o), (o += p.length);
+  for (const p of pieces) {
+    mono.set(p, o);
+    o += p.length;
+  }
   const { WaveFile } = createRequire(import.meta.url)('wavefile') as { WaveFile: new () => { fromScratch(c: number, r: number, d: string, s: unknown): void; toBuffer(): Uint8Array } };
   const wav = new WaveFile();
   const pcm = Int16Array.from(mono, (s) => Math.round(s * 32767));
@@ -252,7 +255,7 @@ describe('recorded narration', () => {
       mkdirSync(join(other, 'recordings', 'en', 'demo'), { recursive: true });
       writeFileSync(join(other, 'recordings', 'en', 'demo', 'what.mp3'), 'not audio at all');
       writeFileSync(join(other, 'recordings', 'en', 'demo', 'wat.wav'), 'x');
-      await expect(decodeRecording(new Uint8Array(Buffer.from('not audio')), 'recordings/en/demo/what.mp3')).rejects.toThrow();
+      await expect(decodeRecording(new Uint8Array(Buffer.from('not audio')), 'recordings/en/demo/what.mp3')).rejects.toThrow(/what\.mp3/);
       await buildAudio({ root: other });
       const problems = checkAudio(other, buildContent(other));
       expect(problems).toContainEqual({ file: 'recordings/en/demo/what.mp3', message: expect.stringMatching(/^is not used: is not a WAV, FLAC, MP3 or Ogg/) });

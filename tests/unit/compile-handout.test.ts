@@ -131,8 +131,8 @@ Dr. Lee will see you. Call {nurseLine} if you need help.
   });
 
   it('takes the {!safety} mark off the text, and refuses it anywhere but the end of a paragraph or list item', () => {
-    const handout = compileHandout(`${FRONT}\n# T\n\n## A {#a}\n\nCall 911 now. {!safety}\n\n- Take 2. {!safety}\n`, options);
-    expect(handout.sections[0]!.text).toBe('A\n\nCall 911 now.\n\nTake 2.');
+    const marked = compileHandout(`${FRONT}\n# T\n\n## A {#a}\n\nCall 911 now. {!safety}\n\n- Take 2. {!safety}\n`, options);
+    expect(marked.sections[0]!.text).toBe('A\n\nCall 911 now.\n\nTake 2.');
     expect(problemsOf(`${FRONT}\n# T\n\n## A {!safety} {#a}\n\nCall {!safety} now.\n\nSee {!note}.\n`)).toEqual([
       'line 11: {!safety} marks a paragraph or list item, not a heading or caption',
       'line 13: {!safety} goes at the very end of a paragraph or list item',

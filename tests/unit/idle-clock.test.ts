@@ -37,7 +37,7 @@ describe('the idle timer on the monotonic clock', () => {
 
   it('does not warn or reset when the wall clock jumps forward an hour', () => {
     const clock = kioskClock();
-    const onReset = vi.fn();
+    const onReset = vi.fn<() => void>();
     const idle = createIdleTimer({ timeoutMs, warningMs, clock: realClock, onReset });
     clock.pass(10_000);
     clock.jumpWallClock(60 * 60_000);
@@ -49,7 +49,7 @@ describe('the idle timer on the monotonic clock', () => {
 
   it('still resets on time when the wall clock jumps back an hour', () => {
     const clock = kioskClock();
-    const onReset = vi.fn();
+    const onReset = vi.fn<() => void>();
     const idle = createIdleTimer({ timeoutMs, warningMs, clock: realClock, onReset });
     clock.pass(10_000);
     clock.jumpWallClock(-60 * 60_000);

@@ -31,8 +31,11 @@ describe.skipIf(!nginxInstalled)('nginx with deploy/nginx/kiosk-build.conf', () 
   describeServerContract('nginx', () => ({ port: nginx!.port, outer }));
 });
 
+// The skipped test is the report that nginx is missing, with how to install it.
+// oxlint-disable-next-line vitest/no-conditional-tests
 if (!nginxInstalled) {
   describe('nginx', () => {
+    // oxlint-disable-next-line vitest/no-disabled-tests
     it.skip(`is not installed at ${NGINX} (apt-get install nginx libnginx-mod-http-brotli-static; .ci/run does)`, () => {});
   });
 }

@@ -10,6 +10,7 @@ import { languages } from 'virtual:kiosk/manifest';
 
 /** Runs public/early-taps.js as index.html does, before any of the app's code. */
 const earlyScript = readFileSync(join(dirname(fileURLToPath(import.meta.url)), '../../public/early-taps.js'), 'utf8');
+// oxlint-disable-next-line typescript/no-implied-eval -- the test runs the page's own inline script, as the browser would.
 const listenForEarlyTaps = () => new Function(earlyScript)();
 const early = window as Window & { kioskEarlyTaps?: EarlyTaps };
 

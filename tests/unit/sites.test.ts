@@ -4,7 +4,7 @@
  * chooses its settings at start (src/kiosk/site-settings.ts): the server's file, else the last valid
  * copy it kept, else the build's own, with every problem named by file and field for staff.
  */
-import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';

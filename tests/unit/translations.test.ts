@@ -28,7 +28,7 @@ describe('every configured language is whole', () => {
   it('segments Chinese into words: more than one per sentence, fewer than one per character', () => {
     const zh = content.languages.find((l) => l.code === 'zh-Hans')!;
     for (const section of zh.handouts[0]!.sections) {
-      const hanCharacters = [...section.text].filter((ch) => /\p{Script=Han}/u.test(ch)).length;
+      const hanCharacters = Array.from(section.text).filter((ch) => /\p{Script=Han}/u.test(ch)).length;
       expect(section.words.length, section.id).toBeGreaterThan(section.sentences.length);
       expect(section.words.length, section.id).toBeLessThan(hanCharacters * 0.8);
     }
