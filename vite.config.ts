@@ -65,10 +65,7 @@ export default defineConfig({
               // i18next is not in it: it loads after the first screen (src/i18n/i18n.ts). What each
               // bought: bench/NOTES.md.
               name: 'boot',
-              test: new RegExp(
-                String.raw`[\\/]src[\\/]i18n[\\/](i18n|bundled-translator)\.ts$|virtual:kiosk/strings/` +
-                  `${defaultLanguage()}$`,
-              ),
+              test: new RegExp(String.raw`[\\/]src[\\/]i18n[\\/](i18n|bundled-translator)\.ts$|virtual:kiosk/strings/` + `${defaultLanguage()}$`),
             },
           ],
         },

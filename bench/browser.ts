@@ -26,7 +26,11 @@ export interface BenchPage {
 }
 
 /** A fresh context (empty cache, no service worker yet) with the instruments installed. */
-export async function newBenchPage(browser: Browser, baseUrl: string, options: { cpuThrottling?: number; blockServiceWorkers?: boolean; instruments?: boolean } = {}): Promise<BenchPage> {
+export async function newBenchPage(
+  browser: Browser,
+  baseUrl: string,
+  options: { cpuThrottling?: number; blockServiceWorkers?: boolean; instruments?: boolean } = {},
+): Promise<BenchPage> {
   const context = await browser.newContext({ viewport: VIEWPORT, serviceWorkers: options.blockServiceWorkers ? 'block' : 'allow' });
   const page = await context.newPage();
   // tsx compiles with esbuild's keepNames, which wraps inner functions in `__name(...)`: functions

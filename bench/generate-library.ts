@@ -70,10 +70,62 @@ export interface GeneratedLibrary {
 /** Each with an English name at least: the fallback for a language it has none in. */
 const EXTRA_TOPICS: Record<string, Record<string, string> & { en: string }> = {
   heart: { en: 'Heart', fr: 'Cœur', es: 'Corazón', 'zh-Hans': '心脏', yue: '心臟', pa: 'ਦਿਲ', ar: 'القلب', ur: 'دل', fa: 'قلب', tl: 'Puso', it: 'Cuore', pt: 'Coração' },
-  diabetes: { en: 'Diabetes', fr: 'Diabète', es: 'Diabetes', 'zh-Hans': '糖尿病', yue: '糖尿病', pa: 'ਸ਼ੂਗਰ', ar: 'السكري', ur: 'ذیابیطس', fa: 'دیابت', tl: 'Diabetes', it: 'Diabete', pt: 'Diabetes' },
-  surgery: { en: 'Surgery', fr: 'Chirurgie', es: 'Cirugía', 'zh-Hans': '手术', yue: '手術', pa: 'ਅਪਰੇਸ਼ਨ', ar: 'الجراحة', ur: 'سرجری', fa: 'جراحی', tl: 'Operasyon', it: 'Chirurgia', pt: 'Cirurgia' },
-  children: { en: 'Children', fr: 'Enfants', es: 'Niños', 'zh-Hans': '儿童', yue: '兒童', pa: 'ਬੱਚੇ', ar: 'الأطفال', ur: 'بچے', fa: 'کودکان', tl: 'Mga bata', it: 'Bambini', pt: 'Crianças' },
-  tests: { en: 'Tests and scans', fr: 'Examens', es: 'Pruebas', 'zh-Hans': '检查', yue: '檢查', pa: 'ਟੈਸਟ ਅਤੇ ਸਕੈਨ', ar: 'الفحوصات', ur: 'ٹیسٹ اور اسکین', fa: 'آزمایش‌ها', tl: 'Mga pagsusuri', it: 'Esami', pt: 'Exames' },
+  diabetes: {
+    en: 'Diabetes',
+    fr: 'Diabète',
+    es: 'Diabetes',
+    'zh-Hans': '糖尿病',
+    yue: '糖尿病',
+    pa: 'ਸ਼ੂਗਰ',
+    ar: 'السكري',
+    ur: 'ذیابیطس',
+    fa: 'دیابت',
+    tl: 'Diabetes',
+    it: 'Diabete',
+    pt: 'Diabetes',
+  },
+  surgery: {
+    en: 'Surgery',
+    fr: 'Chirurgie',
+    es: 'Cirugía',
+    'zh-Hans': '手术',
+    yue: '手術',
+    pa: 'ਅਪਰੇਸ਼ਨ',
+    ar: 'الجراحة',
+    ur: 'سرجری',
+    fa: 'جراحی',
+    tl: 'Operasyon',
+    it: 'Chirurgia',
+    pt: 'Cirurgia',
+  },
+  children: {
+    en: 'Children',
+    fr: 'Enfants',
+    es: 'Niños',
+    'zh-Hans': '儿童',
+    yue: '兒童',
+    pa: 'ਬੱਚੇ',
+    ar: 'الأطفال',
+    ur: 'بچے',
+    fa: 'کودکان',
+    tl: 'Mga bata',
+    it: 'Bambini',
+    pt: 'Crianças',
+  },
+  tests: {
+    en: 'Tests and scans',
+    fr: 'Examens',
+    es: 'Pruebas',
+    'zh-Hans': '检查',
+    yue: '檢查',
+    pa: 'ਟੈਸਟ ਅਤੇ ਸਕੈਨ',
+    ar: 'الفحوصات',
+    ur: 'ٹیسٹ اور اسکین',
+    fa: 'آزمایش‌ها',
+    tl: 'Mga pagsusuri',
+    it: 'Esami',
+    pt: 'Exames',
+  },
 };
 
 /** id, topics, and the subject in English, French and Arabic. */
@@ -122,7 +174,10 @@ export { seededRandom };
 export function planLibrary(options: LibraryOptions): { handouts: GeneratedHandout[]; featured: string[] } {
   const random = seededRandom(options.seed ?? 1);
   const realTitles = Object.fromEntries(
-    options.languages.map((lang) => [lang, Object.fromEntries(BASES.map((base) => [base, titleOf(readFileSync(join(project, 'locales', lang, 'handouts', `${base}.md`), 'utf8'))]))]),
+    options.languages.map((lang) => [
+      lang,
+      Object.fromEntries(BASES.map((base) => [base, titleOf(readFileSync(join(project, 'locales', lang, 'handouts', `${base}.md`), 'utf8'))])),
+    ]),
   );
   const realTitle = (lang: string, base: string) => {
     const title = realTitles[lang]?.[base];
@@ -186,7 +241,8 @@ export function generateLibrary(root: string, options: LibraryOptions): Generate
     for (const handout of handouts) {
       const baseText = bases[handout.base];
       if (baseText === undefined) throw new Error(`locales/${lang}/handouts/${handout.base}.md was not read`);
-      const text = baseText.replace(/^id: .*$/m, `id: ${handout.id}`)
+      const text = baseText
+        .replace(/^id: .*$/m, `id: ${handout.id}`)
         .replace(/^topics: .*$/m, `topics: [${handout.topics.join(', ')}]`)
         .replace(/^# .*$/m, `# ${handout.titles[lang]}`);
       writeFileSync(join(to, 'handouts', `${handout.id}.md`), text);

@@ -26,8 +26,7 @@ export interface Target {
   audio: SectionAudio[];
 }
 
-export const clipFor = (target: Target, lang: string, section: string | undefined) =>
-  target.audio.find((a) => a.lang === lang && a.section === section);
+export const clipFor = (target: Target, lang: string, section: string | undefined) => target.audio.find((a) => a.lang === lang && a.section === section);
 
 /** Taps a language and waits for the reader, going through the library (to `handout`) when more than one handout is offered. */
 export async function openReader(page: Page, language: string, handout: string) {

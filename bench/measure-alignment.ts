@@ -114,7 +114,10 @@ async function alignOne(engine: SpeechEngine, target: SectionTarget, site: Param
 /** Festival's tokens → the display word each starts, through the reading text's offsets. */
 function truthByWord(target: Pick<SectionTarget, 'section'>, reading: { text: string; displayOffsets: number[] }, spoken: FestivalSpeech): Map<number, number> {
   // Festival was given the text with its quotes straightened (scripts/audio/festival.ts): search that.
-  const text = reading.text.replace(/\n/g, ' ').replace(/[‘’]/g, "'").replace(/[“”«»]/g, '"');
+  const text = reading.text
+    .replace(/\n/g, ' ')
+    .replace(/[‘’]/g, "'")
+    .replace(/[“”«»]/g, '"');
   const truth = new Map<number, number>();
   const isWordChar = (ch: string | undefined) => Boolean(ch && /[\p{L}\p{N}]/u.test(ch));
   let cursor = 0;
@@ -183,7 +186,11 @@ async function longSection(engine: SpeechEngine, targets: readonly SectionTarget
   const samples = trimmed.samples.map((s) => s * gain);
   const synthesis = engine.synthesize(speech.text, { voice: target.voice, wordsPerMinute: target.wordsPerMinute });
   const refWords = alignWords(section, speech, synthesis.events, Math.floor((synthesis.samples.length * 1000) / synthesis.sampleRate)).words;
-  const result = forceAlign({ section, reference: { samples: Float32Array.from(synthesis.samples, (s) => s / 32768), sampleRate: synthesis.sampleRate, words: refWords }, recording: { samples, sampleRate: spoken.sampleRate } });
+  const result = forceAlign({
+    section,
+    reference: { samples: Float32Array.from(synthesis.samples, (s) => s / 32768), sampleRate: synthesis.sampleRate, words: refWords },
+    recording: { samples, sampleRate: spoken.sampleRate },
+  });
   const alignSeconds = (performance.now() - started) / 1000;
   const errors = [...truth].map(([w, t]) => Math.abs(itemAt(result.words, w, 'aligned words').start - (t - trimmed.cutStart)) * 1000).sort((a, b) => a - b);
   const seconds = samples.length / spoken.sampleRate;
@@ -214,7 +221,13 @@ function quantile(sorted: number[], q: number): number {
 
 export function alignmentGoals(a: AlignmentBench | undefined): Goal[] {
   if (!a || !a.conditions.length) return [];
-  const within = (figure: string, value: number, unit: string, limit: number): Goal => ({ figure, value, unit, goal: `≤ ${limit} ${unit}`, pass: Number.isFinite(value) && value <= limit });
+  const within = (figure: string, value: number, unit: string, limit: number): Goal => ({
+    figure,
+    value,
+    unit,
+    goal: `≤ ${limit} ${unit}`,
+    pass: Number.isFinite(value) && value <= limit,
+  });
   return [
     ...a.conditions.flatMap((c) => [
       within(`Recording alignment, ${c.lang}, ${c.condition}: word start error median`, c.median, 'ms', GOALS.median),
@@ -239,10 +252,17 @@ export function alignmentMarkdown(a: AlignmentBench | undefined): string[] {
   out.push(
     '| language | condition | sections | words measured | median | p95 | max | signed mean | refused |',
     '| --- | --- | --- | --- | --- | --- | --- | --- | --- |',
-    ...a.conditions.map((c) => `| ${c.lang} | ${c.condition} | ${c.sections} | ${c.measured} of ${c.words} | **${ms(c.median)}** | **${ms(c.p95)}** | ${ms(c.max)} | ${c.bias >= 0 ? '+' : '−'}${Math.abs(c.bias).toFixed(1)} ms | ${c.refused} |`),
+    ...a.conditions.map(
+      (c) =>
+        `| ${c.lang} | ${c.condition} | ${c.sections} | ${c.measured} of ${c.words} | **${ms(c.median)}** | **${ms(c.p95)}** | ${ms(c.max)} | ${c.bias >= 0 ? '+' : '−'}${Math.abs(c.bias).toFixed(1)} ms | ${c.refused} |`,
+    ),
     '',
   );
-  if (a.long) out.push(`One section of ${(a.long.seconds / 60).toFixed(1)} minutes (${a.long.words} words, every English paragraph in a row): trimmed, loudness-matched, rendered by eSpeak and aligned in **${a.long.alignSeconds.toFixed(1)} s**; word start error median ${ms(a.long.median)}, p95 ${ms(a.long.p95)}, max ${ms(a.long.max)}.`, '');
+  if (a.long)
+    out.push(
+      `One section of ${(a.long.seconds / 60).toFixed(1)} minutes (${a.long.words} words, every English paragraph in a row): trimmed, loudness-matched, rendered by eSpeak and aligned in **${a.long.alignSeconds.toFixed(1)} s**; word start error median ${ms(a.long.median)}, p95 ${ms(a.long.p95)}, max ${ms(a.long.max)}.`,
+      '',
+    );
   return out;
 }
 

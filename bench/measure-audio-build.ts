@@ -74,8 +74,19 @@ export async function measureAudioBuild(root: string, options: { quick?: boolean
       const coresBusy = (used.user + used.system) / 1e6 / wallSeconds;
       const speechSeconds = summary.sections.reduce((sum, s) => sum + (s.generated ? s.duration : 0), 0);
       const throughput = speechSeconds / wallSeconds;
-      runs.push({ workers, wallSeconds, speechSeconds, sections: summary.sections.filter((s) => s.generated).length, throughput, perCore: throughput / workers, coresBusy, loadAverage });
-      log(`  ${speechSeconds.toFixed(0)} s of speech in ${wallSeconds.toFixed(1)} s: ${throughput.toFixed(1)} s a second, ${(throughput / workers).toFixed(1)} per core; ${coresBusy.toFixed(2)} cores busy; load average ${loadAverage.toFixed(1)} at the start`);
+      runs.push({
+        workers,
+        wallSeconds,
+        speechSeconds,
+        sections: summary.sections.filter((s) => s.generated).length,
+        throughput,
+        perCore: throughput / workers,
+        coresBusy,
+        loadAverage,
+      });
+      log(
+        `  ${speechSeconds.toFixed(0)} s of speech in ${wallSeconds.toFixed(1)} s: ${throughput.toFixed(1)} s a second, ${(throughput / workers).toFixed(1)} per core; ${coresBusy.toFixed(2)} cores busy; load average ${loadAverage.toFixed(1)} at the start`,
+      );
     }
     const dirEnds = firstAndLast(dirs);
     const runEnds = firstAndLast(runs);
@@ -103,7 +114,10 @@ function firstAndLast<T>(list: readonly T[]): [T, T] | undefined {
 }
 
 function compareTrees(a: string, b: string): string[] {
-  const list = (dir: string) => readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((p) => statSync(join(dir, p)).isFile()).sort();
+  const list = (dir: string) =>
+    readdirSync(dir, { recursive: true, encoding: 'utf8' })
+      .filter((p) => statSync(join(dir, p)).isFile())
+      .sort();
   const left = list(a);
   const right = new Set(list(b));
   const out = left.filter((p) => !right.has(p) || !readFileSync(join(a, p)).equals(readFileSync(join(b, p))));

@@ -101,7 +101,8 @@ async function tappableFigures(page: Page, ready: Promise<unknown>) {
       firstContentfulPaint: record.firstContentfulPaint,
       tapsHeard: record.tapsHeard,
       appReady,
-      responseEnd: figures.responseEnd, domContentLoaded: figures.domContentLoaded,
+      responseEnd: figures.responseEnd,
+      domContentLoaded: figures.domContentLoaded,
     },
     requested: [{ path: 'index.html', type: 'navigation', start: 0 }, ...figures.resources],
   };

@@ -71,7 +71,9 @@ export function measureLibrary(root: string, contentRoot: string, log: (line: st
       onDemandAudioBytes: sum(manifest.audio),
       audioBudgetBytes: manifest.audioBudgetBytes,
     };
-    log(`  check ${checkSeconds.toFixed(1)} s, build ${firstBuildSeconds.toFixed(1)} s then ${buildSeconds.toFixed(1)} s; precached ${(result.precacheBytes / MEGABYTE).toFixed(1)} MB, on-demand audio ${(result.onDemandAudioBytes / MEGABYTE).toFixed(1)} MB within ${(result.audioBudgetBytes / MEGABYTE).toFixed(0)} MB`);
+    log(
+      `  check ${checkSeconds.toFixed(1)} s, build ${firstBuildSeconds.toFixed(1)} s then ${buildSeconds.toFixed(1)} s; precached ${(result.precacheBytes / MEGABYTE).toFixed(1)} MB, on-demand audio ${(result.onDemandAudioBytes / MEGABYTE).toFixed(1)} MB within ${(result.audioBudgetBytes / MEGABYTE).toFixed(0)} MB`,
+    );
     return result;
   } finally {
     rmSync(outDir, { recursive: true, force: true });
@@ -80,7 +82,13 @@ export function measureLibrary(root: string, contentRoot: string, log: (line: st
 
 export function libraryGoals(l: LibraryBench | undefined): Goal[] {
   if (!l) return [];
-  const within = (figure: string, value: number, unit: string, limit: number): Goal => ({ figure, value, unit, goal: `≤ ${limit} ${unit}`, pass: Number.isFinite(value) && value <= limit });
+  const within = (figure: string, value: number, unit: string, limit: number): Goal => ({
+    figure,
+    value,
+    unit,
+    goal: `≤ ${limit} ${unit}`,
+    pass: Number.isFinite(value) && value <= limit,
+  });
   return [
     within(`npm run check, ${l.handouts} handouts × ${l.languages} languages, no audio change`, l.checkSeconds, 's', GOALS.checkSeconds),
     within(`npm run build again, ${l.handouts} handouts × ${l.languages} languages, nothing changed`, l.buildSeconds, 's', GOALS.buildSeconds),

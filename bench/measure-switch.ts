@@ -26,12 +26,7 @@ export interface SectionSwitch {
   problems: string[];
 }
 
-export async function measureSectionSwitch(
-  browser: Browser,
-  target: Target,
-  count: number,
-  settleMs: number,
-): Promise<SectionSwitch> {
+export async function measureSectionSwitch(browser: Browser, target: Target, count: number, settleMs: number): Promise<SectionSwitch> {
   const { baseUrl, languages, handout } = target;
   const bench = await newBenchPage(browser, baseUrl);
   const { page } = bench;
@@ -112,10 +107,14 @@ async function timeSwitch(page: Page, asset: string | null) {
   }, asset);
   await page.click('[data-action="next"]');
   try {
-    await page.waitForFunction(() => {
-      const s = (window as unknown as { __switch: { painted: number | null; ready: number | null } }).__switch;
-      return s.painted !== null && s.ready !== null;
-    }, undefined, { timeout: 10_000 });
+    await page.waitForFunction(
+      () => {
+        const s = (window as unknown as { __switch: { painted: number | null; ready: number | null } }).__switch;
+        return s.painted !== null && s.ready !== null;
+      },
+      undefined,
+      { timeout: 10_000 },
+    );
   } catch {
     return null;
   }

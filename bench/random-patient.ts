@@ -55,7 +55,11 @@ export async function randomAction(page: Page, next: () => number): Promise<Omit
     if (!count) return { kind: 'touch', what: 'touch (nothing to touch)' };
     const target = targets.nth(Math.floor(next() * count));
     const name = await target
-      .evaluate((el) => `${el.localName}${el.getAttribute('data-action') ? `[data-action=${el.getAttribute('data-action')}]` : ''} “${(el.textContent ?? '').trim().slice(0, 30)}”`, undefined, { timeout: 1000 })
+      .evaluate(
+        (el) => `${el.localName}${el.getAttribute('data-action') ? `[data-action=${el.getAttribute('data-action')}]` : ''} “${(el.textContent ?? '').trim().slice(0, 30)}”`,
+        undefined,
+        { timeout: 1000 },
+      )
       .catch(() => '(gone)');
     await target.click({ timeout: 2000, force: true }).catch(() => {});
     return { kind: 'touch', what: `touch ${name}` };
@@ -88,7 +92,11 @@ export async function walkAway(page: Page, problems: readonly string[] = []): Pr
   for (let round = 0; round < 8; round++) {
     await page.waitForTimeout(50);
     if (await page.locator('dialog[open]').count()) await page.keyboard.press('Escape');
-    else if (await playing.count()) await playing.first().click({ force: true }).catch(() => {});
+    else if (await playing.count())
+      await playing
+        .first()
+        .click({ force: true })
+        .catch(() => {});
     else break;
   }
   await page.clock.fastForward(10 * 60 * 1000);
@@ -107,7 +115,12 @@ export async function walkAway(page: Page, problems: readonly string[] = []): Pr
       now: Date.now(),
     }));
     // Do the page's timers still run? (If not, the fault is in the clock, not in the kiosk.)
-    const timersRun = await page.evaluate(() => new Promise((resolve) => { setTimeout(() => resolve(true), 500); setTimeout(() => resolve(false), 5000); }).catch(() => 'n/a'));
+    const timersRun = await page.evaluate(() =>
+      new Promise((resolve) => {
+        setTimeout(() => resolve(true), 500);
+        setTimeout(() => resolve(false), 5000);
+      }).catch(() => 'n/a'),
+    );
     throw new Error(`The kiosk did not return to the welcome screen: ${JSON.stringify({ ...state, timersRun, problems: problems.slice(-5) })}`, { cause: error });
   }
 }
@@ -135,9 +148,13 @@ export function checkPage(page: Page): Promise<BrokenInvariant[]> {
     // Section audio, not the self-voicing prompt clips (named by a 16-digit hash).
     const sounding = (w.__media ?? []).filter((m) => !m.paused && m.currentSrc.endsWith('.webm') && !/\/[0-9a-f]{16}-/.test(m.currentSrc));
     if (!w.kioskSelfCheck) return [{ invariant: 'self-check', detail: 'the kiosk offers no window.kioskSelfCheck' }];
-    const broken = w.kioskSelfCheck({ sectionAudioPlaying: sounding.length }).map((b) =>
-      b.invariant === 'speech-matches-state' ? { ...b, detail: `${b.detail} (${sounding.map((m) => `${m.currentSrc.split('/').pop()} at ${m.currentTime.toFixed(2)} s`).join(', ')})` } : b,
-    );
+    const broken = w
+      .kioskSelfCheck({ sectionAudioPlaying: sounding.length })
+      .map((b) =>
+        b.invariant === 'speech-matches-state'
+          ? { ...b, detail: `${b.detail} (${sounding.map((m) => `${m.currentSrc.split('/').pop()} at ${m.currentTime.toFixed(2)} s`).join(', ')})` }
+          : b,
+      );
     const healed = w.kioskIncidents?.() ?? 0;
     return healed ? [...broken, { invariant: 'self-healed', detail: `the kiosk's watchdog started ${healed} fresh visit(s) by itself` }] : broken;
   });

@@ -69,12 +69,7 @@ export function goals(r: Results): Goal[] {
       { figure: `Words never highlighted at ${h.rate}x`, value: h.missed, unit: 'words', goal: '0 words', pass: h.missed === 0 },
     ]),
     within('Section switch (text painted and audio ready), p95', r.sectionSwitch.total.p95, 'ms', 100),
-    within(
-      `Heap growth, ${r.memory.snapshots[0]?.cycles ?? '?'} → ${r.memory.snapshots.at(-1)?.cycles ?? '?'} play/next cycles`,
-      r.memory.heapGrowth / 1e6,
-      'MB',
-      1,
-    ),
+    within(`Heap growth, ${r.memory.snapshots[0]?.cycles ?? '?'} → ${r.memory.snapshots.at(-1)?.cycles ?? '?'} play/next cycles`, r.memory.heapGrowth / 1e6, 'MB', 1),
     ...alignmentGoals(r.alignment),
     ...audioBuildGoals(r.audioBuild),
     ...libraryGoals(r.library),
@@ -185,7 +180,7 @@ export function markdown(r: Results): string {
   out.push(
     '## Highlight against the voice, measured from outside',
     '',
-    'While a section plays, a MutationObserver in the page sees the current-word class arrive on a word and reads the playing media element\'s `currentTime` at that moment; the error is that time minus the word\'s start in the timings file, in wall-clock ms (audio time ÷ rate): + late, − early. **DOM** is that figure. **Glass** adds the time from the change to the moment its frame reaches the screen, estimated as the frame\'s start (from a rAF loop of the page\'s own) plus one measured frame interval. Chromium reports no output latency for media elements, so none is added. p50, p95 and max are of the size of the error; the mean keeps its sign. Missed: words between the first and last highlighted that never got the highlight.',
+    "While a section plays, a MutationObserver in the page sees the current-word class arrive on a word and reads the playing media element's `currentTime` at that moment; the error is that time minus the word's start in the timings file, in wall-clock ms (audio time ÷ rate): + late, − early. **DOM** is that figure. **Glass** adds the time from the change to the moment its frame reaches the screen, estimated as the frame's start (from a rAF loop of the page's own) plus one measured frame interval. Chromium reports no output latency for media elements, so none is added. p50, p95 and max are of the size of the error; the mean keeps its sign. Missed: words between the first and last highlighted that never got the highlight.",
     '',
     row(['rate', 'moves', 'frame interval', 'glass p50', 'glass p95', 'glass max', 'glass mean', 'DOM p50', 'DOM p95', 'DOM max', 'DOM mean', 'missed']),
     row(['---', '---', '---', '---', '---', '---', '---', '---', '---', '---', '---', '---']),

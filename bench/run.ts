@@ -156,7 +156,19 @@ async function main() {
       ...(alignment ? { alignment } : {}),
       ...(audioBuild ? { audioBuild } : {}),
       ...(library ? { library } : {}),
-      problems: [...new Set([...(alignmentProblem ? [alignmentProblem] : []), ...(audioBuildProblem ? [audioBuildProblem] : []), ...(libraryProblem ? [libraryProblem] : []), ...unthrottled.problems, ...throttled.problems, ...tapToSound.problems, ...highlight.problems, ...sectionSwitch.problems, ...memory.problems])],
+      problems: [
+        ...new Set([
+          ...(alignmentProblem ? [alignmentProblem] : []),
+          ...(audioBuildProblem ? [audioBuildProblem] : []),
+          ...(libraryProblem ? [libraryProblem] : []),
+          ...unthrottled.problems,
+          ...throttled.problems,
+          ...tapToSound.problems,
+          ...highlight.problems,
+          ...sectionSwitch.problems,
+          ...memory.problems,
+        ]),
+      ],
     };
     const name = quick ? 'report-quick' : 'report';
     writeFileSync(`${root}/bench/${name}.json`, `${JSON.stringify({ goals: goals(results), ...results }, null, 2)}\n`);

@@ -90,7 +90,9 @@ async function main() {
         listeners: memory.listeners,
       };
       samples.push(sample);
-      console.log(`soak  ${sample.minute} min  ${patient.steps} steps  heap ${sample.heapMb} MB  ${sample.nodes} nodes  ${sample.listeners} listeners  ${problems.length} problems`);
+      console.log(
+        `soak  ${sample.minute} min  ${patient.steps} steps  heap ${sample.heapMb} MB  ${sample.nodes} nodes  ${sample.listeners} listeners  ${problems.length} problems`,
+      );
     }
   } catch (error) {
     if (!(error instanceof InvariantBroken)) throw error;
@@ -120,8 +122,20 @@ async function main() {
     keys: Object.values(keyCounts).reduce((a, b) => a + b, 0),
     brokenInvariant: broken ? { step: broken.step, broken: broken.broken, last: broken.last } : null,
     samples,
-    heapMbPerHour: Math.round(slope(hours, trend.map((s) => s.heapMb)) * 1000) / 1000,
-    nodesPerHour: Math.round(slope(hours, trend.map((s) => s.nodes)) * 10) / 10,
+    heapMbPerHour:
+      Math.round(
+        slope(
+          hours,
+          trend.map((s) => s.heapMb),
+        ) * 1000,
+      ) / 1000,
+    nodesPerHour:
+      Math.round(
+        slope(
+          hours,
+          trend.map((s) => s.nodes),
+        ) * 10,
+      ) / 10,
     problems,
   };
   writeFileSync(new URL('soak-report.json', import.meta.url), JSON.stringify(report, null, 2) + '\n');
@@ -142,7 +156,9 @@ async function main() {
       `## Steps of each kind\n\n| step | count |\n| --- | --- |\n${countRows}\n\n` +
       `## Memory\n\n| minute | steps | JS heap (MB) | DOM nodes | listeners |\n| --- | --- | --- | --- | --- |\n${rows}\n`,
   );
-  console.log(`\nwrote bench/soak-report.md: ${broken ? 'an invariant broke' : 'no broken invariant'}, heap ${report.heapMbPerHour} MB/h, DOM ${report.nodesPerHour} nodes/h, ${problems.length} problems`);
+  console.log(
+    `\nwrote bench/soak-report.md: ${broken ? 'an invariant broke' : 'no broken invariant'}, heap ${report.heapMbPerHour} MB/h, DOM ${report.nodesPerHour} nodes/h, ${problems.length} problems`,
+  );
   if (broken) process.exit(1);
 }
 

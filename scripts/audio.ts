@@ -82,7 +82,7 @@ try {
   const skippedWords = made.reduce((n, s) => n + s.skippedWords, 0);
   console.log(
     `\n${sections.length} sections: ${made.length} generated, ${sections.length - made.length} up to date; ` +
-      `${(seconds / 60).toFixed(1)} min of speech in ${(bytes / 1024).toFixed(0)} KB (${((bytes / 1024) / Math.max(seconds / 60, 1e-9)).toFixed(0)} KB a minute).`,
+      `${(seconds / 60).toFixed(1)} min of speech in ${(bytes / 1024).toFixed(0)} KB (${(bytes / 1024 / Math.max(seconds / 60, 1e-9)).toFixed(0)} KB a minute).`,
   );
   if (made.length) {
     const perMinute = (x: number) => (x / Math.max(madeSeconds / 60, 1e-9)).toFixed(2);
@@ -105,7 +105,9 @@ try {
   const took = (performance.now() - started) / 1000;
   if (made.length) {
     const rate = madeSeconds / took;
-    console.log(`Throughput: ${rate.toFixed(1)} s of speech made a second with ${args.jobs} worker${args.jobs > 1 ? 's' : ''} (${(rate / args.jobs).toFixed(1)} a worker), prompts included in the time.`);
+    console.log(
+      `Throughput: ${rate.toFixed(1)} s of speech made a second with ${args.jobs} worker${args.jobs > 1 ? 's' : ''} (${(rate / args.jobs).toFixed(1)} a worker), prompts included in the time.`,
+    );
   }
   console.log(`${manifestWritten ? 'Wrote' : 'Left unchanged'} audio/manifest.json. Took ${took.toFixed(1)} s.`);
 } catch (error) {

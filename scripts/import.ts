@@ -62,8 +62,7 @@ function main(argv: string[]): number {
     if (!result.written) {
       const note = result.exists ? ' It already exists: a real run needs --force to replace it.' : '';
       console.log(`Dry run: ${result.target} was not written.${note}`);
-    }
-    else {
+    } else {
       console.log(`${result.replaced ? 'Replaced' : 'Wrote'} ${result.target}. Read it through, fix what the lines above flag,`);
       console.log(`add "${result.draft.id}" to "handouts" in kiosk.config.json, then run npm run check.`);
     }

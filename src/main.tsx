@@ -42,20 +42,21 @@ async function boot() {
   if (personal) {
     const { startPersonalReader } = await import('./personal/personal-reader');
     await startPersonalReader({ kiosk, config, i18n, root: document.documentElement, search: location.search, prefersDark: matchMedia('(prefers-color-scheme: dark)').matches });
-  } else installLockdown(window, {
-    onActivity: () => kiosk.idle.activity(),
-    onKey: (event) => {
-      const action = keypadActionFor(event, keypadMap);
-      if (!action) return false;
-      kiosk.keypad.dispatch(action, event.code);
-      return true;
-    },
-    onError: (error) => {
-      // Logged for the staff panel; the patient gets a fresh welcome screen, never a frozen page.
-      console.error('Kiosk error; starting a fresh visit', error);
-      void kiosk.resetVisit();
-    },
-  });
+  } else
+    installLockdown(window, {
+      onActivity: () => kiosk.idle.activity(),
+      onKey: (event) => {
+        const action = keypadActionFor(event, keypadMap);
+        if (!action) return false;
+        kiosk.keypad.dispatch(action, event.code);
+        return true;
+      },
+      onError: (error) => {
+        // Logged for the staff panel; the patient gets a fresh welcome screen, never a frozen page.
+        console.error('Kiosk error; starting a fresh visit', error);
+        void kiosk.resetVisit();
+      },
+    });
   // The personal reader opens on the reader, not the welcome screen drawn into the page.
   if (prerendered && !personal) hydrate(app, mount);
   else {
@@ -77,7 +78,10 @@ async function boot() {
       void kiosk.resetVisit();
     },
   });
-  Object.assign(window as SelfCheckHook, { kioskSelfCheck: (probes?: Parameters<typeof selfCheck>[2]) => selfCheck(kiosk, document, probes), kioskIncidents: () => kiosk.incidents.entries.peek().length });
+  Object.assign(window as SelfCheckHook, {
+    kioskSelfCheck: (probes?: Parameters<typeof selfCheck>[2]) => selfCheck(kiosk, document, probes),
+    kioskIncidents: () => kiosk.incidents.entries.peek().length,
+  });
   // The app is up: for staff tools, the tests and the benchmark (the drawn screen looks the same).
   document.documentElement.dataset.kiosk = 'ready';
   performance.mark('kiosk:ready');

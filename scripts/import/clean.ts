@@ -90,7 +90,8 @@ export function hasHeadingShape(line: string): boolean {
 }
 
 /** Attribution or licence wording, as found at the foot of handouts. */
-const LICENCE = /\b(licen[cs]e[ds]?|copyright|all rights reserved|disclaims?|warrant(y|ies)|liabilit(y|ies)|creative commons|cc[- ]by|used with permission|reproduced|reprinted|adapted (under|from|with|by))\b|©|\(c\)\s*\d{4}/i;
+const LICENCE =
+  /\b(licen[cs]e[ds]?|copyright|all rights reserved|disclaims?|warrant(y|ies)|liabilit(y|ies)|creative commons|cc[- ]by|used with permission|reproduced|reprinted|adapted (under|from|with|by))\b|©|\(c\)\s*\d{4}/i;
 const ATTRIBUTION_START = /^(source|sources|adapted from|written by|reviewed by|author|authors|current as of|last (updated|reviewed)|updated|credits?)\b/i;
 
 export function isLicenceText(text: string): boolean {

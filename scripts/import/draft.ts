@@ -32,9 +32,7 @@ export interface ReadResult {
 }
 
 export type DraftBlock =
-  | { kind: 'paragraph'; text: string }
-  | { kind: 'list'; ordered: boolean; items: string[] }
-  | { kind: 'figure'; image: string; alt: string; caption: string };
+  { kind: 'paragraph'; text: string } | { kind: 'list'; ordered: boolean; items: string[] } | { kind: 'figure'; image: string; alt: string; caption: string };
 
 export interface DraftSection {
   id: string;

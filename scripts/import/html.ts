@@ -10,14 +10,63 @@ import type { Element, ReadResult, SourceMeta } from './draft.ts';
 
 /** Never content: their words are dropped with them. */
 const DROPPED_TAGS = new Set([
-  'script', 'style', 'noscript', 'template', 'nav', 'iframe', 'object', 'embed', 'form', 'button', 'input',
-  'select', 'textarea', 'svg', 'canvas', 'video', 'audio', 'map', 'link', 'meta', 'head',
+  'script',
+  'style',
+  'noscript',
+  'template',
+  'nav',
+  'iframe',
+  'object',
+  'embed',
+  'form',
+  'button',
+  'input',
+  'select',
+  'textarea',
+  'svg',
+  'canvas',
+  'video',
+  'audio',
+  'map',
+  'link',
+  'meta',
+  'head',
 ]);
 /** Dropped without a mention: they never hold words. */
 const SILENT_TAGS = new Set(['meta', 'link']);
 const INLINE_TAGS = new Set([
-  'a', 'abbr', 'b', 'bdi', 'bdo', 'cite', 'code', 'data', 'dfn', 'em', 'font', 'i', 'kbd', 'label', 'mark', 'q',
-  's', 'samp', 'small', 'span', 'strong', 'sub', 'sup', 'time', 'u', 'var', 'wbr', 'br', 'img', 'picture', 'del', 'ins',
+  'a',
+  'abbr',
+  'b',
+  'bdi',
+  'bdo',
+  'cite',
+  'code',
+  'data',
+  'dfn',
+  'em',
+  'font',
+  'i',
+  'kbd',
+  'label',
+  'mark',
+  'q',
+  's',
+  'samp',
+  'small',
+  'span',
+  'strong',
+  'sub',
+  'sup',
+  'time',
+  'u',
+  'var',
+  'wbr',
+  'br',
+  'img',
+  'picture',
+  'del',
+  'ins',
 ]);
 const NOISE_CLASS = /(^|[\s_-])(breadcrumbs?|skip|skiplink|navbar|nav|menu|cookies?|share|social|print)([\s_-]|$)/i;
 const NOISE_ROLE = /^(navigation|search|menubar|menu|toolbar)$/i;
@@ -110,7 +159,12 @@ export function readHtml(source: string, options: HtmlOptions = {}): ReadResult 
         .map((row) => row.childNodes.filter((c): c is T.Element => 'tagName' in c && (c.tagName === 'td' || c.tagName === 'th')))
         // A header row only names the columns; each data row reads as "cell: cell".
         .filter((cells) => cells.some((c) => c.tagName === 'td'))
-        .map((cells) => cells.map((cell) => collapse(textOf(cell, [], dropped))).filter(Boolean).join(': '))
+        .map((cells) =>
+          cells
+            .map((cell) => collapse(textOf(cell, [], dropped)))
+            .filter(Boolean)
+            .join(': '),
+        )
         .filter(Boolean);
       if (rows.length) {
         elements.push({ kind: 'list', ordered: false, items: rows });
@@ -152,7 +206,11 @@ export function imageName(src: string | undefined | null): string | null {
   } catch {
     // keep it as written
   }
-  name = name.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^[-.]+|-+$/g, '');
+  name = name
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[^A-Za-z0-9._-]+/g, '-')
+    .replace(/^[-.]+|-+$/g, '');
   return name || null;
 }
 

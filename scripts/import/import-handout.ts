@@ -109,7 +109,9 @@ function assertRoundTrip(draft: DraftHandout, handout: Handout, nurseLine: strin
     s.id,
     s.text.slice(s.heading.start, s.heading.end),
     ...s.blocks.flatMap((b) =>
-      b.kind === 'paragraph' ? [s.text.slice(b.text.start, b.text.end)] : b.kind === 'list'
+      b.kind === 'paragraph'
+        ? [s.text.slice(b.text.start, b.text.end)]
+        : b.kind === 'list'
           ? b.items.map((i) => s.text.slice(i.start, i.end))
           : [b.alt, ...(b.caption ? [s.text.slice(b.caption.start, b.caption.end)] : [])],
     ),

@@ -125,7 +125,7 @@ function inlineText(children: PhrasingContent[], dropped: string[]): string {
     if (node.type === 'text' || node.type === 'inlineCode') parts.push(node.value);
     else if (node.type === 'break') parts.push(' ');
     else if (node.type === 'image' || node.type === 'imageReference') return;
-    else if ('children' in node) (node.children).forEach(visit);
+    else if ('children' in node) node.children.forEach(visit);
   };
   children.forEach(visit);
   return collapse(parts.join(''));
@@ -135,7 +135,7 @@ function imagesIn(children: PhrasingContent[]): Array<{ url: string; alt?: strin
   const found: Array<{ url: string; alt?: string | null; title?: string | null }> = [];
   const visit = (node: PhrasingContent) => {
     if (node.type === 'image') found.push(node);
-    else if ('children' in node) (node.children).forEach(visit);
+    else if ('children' in node) node.children.forEach(visit);
   };
   children.forEach(visit);
   return found;
@@ -150,7 +150,12 @@ function listItems(list: List, dropped: string[]): string[] {
     for (const child of item.children as Content[]) {
       if (child.type === 'list') nested.push(...listItems(child, dropped));
       else if (child.type === 'paragraph' || child.type === 'heading') own.push(inlineText(child.children, dropped));
-      else if (child.type === 'html') own.push(readHtml(child.value, { fragment: true }).elements.map((e) => ('text' in e ? e.text : '')).join(' '));
+      else if (child.type === 'html')
+        own.push(
+          readHtml(child.value, { fragment: true })
+            .elements.map((e) => ('text' in e ? e.text : ''))
+            .join(' '),
+        );
     }
     const text = joinNested(collapse(own.join(' ')), nested);
     if (text) items.push(text);

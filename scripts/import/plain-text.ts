@@ -4,26 +4,13 @@
  * heading; a line of that shape just after the title and followed by a heading is a figure caption;
  * lines starting with a bullet or number are list items; everything else is paragraph text.
  */
-import {
-  collapse,
-  hasHeadingShape,
-  isListLine,
-  isQuestion,
-  noiseKind,
-  normaliseText,
-  quote,
-  stripListMarker,
-  wordCount,
-} from './clean.ts';
+import { collapse, hasHeadingShape, isListLine, isQuestion, noiseKind, normaliseText, quote, stripListMarker, wordCount } from './clean.ts';
 import type { Element, ReadResult } from './draft.ts';
 
 /** A caption that says so: "Figure 1: …", "Image – …", "[Picture: …]". */
 const CAPTION_PREFIX = /^\[?\s*(figure|fig\.|image|illustration|picture|photo|diagram)\s*\d*\s*[:.–—-]\s*/i;
 
-type Piece =
-  | { kind: 'line'; text: string }
-  | { kind: 'paragraph'; text: string }
-  | { kind: 'list'; ordered: boolean; items: string[] };
+type Piece = { kind: 'line'; text: string } | { kind: 'paragraph'; text: string } | { kind: 'list'; ordered: boolean; items: string[] };
 
 export function readPlainText(source: string): ReadResult {
   const dropped: string[] = [];
@@ -56,7 +43,10 @@ export function readPlainText(source: string): ReadResult {
     }
     const captioned = CAPTION_PREFIX.exec(piece.text);
     if (captioned) {
-      const caption = piece.text.slice(captioned[0].length).replace(/\]\s*$/, '').trim();
+      const caption = piece.text
+        .slice(captioned[0].length)
+        .replace(/\]\s*$/, '')
+        .trim();
       elements.push({ kind: 'figure', image: null, alt: caption, caption });
       return;
     }
@@ -153,8 +143,23 @@ function sentenceCaseIfShouting(line: string, notes: string[]): string {
 }
 
 const ENTITIES: Record<string, string> = {
-  amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', ndash: '–', mdash: '—',
-  lsquo: '‘', rsquo: '’', ldquo: '“', rdquo: '”', hellip: '…', copy: '©', reg: '®', trade: '™', shy: '',
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  nbsp: ' ',
+  ndash: '–',
+  mdash: '—',
+  lsquo: '‘',
+  rsquo: '’',
+  ldquo: '“',
+  rdquo: '”',
+  hellip: '…',
+  copy: '©',
+  reg: '®',
+  trade: '™',
+  shy: '',
 };
 
 /** Text pasted from a web page can carry tags and entities: scripts and styles go whole, tags go, entities are decoded. */

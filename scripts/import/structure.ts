@@ -4,15 +4,7 @@
  * licence from the foot of the document, and fills in what the kiosk needs that the source lacks
  * (summary, placeholder figure), saying so each time.
  */
-import {
-  collapse,
-  isAttributionSentence,
-  isLicenceText,
-  noiseKind,
-  quote,
-  sentencesOf,
-  wordCount,
-} from './clean.ts';
+import { collapse, isAttributionSentence, isLicenceText, noiseKind, quote, sentencesOf, wordCount } from './clean.ts';
 import { FIGURE_PLACEHOLDER, type DraftBlock, type DraftHandout, type DraftSection, type Element, type ReadResult } from './draft.ts';
 import { createIdMaker, handoutIdFrom, slugify } from './ids.ts';
 
@@ -37,9 +29,7 @@ const PLACEHOLDERS = new Set(['{nurseLine}']);
  * Paragraphs that start a section of their own although the source gives them no heading (the
  * "Follow-up care is a key part of your treatment" paragraph of many English care handouts).
  */
-const UNHEADED_SECTIONS: ReadonlyArray<{ start: RegExp; heading: string }> = [
-  { start: /^follow-up care is\b/i, heading: 'Follow-up care' },
-];
+const UNHEADED_SECTIONS: ReadonlyArray<{ start: RegExp; heading: string }> = [{ start: /^follow-up care is\b/i, heading: 'Follow-up care' }];
 
 export function buildDraft(read: ReadResult, options: StructureOptions): DraftHandout {
   const dropped = [...read.dropped];
@@ -101,7 +91,11 @@ export function buildDraft(read: ReadResult, options: StructureOptions): DraftHa
     notes.push(`title taken from the document's metadata`);
   }
   if (!title) {
-    title = options.fileName.replace(/\.[^.]+$/, '').replace(/[-_]+/g, ' ').trim() || 'Untitled handout';
+    title =
+      options.fileName
+        .replace(/\.[^.]+$/, '')
+        .replace(/[-_]+/g, ' ')
+        .trim() || 'Untitled handout';
     title = title.charAt(0).toUpperCase() + title.slice(1);
     warnings.push(`no title found: used ${quote(title)} from the file name; write a real one`);
   }
@@ -178,7 +172,9 @@ export function buildDraft(read: ReadResult, options: StructureOptions): DraftHa
     notes.push('section ids taken from the English handout, in order: check each heading matches');
   } else {
     if (reference) {
-      warnings.push(`the English handout has ${reference.length} sections and this one ${kept.length}: section ids were made from the headings; make them match English before npm run check`);
+      warnings.push(
+        `the English handout has ${reference.length} sections and this one ${kept.length}: section ids were made from the headings; make them match English before npm run check`,
+      );
     }
     const makeId = createIdMaker();
     for (const section of kept) section.id = makeId(section.heading, section.preferredId);
@@ -238,7 +234,9 @@ function figureBlock(
   }
   const image = el.image ?? FIGURE_PLACEHOLDER;
   if (!el.image) {
-    warnings.push(`the figure ${quote(caption || alt)} has no image file: it points at ${FIGURE_PLACEHOLDER}; draw an SVG (no words in it), save it in locales/figures/ and change the name`);
+    warnings.push(
+      `the figure ${quote(caption || alt)} has no image file: it points at ${FIGURE_PLACEHOLDER}; draw an SVG (no words in it), save it in locales/figures/ and change the name`,
+    );
   } else if (!figures.has(image)) {
     warnings.push(`figure "${image}" is not in locales/figures/: copy it there (an SVG with no words in it serves every language)`);
   }

@@ -26,10 +26,7 @@ function block(b: DraftBlock): string {
 }
 
 export function toMarkdown(draft: DraftHandout): string {
-  const front = stringify(
-    { id: draft.id, summary: draft.summary, source: draft.source, licence: draft.licence, translation: draft.translation },
-    { lineWidth: 0 },
-  );
+  const front = stringify({ id: draft.id, summary: draft.summary, source: draft.source, licence: draft.licence, translation: draft.translation }, { lineWidth: 0 });
   const parts = [`---\n${front}---`, `# ${escapeMarkdown(draft.title)}`];
   for (const section of draft.sections) {
     parts.push(`## ${escapeMarkdown(section.heading)} {#${section.id}}`);

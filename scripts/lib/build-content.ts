@@ -154,7 +154,11 @@ export function buildContent(root: string): ContentBundle {
     if (language === reference) {
       for (const compiled of language.sources.values()) {
         if (compiled.handout.meta.translation !== 'original') {
-          problems.push({ file: compiled.file, where: 'translation', message: `is "${compiled.handout.meta.translation}"; every translation is checked against ${reference.code}, so its handouts are "original"` });
+          problems.push({
+            file: compiled.file,
+            where: 'translation',
+            message: `is "${compiled.handout.meta.translation}"; every translation is checked against ${reference.code}, so its handouts are "original"`,
+          });
         }
         const outcome = reviewOutcome(compiled);
         compiled.handout.meta.review = { medical: outcome.medical, translation: null };
@@ -162,7 +166,13 @@ export function buildContent(root: string): ContentBundle {
       }
       continue;
     }
-    problems.push(...checkGlossaryTranslation({ glossary: reference.glossary, lang: reference.code, dir: reference.dir }, { glossary: language.glossary, lang: language.code, dir: language.dir }, vocabularies));
+    problems.push(
+      ...checkGlossaryTranslation(
+        { glossary: reference.glossary, lang: reference.code, dir: reference.dir },
+        { glossary: language.glossary, lang: language.code, dir: language.dir },
+        vocabularies,
+      ),
+    );
     if (Object.keys(language.strings).length) {
       problems.push(...checkUiStrings(reference.strings, language.strings, language.code, `locales/${language.code}/ui.json`));
     }

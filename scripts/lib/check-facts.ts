@@ -66,7 +66,10 @@ function quote(text: string, max = 70): string {
 /** What a safety sentence must keep: its numbers and placeholders. */
 function signature(unit: SourceUnit, lang: string, vocabulary?: NumberVocabulary): string {
   const { numbers, placeholders } = factsOf(unit, lang, vocabulary);
-  return [...numbers, ...placeholders].map((f) => f.key).sort().join(', ');
+  return [...numbers, ...placeholders]
+    .map((f) => f.key)
+    .sort()
+    .join(', ');
 }
 
 /** `vocabularies`: each language's own number words and units (locales/<lang>/language.json), by code. */

@@ -21,7 +21,10 @@ function flatten(strings: Strings, prefix = '', out = new Map<string, string>())
 }
 
 function variables(text: string): string {
-  return [...text.matchAll(VARIABLE)].map((m) => m[1] ?? '').sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)).join(',');
+  return [...text.matchAll(VARIABLE)]
+    .map((m) => m[1] ?? '')
+    .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
+    .join(',');
 }
 
 /** Scripts written without Latin letters: there a string identical to English was not translated. */
@@ -99,7 +102,15 @@ export function checkHandoutTranslation(reference: Handout, handout: Handout, fi
     problems.push({ file, message: `sections are [${actual}] but ${reference.lang} has [${expected}]; every translation needs the same section ids in the same order` });
   }
   const figures = (h: Handout) =>
-    h.sections.map((s) => `${s.id}:${s.blocks.filter((b) => b.kind === 'figure').map((b) => (b.kind === 'figure' ? b.image : '')).join('+')}`).join(' ');
+    h.sections
+      .map(
+        (s) =>
+          `${s.id}:${s.blocks
+            .filter((b) => b.kind === 'figure')
+            .map((b) => (b.kind === 'figure' ? b.image : ''))
+            .join('+')}`,
+      )
+      .join(' ');
   if (expected === actual && figures(reference) !== figures(handout)) {
     problems.push({ file, message: `figures differ from ${reference.lang}: ${figures(handout)} vs ${figures(reference)}` });
   }

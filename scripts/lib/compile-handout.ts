@@ -8,17 +8,7 @@
  */
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import type { Content, Parent, Root } from 'mdast';
-import type {
-  Block,
-  GlossaryEntry,
-  Handout,
-  Section,
-  Sentence,
-  TermMark,
-  TextDirection,
-  TextUnit,
-  Word,
-} from '../../src/content/model.ts';
+import type { Block, GlossaryEntry, Handout, Section, Sentence, TermMark, TextDirection, TextUnit, Word } from '../../src/content/model.ts';
 import { createHash } from 'node:crypto';
 import { splitFrontMatter, type FrontMatter, type ReviewRecord } from './front-matter.ts';
 import { InputError, type InputProblem } from './input-error.ts';
@@ -102,8 +92,7 @@ export function compileHandout(source: string, options: CompileOptions): Handout
 
 export function compileHandoutSource(source: string, options: CompileOptions): CompiledHandout {
   const problems: InputProblem[] = [];
-  const report = (line: number | undefined, message: string) =>
-    problems.push({ file: options.file, where: line ? `line ${line}` : undefined, message });
+  const report = (line: number | undefined, message: string) => problems.push({ file: options.file, where: line ? `line ${line}` : undefined, message });
   const undefinedTerm = (id: string) => `glossary term "${id}" has no definition in ${options.glossaryFile ?? `locales/${options.lang}/glossary.json`}`;
 
   const normalised = source.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
@@ -119,7 +108,9 @@ export function compileHandoutSource(source: string, options: CompileOptions): C
           line,
           field
             ? `${whole} needs ${field} in kiosk.config.json, which is not set`
-            : `unknown placeholder ${whole}; known: ${Object.keys(PLACEHOLDER_FIELDS).map((k) => `{${k}}`).join(', ')}`,
+            : `unknown placeholder ${whole}; known: ${Object.keys(PLACEHOLDER_FIELDS)
+                .map((k) => `{${k}}`)
+                .join(', ')}`,
         );
         return whole;
       }
@@ -149,7 +140,7 @@ export function compileHandoutSource(source: string, options: CompileOptions): C
 
   let title = '';
   const sections: DraftSection[] = [];
-  for (const node of (tree).children) {
+  for (const node of tree.children) {
     const line = lineOf(node);
     const current = sections[sections.length - 1];
     if (node.type === 'heading' && node.depth === 1) {
@@ -198,9 +189,7 @@ export function compileHandoutSource(source: string, options: CompileOptions): C
   if (!title) report(undefined, 'the handout needs a "# " title line');
   if (!sections.length) report(undefined, 'the handout needs at least one "## " section');
   for (const section of sections) {
-    const hasText = section.blocks.some((b) =>
-      b.kind === 'paragraph' ? b.text.trim() : b.kind === 'list' ? b.items.some((i) => i.trim()) : false,
-    );
+    const hasText = section.blocks.some((b) => (b.kind === 'paragraph' ? b.text.trim() : b.kind === 'list' ? b.items.some((i) => i.trim()) : false));
     if (!hasText) report(section.line, `section "${section.id}" has no text`);
   }
   if (problems.length) throw new InputError(problems);
@@ -240,15 +229,20 @@ export function compileHandoutSource(source: string, options: CompileOptions): C
  * so recording a review does not change what was reviewed.
  */
 function fingerprintOf(meta: FrontMatter, body: string): string {
-  const text = [meta.summary, meta.meta.source, meta.meta.licence, body.split('\n').map((l) => l.trimEnd()).join('\n').trim()].join('\n\u0000\n');
+  const text = [
+    meta.summary,
+    meta.meta.source,
+    meta.meta.licence,
+    body
+      .split('\n')
+      .map((l) => l.trimEnd())
+      .join('\n')
+      .trim(),
+  ].join('\n\u0000\n');
   return createHash('sha256').update(text).digest('hex').slice(0, 12);
 }
 
-function toBlock(
-  node: Content,
-  line: number,
-  report: (line: number | undefined, message: string) => void,
-): DraftBlock | null {
+function toBlock(node: Content, line: number, report: (line: number | undefined, message: string) => void): DraftBlock | null {
   switch (node.type) {
     case 'paragraph': {
       const only = node.children.length === 1 ? node.children[0] : undefined;

@@ -47,7 +47,7 @@ export function readGlossary(root: string, lang: string): Glossary {
     if (!TERM_ID.test(id)) problems.push({ file, where, message: 'a term id is lower case with hyphens, such as "local-anaesthetic"' });
     const entry = (value ?? {}) as Record<string, unknown>;
     for (const field of ['term', 'definition'] as const) {
-      if (typeof entry[field] !== 'string' || !(entry[field]).trim()) problems.push({ file, where: `${where}.${field}`, message: 'is missing or empty' });
+      if (typeof entry[field] !== 'string' || !entry[field].trim()) problems.push({ file, where: `${where}.${field}`, message: 'is missing or empty' });
     }
     for (const key of Object.keys(entry)) {
       if (key !== 'term' && key !== 'definition') problems.push({ file, where: `${where}.${key}`, message: 'unknown field; a term has "term" and "definition"' });
@@ -105,7 +105,8 @@ export function checkGlossaryTranslation(
     if (!mine.includes(id)) problems.push({ file, where: `terms.${id}`, message: `is missing; ${original.glossary.file} defines it, so every language does` });
   }
   for (const id of mine) {
-    if (!theirs.includes(id)) problems.push({ file, where: `terms.${id}`, message: `is not in ${original.glossary.file}; add it there first, so every language has the same terms` });
+    if (!theirs.includes(id))
+      problems.push({ file, where: `terms.${id}`, message: `is not in ${original.glossary.file}; add it there first, so every language has the same terms` });
   }
   if (!theirs.length || !mine.length) return problems;
   const facts = checkTranslatedFacts(

@@ -54,12 +54,17 @@ export function longSentenceLimit(lang: string): number {
  * "area"). Numbers count as one.
  */
 export function countSyllables(word: string): number {
-  const w = word.toLowerCase().replace(/[’']/g, '').replace(/[^a-z]/g, '');
+  const w = word
+    .toLowerCase()
+    .replace(/[’']/g, '')
+    .replace(/[^a-z]/g, '');
   if (!w) return /\d/.test(word) ? 1 : 0;
   if (w.length <= 3) return 1;
   let count = (w.match(/[aeiouy]+/g) ?? []).length;
-  if (/[^aeiouy]e$/.test(w) && !/[^aeiouy]le$/.test(w)) count -= 1; // make, take; not table
-  else if (/[^aeiouy]es$/.test(w) && !/(s|x|z|ch|sh|c|g|[^aeiouy]l)es$/.test(w)) count -= 1; // makes; not nurses, boxes, tables
+  if (/[^aeiouy]e$/.test(w) && !/[^aeiouy]le$/.test(w))
+    count -= 1; // make, take; not table
+  else if (/[^aeiouy]es$/.test(w) && !/(s|x|z|ch|sh|c|g|[^aeiouy]l)es$/.test(w))
+    count -= 1; // makes; not nurses, boxes, tables
   else if (/[^aeiouy]ed$/.test(w) && !/[td]ed$/.test(w)) count -= 1; // liked; not needed, wanted
   // A silent e before a suffix: likely, safety, careful, statement, sometimes.
   count -= (w.match(/[^aeiouy]e(?=(ly|ty|ful|less|ment|ments|ness|times)$)/g) ?? []).length;

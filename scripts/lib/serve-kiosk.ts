@@ -147,7 +147,7 @@ export async function serveKiosk(root: string, options: ServeOptions = {}): Prom
     settled: settled.then(() => bundling),
     close: async () => {
       closed = true;
-      (build)?.stop();
+      build?.stop();
       await settled;
       await bundling;
       await server.close();

@@ -21,7 +21,9 @@ export function readSiteFiles(contentRoot: string, config: RuntimeConfig): SiteF
   const dir = join(contentRoot, 'sites');
   let names: string[];
   try {
-    names = readdirSync(dir).filter((name) => !name.startsWith('.')).sort();
+    names = readdirSync(dir)
+      .filter((name) => !name.startsWith('.'))
+      .sort();
   } catch {
     return []; // No sites/ folder: a single kiosk on kiosk.config.json.
   }

@@ -70,7 +70,9 @@ function facesOf(family: FontFamily, weight: number): Face[] {
   try {
     cssPath = require.resolve(`${family.packageName}/${weight}.css`);
   } catch {
-    throw new Error(`${family.packageName} (font "${family.family}" of ${family.langs.map((l) => `locales/${l.lang}/language.json`).join(', ')}) is not installed, or has no weight ${weight}: npm install -D --save-exact ${family.packageName}`);
+    throw new Error(
+      `${family.packageName} (font "${family.family}" of ${family.langs.map((l) => `locales/${l.lang}/language.json`).join(', ')}) is not installed, or has no weight ${weight}: npm install -D --save-exact ${family.packageName}`,
+    );
   }
   const css = readFileSync(cssPath, 'utf8');
   const faces: Face[] = [];

@@ -217,7 +217,16 @@ function fontRequests(content: ContentBundle): FontRequest[] {
   const names = content.languages.map((l) => l.name).join('');
   return content.languages.flatMap(({ code, font, name, strings, handouts }) =>
     font
-      ? [{ lang: code, family: font.family, packageName: font.package, text: names + visibleText([name, strings, handouts]), ...(font.files ? { filePrefix: font.files } : {}), ...(font.lineHeight ? { lineHeight: font.lineHeight } : {}) }]
+      ? [
+          {
+            lang: code,
+            family: font.family,
+            packageName: font.package,
+            text: names + visibleText([name, strings, handouts]),
+            ...(font.files ? { filePrefix: font.files } : {}),
+            ...(font.lineHeight ? { lineHeight: font.lineHeight } : {}),
+          },
+        ]
       : [],
   );
 }

@@ -132,7 +132,10 @@ function readCached(cacheDir: string, key: string): { br: Buffer; gz: Buffer } |
 
 /** Each copy written whole under a temporary name first: an interrupted build leaves no torn copy to reuse. */
 function writeCached(cacheDir: string, key: string, br: Buffer, gz: Buffer) {
-  for (const [ext, bytes] of [['gz', gz], ['br', br]] as const) {
+  for (const [ext, bytes] of [
+    ['gz', gz],
+    ['br', br],
+  ] as const) {
     const temp = join(cacheDir, `${key}.${ext}.${process.pid}.${randomUUID()}.tmp`);
     writeFileSync(temp, bytes);
     renameSync(temp, join(cacheDir, `${key}.${ext}`));

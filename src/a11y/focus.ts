@@ -8,7 +8,7 @@ export function useFocusOnMount<T extends HTMLElement>(enabled = true) {
   const ref = useRef<T>(null);
   useEffect(() => {
     if (enabled) ref.current?.focus({ preventScroll: true });
-  // oxlint-disable-next-line react-hooks/exhaustive-deps -- on mount only: a later change of `enabled` must not pull focus back.
+    // oxlint-disable-next-line react-hooks/exhaustive-deps -- on mount only: a later change of `enabled` must not pull focus back.
   }, []);
   return ref;
 }

@@ -107,7 +107,7 @@ export interface AppState {
 export function createAppState({ config, i18n, content, player, idle, onIgnored = logIgnored }: AppStateDeps): AppState {
   const state = signal<VisitState>(INITIAL_VISIT);
   const derived = computed(() => derive(state.value, player.status.value, idle.value));
-  const pick = <T,>(read: (d: Derived) => T) => computed(() => read(derived.value));
+  const pick = <T>(read: (d: Derived) => T) => computed(() => read(derived.value));
   const handout = pick((d) => d.handout);
   const sectionIndex = pick((d) => d.sectionIndex);
   const section = computed(() => handout.value?.sections[sectionIndex.value] ?? null);
@@ -126,10 +126,7 @@ export function createAppState({ config, i18n, content, player, idle, onIgnored 
     const here = open.sections[index];
     if (!here) return;
     const next = open.sections[index + 1];
-    player.load(
-      { lang: open.lang, handoutId: open.id, section: here },
-      next ? { lang: open.lang, handoutId: open.id, section: next } : undefined,
-    );
+    player.load({ lang: open.lang, handoutId: open.id, section: here }, next ? { lang: open.lang, handoutId: open.id, section: next } : undefined);
   };
 
   const run = (todo: Effect): Promise<void> | void => {

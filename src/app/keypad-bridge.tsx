@@ -169,7 +169,7 @@ export function KeypadBridge({ children }: { children: ComponentChildren }) {
       stop();
       arming.disarm();
     };
-  // oxlint-disable-next-line react-hooks/exhaustive-deps -- the signals are read inside effect(), which tracks them; visit and arming live as long as the bridge.
+    // oxlint-disable-next-line react-hooks/exhaustive-deps -- the signals are read inside effect(), which tracks them; visit and arming live as long as the bridge.
   }, []);
 
   // Touch to hear: the first touch on an item speaks it and marks it; a second touch on the same,

@@ -52,8 +52,7 @@ export function createKiosk(deps: KioskDeps): Kiosk {
     clock: deps.clock,
     onReset: () => void resetVisit(),
   });
-  const startVisit = () =>
-    createAppState({ config: deps.config, i18n: deps.i18n, content: deps.content, player: deps.createPlayer(), idle: idle.phase });
+  const startVisit = () => createAppState({ config: deps.config, i18n: deps.i18n, content: deps.content, player: deps.createPlayer(), idle: idle.phase });
   const visit = signal(startVisit());
   const visitNumber = signal(1);
   const keypadUsed = signal(false);

@@ -24,7 +24,11 @@ export function describeIssue(issue: z.core.$ZodIssue, file: string): SettingsPr
   const shown = 'input' in issue && issue.input !== undefined ? `${JSON.stringify(issue.input)} is not allowed` : 'is missing';
   switch (issue.code) {
     case 'unrecognized_keys':
-      return { file, where, message: `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}; check the spelling${file.endsWith('kiosk.config.json') ? ' against kiosk.config.schema.json' : ''}` };
+      return {
+        file,
+        where,
+        message: `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}; check the spelling${file.endsWith('kiosk.config.json') ? ' against kiosk.config.schema.json' : ''}`,
+      };
     case 'invalid_type':
       return { file, where, message: `${shown}; expected ${article(issue.expected)}` };
     case 'invalid_value':

@@ -12,20 +12,16 @@ import { REACH_MM } from '../kiosk/reach.ts';
 import { PIN_HASH_FORMAT } from './pin-hash.ts';
 
 /** BCP 47 tags as the project writes them: `en`, `fr`, `zh-Hans`, `pa`. */
-const languageCode = z
-  .string()
-  .regex(/^[a-z]{2,3}(-[A-Z][a-z]{3})?(-[A-Z]{2})?$/, {
-    message: 'a language code such as "en", "fr" or "zh-Hans"',
-  });
+const languageCode = z.string().regex(/^[a-z]{2,3}(-[A-Z][a-z]{3})?(-[A-Z]{2})?$/, {
+  message: 'a language code such as "en", "fr" or "zh-Hans"',
+});
 
 const handoutId = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, {
   message: 'a handout id in lower case with hyphens, such as "nerve-ablation"',
 });
 
 /** Read aloud digit by digit wherever a handout shows it, so it must be digits only, as dialled. */
-const phoneNumber = z
-  .string()
-  .regex(/^[0-9][0-9 -]{1,18}[0-9]$/, { message: 'a phone number of digits, spaces or hyphens, such as "811" or "1-866-797-0000"' });
+const phoneNumber = z.string().regex(/^[0-9][0-9 -]{1,18}[0-9]$/, { message: 'a phone number of digits, spaces or hyphens, such as "811" or "1-866-797-0000"' });
 
 /**
  * The address a patient's phone opens. Only http(s), and nothing after the path: the kiosk adds the
@@ -38,27 +34,16 @@ const publicUrl = z.string().refine((value) => /^https?:\/\/[^/?#\s]+(\/[^?#\s]*
 const speechVoice = z
   .object({
     voice: z.string().min(1).describe('eSpeak NG voice name used by `npm run audio`, e.g. "en-us".'),
-    wordsPerMinute: z
-      .number()
-      .int()
-      .min(80)
-      .max(450)
-      .describe('Speaking rate of the generated audio. About 145 is calm; eSpeak’s default 175 is too fast for many patients.'),
+    wordsPerMinute: z.number().int().min(80).max(450).describe('Speaking rate of the generated audio. About 145 is calm; eSpeak’s default 175 is too fast for many patients.'),
   })
   .strict();
 
 export const kioskConfigSchema = z
   .object({
     $schema: z.string().optional(),
-    languages: z
-      .array(languageCode)
-      .min(1)
-      .describe('Languages offered on the welcome screen, in the order shown.'),
+    languages: z.array(languageCode).min(1).describe('Languages offered on the welcome screen, in the order shown.'),
     defaultLanguage: languageCode.describe('Language the kiosk starts in and returns to after an idle reset.'),
-    handouts: z
-      .array(handoutId)
-      .min(1)
-      .describe('Handouts offered, in the order shown in the library. Each needs locales/<lang>/handouts/<id>.md for every language.'),
+    handouts: z.array(handoutId).min(1).describe('Handouts offered, in the order shown in the library. Each needs locales/<lang>/handouts/<id>.md for every language.'),
     featured: z
       .array(handoutId)
       .default([])
@@ -67,18 +52,8 @@ export const kioskConfigSchema = z
       ),
     idle: z
       .object({
-        timeoutSeconds: z
-          .number()
-          .int()
-          .min(30)
-          .max(3600)
-          .describe('Seconds without a touch or key (while no audio plays) before asking "Are you still there?".'),
-        warningSeconds: z
-          .number()
-          .int()
-          .min(20)
-          .max(120)
-          .describe('Seconds the "Are you still there?" countdown runs before everything resets.'),
+        timeoutSeconds: z.number().int().min(30).max(3600).describe('Seconds without a touch or key (while no audio plays) before asking "Are you still there?".'),
+        warningSeconds: z.number().int().min(20).max(120).describe('Seconds the "Are you still there?" countdown runs before everything resets.'),
       })
       .strict(),
     audio: z
@@ -88,16 +63,16 @@ export const kioskConfigSchema = z
         autoAdvance: z.boolean().describe('Whether reading continues into the next section by default.'),
       })
       .strict(),
-    speech: z
-      .record(languageCode, speechVoice)
-      .describe('Voice and speaking rate used by `npm run audio` for each language.')
-      .optional(),
+    speech: z.record(languageCode, speechVoice).describe('Voice and speaking rate used by `npm run audio` for each language.').optional(),
     keypad: z
       .object(
         Object.fromEntries(
           (['up', 'down', 'left', 'right', 'enter', 'back', 'help', 'volumeUp', 'volumeDown'] as const).map((action) => [
             action,
-            z.array(z.string().regex(/^[A-Za-z0-9]+$/, { message: 'a KeyboardEvent.code such as "ArrowUp" or "F13"' })).min(1).optional(),
+            z
+              .array(z.string().regex(/^[A-Za-z0-9]+$/, { message: 'a KeyboardEvent.code such as "ArrowUp" or "F13"' }))
+              .min(1)
+              .optional(),
           ]),
         ) as Record<'up' | 'down' | 'left' | 'right' | 'enter' | 'back' | 'help' | 'volumeUp' | 'volumeDown', z.ZodOptional<z.ZodArray<z.ZodString>>>,
       )
@@ -130,16 +105,8 @@ export const kioskConfigSchema = z
       .object({
         mounting: z
           .object({
-            screenBottomMm: z
-              .number()
-              .min(0)
-              .max(2000)
-              .describe('Height of the lowest edge of the picture above the floor, in millimetres.'),
-            screenHeightMm: z
-              .number()
-              .min(100)
-              .max(2500)
-              .describe('Height of the picture itself, bottom edge to top edge, in millimetres (a 43-inch portrait panel: about 950).'),
+            screenBottomMm: z.number().min(0).max(2000).describe('Height of the lowest edge of the picture above the floor, in millimetres.'),
+            screenHeightMm: z.number().min(100).max(2500).describe('Height of the picture itself, bottom edge to top edge, in millimetres (a 43-inch portrait panel: about 950).'),
           })
           .strict()
           .describe(
@@ -164,12 +131,14 @@ export const kioskConfigSchema = z
           .max(100_000)
           .default(200)
           .describe(
-            'Megabytes of handout audio each kiosk keeps besides the featured handouts\' (which are always kept): audio is cached when first played, and the least recently played goes first when the budget is reached. About 190 KB is a minute of speech.',
+            "Megabytes of handout audio each kiosk keeps besides the featured handouts' (which are always kept): audio is cached when first played, and the least recently played goes first when the budget is reached. About 190 KB is a minute of speech.",
           ),
       })
       .strict()
       .default({ audioBudgetMB: 200 })
-      .describe('The offline copy. The app, every configured language\'s strings, handouts, figures and prompts, and the featured handouts\' audio are always kept; other audio within audioBudgetMB.'),
+      .describe(
+        "The offline copy. The app, every configured language's strings, handouts, figures and prompts, and the featured handouts' audio are always kept; other audio within audioBudgetMB.",
+      ),
     staff: z
       .object({
         pinHash: z

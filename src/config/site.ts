@@ -60,7 +60,11 @@ export function mergeSite(build: RuntimeConfig, text: string, file: string): Sit
   const outside = (field: 'languages' | 'handouts', what: string) =>
     (site[field] ?? []).forEach((value, i) => {
       if (!build[field].includes(value)) {
-        problems.push({ file, where: `${field}.${i}`, message: `${JSON.stringify(value)} is not allowed; expected ${what} this build contains (${build[field].join(', ')}): a site can only choose among them; add it to kiosk.config.json and build again` });
+        problems.push({
+          file,
+          where: `${field}.${i}`,
+          message: `${JSON.stringify(value)} is not allowed; expected ${what} this build contains (${build[field].join(', ')}): a site can only choose among them; add it to kiosk.config.json and build again`,
+        });
       }
     });
   outside('languages', 'a language');

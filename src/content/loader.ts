@@ -12,10 +12,7 @@ export interface ContentSource {
   load(lang: string, id: string): Promise<Handout>;
 }
 
-export function createContentSource(
-  summaries: Record<string, HandoutSummary[]>,
-  loaders: Record<string, Record<string, () => Promise<Handout>>>,
-): ContentSource {
+export function createContentSource(summaries: Record<string, HandoutSummary[]>, loaders: Record<string, Record<string, () => Promise<Handout>>>): ContentSource {
   return {
     summaries(lang) {
       return summaries[lang] ?? [];

@@ -76,25 +76,27 @@ export function createI18n(options: I18nOptions): I18n {
   const engine = signal<I18next | null>(null);
   let loading: Promise<I18next> | null = null;
   const loadEngine = () =>
-    (loading ??= import('i18next').then(async ({ default: i18next }) => {
-      const instance = i18next.createInstance().use(i18nextFormatter);
-      await instance.init({
-        lng: options.defaultLanguage,
-        initAsync: false,
-        fallbackLng: false,
-        supportedLngs: options.languages.map((l) => l.code),
-        resources: { [options.defaultLanguage]: { translation: options.defaultStrings } },
-        interpolation: i18nextInterpolation,
-        returnNull: false,
-        saveMissing: strict,
-        missingKeyHandler: strict ? (_lngs: readonly string[], _ns: string, key: string) => missing(key) : undefined,
-      } as Parameters<I18next['init']>[0]);
-      engine.value = instance;
-      return instance;
-    }).catch((error: unknown) => {
-      loading = null; // the next language choice tries again
-      throw error;
-    }));
+    (loading ??= import('i18next')
+      .then(async ({ default: i18next }) => {
+        const instance = i18next.createInstance().use(i18nextFormatter);
+        await instance.init({
+          lng: options.defaultLanguage,
+          initAsync: false,
+          fallbackLng: false,
+          supportedLngs: options.languages.map((l) => l.code),
+          resources: { [options.defaultLanguage]: { translation: options.defaultStrings } },
+          interpolation: i18nextInterpolation,
+          returnNull: false,
+          saveMissing: strict,
+          missingKeyHandler: strict ? (_lngs: readonly string[], _ns: string, key: string) => missing(key) : undefined,
+        } as Parameters<I18next['init']>[0]);
+        engine.value = instance;
+        return instance;
+      })
+      .catch((error: unknown) => {
+        loading = null; // the next language choice tries again
+        throw error;
+      }));
 
   const language = signal(options.defaultLanguage);
   let requests = 0;

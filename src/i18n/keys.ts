@@ -9,9 +9,7 @@ type PluralSuffix = '_zero' | '_one' | '_two' | '_few' | '_many' | '_other';
 type StripPlural<K extends string> = K extends `${infer Base}${PluralSuffix}` ? Base : K;
 
 type Paths<T, Prefix extends string = ''> = {
-  [K in keyof T & string]: T[K] extends Record<string, unknown>
-    ? Paths<T[K], `${Prefix}${K}.`>
-    : `${Prefix}${StripPlural<K>}`;
+  [K in keyof T & string]: T[K] extends Record<string, unknown> ? Paths<T[K], `${Prefix}${K}.`> : `${Prefix}${StripPlural<K>}`;
 }[keyof T & string];
 
 export type UiKey = Paths<typeof en>;

@@ -88,7 +88,10 @@ export function checkInvariants(doc: Document, believed: Believed, probes: Probe
   const strayInert = [...doc.querySelectorAll('[inert]')].filter((element) => !element.closest('dialog'));
   if (strayInert.length) fail('inert-only-under-dialog', `inert outside any dialog: ${strayInert.map((e) => e.localName + (e.id ? `#${e.id}` : '')).join(', ')}`);
 
-  const onScreen = [...doc.querySelectorAll<HTMLDialogElement>('dialog[open]')].filter(shown).map((d) => d.dataset.dialog ?? '?').sort();
+  const onScreen = [...doc.querySelectorAll<HTMLDialogElement>('dialog[open]')]
+    .filter(shown)
+    .map((d) => d.dataset.dialog ?? '?')
+    .sort();
   const expected = [...believed.dialogs].sort();
   if (onScreen.join(' ') !== expected.join(' ')) fail('dialog-matches-state', `state: [${expected.join(', ')}], on screen: [${onScreen.join(', ')}]`);
 

@@ -19,8 +19,29 @@ function isEscapeShortcut(event: KeyboardEvent): boolean {
   if (event.code === 'BrowserBack' || event.code === 'BrowserForward' || event.code === 'BrowserHome') return true;
   if (['F5', 'F7', 'F11', 'F12'].includes(event.code)) return true;
   if (!mod) return false;
-  return ['KeyN', 'KeyT', 'KeyW', 'KeyL', 'KeyO', 'KeyP', 'KeyS', 'KeyU', 'KeyR', 'KeyF', 'KeyG', 'KeyH', 'KeyJ', 'KeyD', 'KeyI',
-    'Equal', 'Minus', 'Digit0', 'NumpadAdd', 'NumpadSubtract', 'Numpad0'].includes(event.code);
+  return [
+    'KeyN',
+    'KeyT',
+    'KeyW',
+    'KeyL',
+    'KeyO',
+    'KeyP',
+    'KeyS',
+    'KeyU',
+    'KeyR',
+    'KeyF',
+    'KeyG',
+    'KeyH',
+    'KeyJ',
+    'KeyD',
+    'KeyI',
+    'Equal',
+    'Minus',
+    'Digit0',
+    'NumpadAdd',
+    'NumpadSubtract',
+    'Numpad0',
+  ].includes(event.code);
 }
 
 export function installLockdown(target: Window, { onActivity, onError, onKey }: LockdownOptions): () => void {
@@ -38,26 +59,42 @@ export function installLockdown(target: Window, { onActivity, onError, onKey }: 
   });
   on('dragstart', prevent);
   // Ctrl + wheel and trackpad pinch arrive as wheel events with ctrlKey.
-  on('wheel', (event) => {
-    if (event.ctrlKey) event.preventDefault();
-  }, { passive: false });
+  on(
+    'wheel',
+    (event) => {
+      if (event.ctrlKey) event.preventDefault();
+    },
+    { passive: false },
+  );
   // Safari's pinch gestures.
   on('gesturestart' as keyof WindowEventMap, prevent);
   // Two fingers never zoom.
-  on('touchmove', (event) => {
-    if (event.touches.length > 1) event.preventDefault();
-  }, { passive: false });
-  on('keydown', (event) => {
-    onActivity();
-    if (isEscapeShortcut(event)) event.preventDefault();
-    else if (onKey?.(event)) event.preventDefault();
-  }, { capture: true });
+  on(
+    'touchmove',
+    (event) => {
+      if (event.touches.length > 1) event.preventDefault();
+    },
+    { passive: false },
+  );
+  on(
+    'keydown',
+    (event) => {
+      onActivity();
+      if (isEscapeShortcut(event)) event.preventDefault();
+      else if (onKey?.(event)) event.preventDefault();
+    },
+    { capture: true },
+  );
   on('pointerdown', () => onActivity(), { capture: true, passive: true });
   // Links never take the patient away from the kiosk.
-  on('click', (event) => {
-    const link = (event.target as Element | null)?.closest?.('a[href]') as HTMLAnchorElement | null;
-    if (link && new URL(link.href, target.location.href).origin !== target.location.origin) event.preventDefault();
-  }, { capture: true });
+  on(
+    'click',
+    (event) => {
+      const link = (event.target as Element | null)?.closest?.('a[href]') as HTMLAnchorElement | null;
+      if (link && new URL(link.href, target.location.href).origin !== target.location.origin) event.preventDefault();
+    },
+    { capture: true },
+  );
   // History navigation (a back swipe, a mouse's back button) lands back on the kiosk.
   target.history.pushState({ kiosk: true }, '');
   on('popstate', () => target.history.pushState({ kiosk: true }, ''));

@@ -65,7 +65,10 @@ export async function loadSiteSettings(deps: SiteDeps): Promise<SiteSettings> {
   if (id === null) return builtIn;
   const { mergeSite, SITE_ID } = await import('../config/site');
   if (!SITE_ID.test(id)) {
-    return { ...builtIn, problems: [{ file: 'the kiosk’s address', where: 'site', message: `${JSON.stringify(id)} is not allowed; expected a site id in lower case with hyphens, such as "lobby-2"` }] };
+    return {
+      ...builtIn,
+      problems: [{ file: 'the kiosk’s address', where: 'site', message: `${JSON.stringify(id)} is not allowed; expected a site id in lower case with hyphens, such as "lobby-2"` }],
+    };
   }
   const file = `sites/${id}.json`;
   const store = deps.store === undefined ? browserStore() : deps.store;
@@ -83,7 +86,10 @@ export async function loadSiteSettings(deps: SiteDeps): Promise<SiteSettings> {
       }
       problems.push(...merged.problems);
     } else {
-      problems.push({ file, message: answer.status === 404 ? 'is not on the server (HTTP 404): copy it into the build’s sites/ folder' : `the server answered HTTP ${answer.status}` });
+      problems.push({
+        file,
+        message: answer.status === 404 ? 'is not on the server (HTTP 404): copy it into the build’s sites/ folder' : `the server answered HTTP ${answer.status}`,
+      });
     }
   } catch (error) {
     // Offline or the server down: not a mistake in the file. The kept copy is what it is for.

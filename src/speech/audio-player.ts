@@ -75,7 +75,10 @@ export function createAudioPlayer({ sounds, clock, defaults, log = console.warn 
     for (const [key, pending] of cache) {
       if (keep.has(key)) continue;
       cache.delete(key);
-      void pending.then((s) => s.unload(), () => {});
+      void pending.then(
+        (s) => s.unload(),
+        () => {},
+      );
     }
   };
 
@@ -137,8 +140,8 @@ export function createAudioPlayer({ sounds, clock, defaults, log = console.warn 
     if (!loaded) return;
     const mine = generation;
     if (!sound) status.value = 'loading';
-    loaded.sound.then(
-      (ready) =>
+    loaded.sound
+      .then((ready) =>
         ready.ready.then(() => {
           if (mine !== generation || current !== loaded) return;
           sound = ready;
@@ -147,9 +150,10 @@ export function createAudioPlayer({ sounds, clock, defaults, log = console.warn 
           status.value = 'playing';
           startLoop();
         }),
-    ).catch((reason: unknown) => {
-      if (mine === generation && current === loaded) fail(String(reason instanceof Error ? reason.message : reason));
-    });
+      )
+      .catch((reason: unknown) => {
+        if (mine === generation && current === loaded) fail(String(reason instanceof Error ? reason.message : reason));
+      });
   };
 
   const stop = () => {
@@ -189,12 +193,14 @@ export function createAudioPlayer({ sounds, clock, defaults, log = console.warn 
         keep.add(key);
         current = { key, ref, audio, sound: soundFor(key, audio) };
         const mine = generation;
-        current.sound.then((s) => s.ready).then(
-          () => {},
-          (reason: unknown) => {
-            if (mine === generation) fail(String(reason instanceof Error ? reason.message : reason));
-          },
-        );
+        current.sound
+          .then((s) => s.ready)
+          .then(
+            () => {},
+            (reason: unknown) => {
+              if (mine === generation) fail(String(reason instanceof Error ? reason.message : reason));
+            },
+          );
       } else {
         current = null;
       }
@@ -238,11 +244,19 @@ export function createAudioPlayer({ sounds, clock, defaults, log = console.warn 
     },
     setRate(next) {
       rate.value = clampRate(next);
-      for (const pending of cache.values()) void pending.then((s) => s.setRate(rate.value), () => {});
+      for (const pending of cache.values())
+        void pending.then(
+          (s) => s.setRate(rate.value),
+          () => {},
+        );
     },
     setVolume(next) {
       volume.value = clampVolume(next);
-      for (const pending of cache.values()) void pending.then((s) => s.setVolume(volume.value), () => {});
+      for (const pending of cache.values())
+        void pending.then(
+          (s) => s.setVolume(volume.value),
+          () => {},
+        );
     },
     resetVolume() {
       this.setVolume(defaults.volume);

@@ -8,7 +8,7 @@ import type { Player } from './player';
 
 export function createReadAloudPlayer(audio: Player, synthesis: Player): Player {
   const active = signal<Player>(audio);
-  const pick = <T,>(read: (player: Player) => T) => computed(() => read(active.value));
+  const pick = <T>(read: (player: Player) => T) => computed(() => read(active.value));
 
   // A missing, truncated or undecodable file falls back to the browser's voice for that section.
   const stopWatching = effect(() => {

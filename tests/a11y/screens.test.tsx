@@ -90,17 +90,14 @@ const renderAt = async () => {
 
 describe.each(languages.map((l) => l.code))('in %s', (lang) => {
   describe.each(Object.keys(SCREENS))('%s', (name) => {
-    it.each(TEXT_SIZES.flatMap((size) => THEMES.map((theme) => [size, theme] as const)))(
-      'has no axe violations at %s text in the %s theme',
-      async (size, theme) => {
-        const kiosk = await renderAt();
-        await SCREENS[name]!(kiosk, lang);
-        kiosk.kiosk.visit.value.prefs.setTextSize(size);
-        kiosk.kiosk.visit.value.prefs.setTheme(theme);
-        await waitFor(() => expect(document.documentElement.dataset.theme).toBe(theme));
-        expect(await axeViolations()).toEqual([]);
-      },
-    );
+    it.each(TEXT_SIZES.flatMap((size) => THEMES.map((theme) => [size, theme] as const)))('has no axe violations at %s text in the %s theme', async (size, theme) => {
+      const kiosk = await renderAt();
+      await SCREENS[name]!(kiosk, lang);
+      kiosk.kiosk.visit.value.prefs.setTextSize(size);
+      kiosk.kiosk.visit.value.prefs.setTheme(theme);
+      await waitFor(() => expect(document.documentElement.dataset.theme).toBe(theme));
+      expect(await axeViolations()).toEqual([]);
+    });
   });
 });
 
@@ -120,19 +117,16 @@ const LIBRARY_SCREENS: Record<string, (lang: string) => Promise<void>> = {
 
 describe.each(languages.map((l) => l.code))('in %s', (lang) => {
   describe.each(Object.keys(LIBRARY_SCREENS))('%s', (name) => {
-    it.each(TEXT_SIZES.flatMap((size) => THEMES.map((theme) => [size, theme] as const)))(
-      'has no axe violations at %s text in the %s theme',
-      async (size, theme) => {
-        const many = manyHandouts(30, ['h003', 'h010']);
-        const kiosk = await renderKiosk({ clock: fakeClock(), config: many.config, content: many.content });
-        await LIBRARY_SCREENS[name]!(lang);
-        kiosk.kiosk.visit.value.prefs.setTextSize(size);
-        kiosk.kiosk.visit.value.prefs.setTheme(theme);
-        await waitFor(() => expect(document.documentElement.dataset.theme).toBe(theme));
-        expect(document.querySelectorAll('h1')).toHaveLength(1);
-        expect(await axeViolations()).toEqual([]);
-      },
-    );
+    it.each(TEXT_SIZES.flatMap((size) => THEMES.map((theme) => [size, theme] as const)))('has no axe violations at %s text in the %s theme', async (size, theme) => {
+      const many = manyHandouts(30, ['h003', 'h010']);
+      const kiosk = await renderKiosk({ clock: fakeClock(), config: many.config, content: many.content });
+      await LIBRARY_SCREENS[name]!(lang);
+      kiosk.kiosk.visit.value.prefs.setTextSize(size);
+      kiosk.kiosk.visit.value.prefs.setTheme(theme);
+      await waitFor(() => expect(document.documentElement.dataset.theme).toBe(theme));
+      expect(document.querySelectorAll('h1')).toHaveLength(1);
+      expect(await axeViolations()).toEqual([]);
+    });
   });
 });
 

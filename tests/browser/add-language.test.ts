@@ -25,12 +25,19 @@ let dir: string;
 /** Esperanto, as a clinic would add it: every English string and handout, "translated". */
 function addEsperanto(root: string) {
   const en = JSON.parse(readFileSync(join(project, 'locales/en/ui.json'), 'utf8')) as Record<string, Record<string, unknown>>;
-  const eo = { ...en, meta: { ...en.meta, languageName: 'Esperanto' }, welcome: { ...en.welcome, greeting: 'Tuŝu vian lingvon por komenci', textOnly: 'Nur teksto, ankoraŭ sen voĉo' } };
+  const eo = {
+    ...en,
+    meta: { ...en.meta, languageName: 'Esperanto' },
+    welcome: { ...en.welcome, greeting: 'Tuŝu vian lingvon por komenci', textOnly: 'Nur teksto, ankoraŭ sen voĉo' },
+  };
   mkdirSync(join(root, 'locales/eo/handouts'), { recursive: true });
   writeFileSync(join(root, 'locales/eo/ui.json'), JSON.stringify(eo, null, 2));
   for (const id of ['nerve-ablation', 'acetaminophen']) {
     const original = readFileSync(join(project, `locales/en/handouts/${id}.md`), 'utf8');
-    const translated = original.replace('translation: original', 'translation: draft').replace(/^# .*$/m, '# Esperanta traduko').replace('take two of these', 'take du of these');
+    const translated = original
+      .replace('translation: original', 'translation: draft')
+      .replace(/^# .*$/m, '# Esperanta traduko')
+      .replace('take two of these', 'take du of these');
     writeFileSync(join(root, `locales/eo/handouts/${id}.md`), translated);
   }
   const glossary = JSON.parse(readFileSync(join(project, 'locales/en/glossary.json'), 'utf8')) as { terms: Record<string, { term: string; definition: string }> };

@@ -30,8 +30,7 @@ type DialogName = 'help' | 'sections' | 'display' | 'idle' | 'staff-pin' | 'staf
 type Way = 'close button' | 'Escape' | 'keypad Back' | 'browser' | 'idle reset';
 
 /** A key as the kiosk's keypad sends it: F13–F24 have no key in Playwright's keyboard. */
-const keypad = (page: Page, code: string) =>
-  page.evaluate((c) => window.dispatchEvent(new KeyboardEvent('keydown', { code: c, key: c, bubbles: true, cancelable: true })), code);
+const keypad = (page: Page, code: string) => page.evaluate((c) => window.dispatchEvent(new KeyboardEvent('keydown', { code: c, key: c, bubbles: true, cancelable: true })), code);
 
 const selfCheck = (page: Page) => page.evaluate(() => (window as unknown as { kioskSelfCheck: () => unknown[] }).kioskSelfCheck());
 

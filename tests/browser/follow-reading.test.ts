@@ -110,10 +110,16 @@ describe('following the reading in Chromium', () => {
     }
     const spoken = samples.filter((s) => s.word !== null);
     expect(spoken.length).toBeGreaterThan(10);
-    expect(spoken.filter((s) => !inView(s)), 'samples with the spoken word out of view').toEqual([]);
+    expect(
+      spoken.filter((s) => !inView(s)),
+      'samples with the spoken word out of view',
+    ).toEqual([]);
     expect(Math.max(...samples.map((s) => s.scrollTop)), 'the text scrolled down to the word').toBeGreaterThan(start.scrollTop + 40);
     expect(new Set(spoken.map((s) => s.word!.index)).size, 'the reading moved on').toBeGreaterThan(3);
-    expect(samples.some((s) => s.follow), 'no button while following').toBe(false);
+    expect(
+      samples.some((s) => s.follow),
+      'no button while following',
+    ).toBe(false);
     expect(kiosk.problems).toEqual([]);
     await kiosk.close();
   });

@@ -65,9 +65,7 @@ describe('Show in English', () => {
     await button.click();
     await page.locator('.compare__side--staff .compare__text').waitFor();
 
-    const sides = await page.evaluate(() =>
-      [...document.querySelectorAll<HTMLElement>('.compare__side')].map((side) => ({ lang: side.lang, dir: side.dir })),
-    );
+    const sides = await page.evaluate(() => [...document.querySelectorAll<HTMLElement>('.compare__side')].map((side) => ({ lang: side.lang, dir: side.dir })));
     expect(sides).toEqual([
       { lang, dir },
       { lang: 'en', dir: 'ltr' },

@@ -70,7 +70,7 @@ describe('hostile content in Chromium', () => {
     const { page } = kiosk;
     await chooseLanguage(page, 'en', 'hostile');
     const text = await page.locator('.section-text').textContent();
-    expect(text).toContain('<script>window.__pwned = \'block\'</script>');
+    expect(text).toContain("<script>window.__pwned = 'block'</script>");
     expect(text).toContain('<img src=x onerror="window.__pwned = \'inline\'">');
     expect(await page.locator('h1').textContent()).toBe("Title <script>window.__pwned = 'title'</script>");
     await page.locator('.section-text').getByText('A section').click();

@@ -30,8 +30,7 @@ const DISPLAYS = (['medium', 'large', 'extra-large'] as const).flatMap((size) =>
  * display is met across neighbouring languages; KIOSK_FULL_MATRIX=1 runs all nine (the benchmark's
  * machine, or before a release).
  */
-const displaysFor = (index: number) =>
-  process.env.KIOSK_FULL_MATRIX === '1' ? DISPLAYS : ([0, 1, 2] as const).map((size) => DISPLAYS[size * 3 + ((index + size) % 3)]!);
+const displaysFor = (index: number) => (process.env.KIOSK_FULL_MATRIX === '1' ? DISPLAYS : ([0, 1, 2] as const).map((size) => DISPLAYS[size * 3 + ((index + size) % 3)]!));
 
 async function setDisplay(page: Page, size: string, theme: string) {
   await page.click('[data-action="settings"]');

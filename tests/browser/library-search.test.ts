@@ -82,10 +82,11 @@ async function key(page: Page, action: keyof typeof KEYPAD, count: { keys: numbe
   count.keys++;
 }
 
-const focused = (page: Page) => page.evaluate(() => {
-  const el = document.activeElement as HTMLElement | null;
-  return { handout: el?.dataset.handout ?? null, topic: el?.dataset.topic ?? null, range: el?.dataset.range ?? null };
-});
+const focused = (page: Page) =>
+  page.evaluate(() => {
+    const el = document.activeElement as HTMLElement | null;
+    return { handout: el?.dataset.handout ?? null, topic: el?.dataset.topic ?? null, range: el?.dataset.range ?? null };
+  });
 
 async function openLibrary(lang: string, viewport = LANDSCAPE): Promise<KioskPage> {
   const kiosk = await openKioskAt(browser, server.url, viewport, { serviceWorkers: 'block' });
@@ -105,10 +106,12 @@ async function expectWholeScreen(page: Page) {
     const scrolling = [main, ...main.querySelectorAll<HTMLElement>('*')]
       .filter((el) => el.scrollHeight > el.clientHeight + 1 && /auto|scroll/.test(getComputedStyle(el).overflowY))
       .map((el) => el.className);
-    const controls = [...document.querySelectorAll<HTMLElement>('#app button')].filter((el) => el.getClientRects().length > 0).map((el) => {
-      const r = el.getBoundingClientRect();
-      return { name: el.textContent?.trim().slice(0, 30), top: r.top, bottom: r.bottom, left: r.left, right: r.right, width: r.width, height: r.height };
-    });
+    const controls = [...document.querySelectorAll<HTMLElement>('#app button')]
+      .filter((el) => el.getClientRects().length > 0)
+      .map((el) => {
+        const r = el.getBoundingClientRect();
+        return { name: el.textContent?.trim().slice(0, 30), top: r.top, bottom: r.bottom, left: r.left, right: r.right, width: r.width, height: r.height };
+      });
     return { scrolling, controls, width: innerWidth, height: innerHeight };
   });
   expect(report.scrolling).toEqual([]);
@@ -197,10 +200,13 @@ describe.each(LANGUAGES)('in %s', (lang) => {
         ['home', async () => {}],
         ['all, A to Z', async () => page.click('[data-topic="*all"]')],
         ['all, a later range', async () => page.click('[data-range="5"]')],
-        ['a topic', async () => {
-          await page.click('[data-action="topics"]');
-          await page.click('[data-topic="pain"]');
-        }],
+        [
+          'a topic',
+          async () => {
+            await page.click('[data-action="topics"]');
+            await page.click('[data-topic="pain"]');
+          },
+        ],
       ];
       for (const [name, go] of screens) {
         await go();

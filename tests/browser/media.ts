@@ -27,4 +27,3 @@ export const RECORD_MEDIA = () => {
  */
 export const SPEECH_PLAYING = () =>
   (window as unknown as { __media: HTMLMediaElement[] }).__media.filter((m) => !m.paused && m.currentSrc.endsWith('.webm') && !/\/[0-9a-f]{16}-/.test(m.currentSrc)).length;
-

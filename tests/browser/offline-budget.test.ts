@@ -89,12 +89,16 @@ const bytesOf = (paths: string[]) => paths.reduce((sum, path) => sum + (sizes.ge
 async function expectAudioCache(expected: string[]) {
   await expect.poll(async () => (await cacheContents()).audio, { timeout: 10_000 }).toEqual([...expected].sort());
   const { audio, index } = await cacheContents();
-  expect(Object.keys(index?.entries ?? {}).map((url) => new URL(url).pathname).sort()).toEqual(audio);
+  expect(
+    Object.keys(index?.entries ?? {})
+      .map((url) => new URL(url).pathname)
+      .sort(),
+  ).toEqual(audio);
   expect(bytesOf(audio)).toBeLessThanOrEqual(BUDGET);
 }
 
 describe('the bounded offline copy', { timeout: 180_000 }, () => {
-  it('precaches the featured handout\'s audio, and no other handout\'s', async () => {
+  it("precaches the featured handout's audio, and no other handout's", async () => {
     const { precached, audio } = await cacheContents();
     const featured = Object.values(audioOf['acetaminophen']!);
     const other = Object.values(audioOf['nerve-ablation']!);
@@ -140,7 +144,14 @@ describe('the bounded offline copy', { timeout: 180_000 }, () => {
       }, a['follow-up']!);
       expect(answer).toEqual({ status: 206, range: `bytes 100-199/${sizes.get(a['follow-up']!)}`, length: 100 });
       // Evicted audio is gone for good until the network is back.
-      const evicted = await page.evaluate(async (url) => fetch(url, { headers: { Range: 'bytes=0-' } }).then((r) => r.status, () => 'network error'), a['why-used']!);
+      const evicted = await page.evaluate(
+        async (url) =>
+          fetch(url, { headers: { Range: 'bytes=0-' } }).then(
+            (r) => r.status,
+            () => 'network error',
+          ),
+        a['why-used']!,
+      );
       expect(evicted).toBe('network error');
     } finally {
       await setNetwork(true);

@@ -50,10 +50,21 @@ async function serveCopy(): Promise<{ dir: string; server: StaticServer }> {
  */
 function builtFiles(dir: string): string[] {
   const plan = JSON.parse(readFileSync(join(dir, 'offline-audio.json'), 'utf8')) as { sections: Record<string, { featured: boolean }> };
-  const onDemand = new Set(Object.entries(plan.sections).filter(([, section]) => !section.featured).map(([url]) => `/${url}`));
+  const onDemand = new Set(
+    Object.entries(plan.sections)
+      .filter(([, section]) => !section.featured)
+      .map(([url]) => `/${url}`),
+  );
   return readdirSync(dir, { recursive: true, withFileTypes: true })
     .filter((entry) => entry.isFile())
-    .map((entry) => '/' + join(entry.parentPath, entry.name).slice(dir.length + 1).split('\\').join('/'))
+    .map(
+      (entry) =>
+        '/' +
+        join(entry.parentPath, entry.name)
+          .slice(dir.length + 1)
+          .split('\\')
+          .join('/'),
+    )
     .filter(
       (path) =>
         path !== '/sw.js' &&

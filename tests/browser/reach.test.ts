@@ -111,93 +111,135 @@ async function closeDialog(page: Page) {
 /** Each screen and dialog in turn, from a fresh kiosk, in the order a patient (then staff) meets them. */
 const WALK: [string, (page: Page, lang: string, lines: { top: number; bottom: number }) => Promise<void>][] = [
   ['welcome, untouched', async () => {}],
-  ['help on the welcome screen', async (page) => {
-    await page.click('[data-action="help"]');
-    await dialogOpen(page, 'help');
-  }],
-  ['library', async (page, lang) => {
-    await closeDialog(page);
-    await page.click(`[data-language="${lang}"]`);
-    await page.locator('.library__card').first().waitFor();
-  }],
-  ['reader', async (page) => {
-    await page.click('[data-handout="nerve-ablation"]');
-    await page.locator('.section-text').waitFor();
-  }],
-  ['reader, reading aloud', async (page, _lang, lines) => {
-    await page.click('[data-action="play"]');
-    await page.waitForSelector('[data-action="play"][data-status="playing"]');
-    // The word being read is text, not a control, but touching one re-reads from it: it is kept in reach.
-    const word = await page.waitForFunction(
-      (lines) => {
-        const box = document.querySelector('.word--current')?.getBoundingClientRect();
-        return box && box.top >= lines.top - 0.5 && box.bottom <= lines.bottom + 0.5 && Math.round(box.top);
-      },
-      lines,
-      { timeout: 10_000, polling: 'raf' },
-    );
-    expect(await word.jsonValue()).toBeGreaterThanOrEqual(lines.top);
-    await page.click('[data-action="play"]');
-    await page.waitForSelector('[data-action="play"]:not([data-status="playing"])');
-  }],
-  ['a glossary term’s card', async (page) => {
-    await page.click('.section-text button.term');
-    await dialogOpen(page, 'term');
-  }],
-  ['take it home', async (page) => {
-    await closeDialog(page);
-    await page.click('[data-action="take-home"]');
-    await dialogOpen(page, 'take-home');
-  }],
-  ['shown in English beside the patient’s language', async (page, lang) => {
-    await closeDialog(page);
-    // Offered only when the visit is not already in the clinic's language.
-    if (lang === 'en') return expect(await page.locator('[data-action="compare"]').count()).toBe(0);
-    await page.click('[data-action="compare"]');
-    await page.locator('.compare__side--staff .compare__text').waitFor();
-  }],
-  ['sections', async (page, lang) => {
-    if (lang !== 'en') {
+  [
+    'help on the welcome screen',
+    async (page) => {
+      await page.click('[data-action="help"]');
+      await dialogOpen(page, 'help');
+    },
+  ],
+  [
+    'library',
+    async (page, lang) => {
+      await closeDialog(page);
+      await page.click(`[data-language="${lang}"]`);
+      await page.locator('.library__card').first().waitFor();
+    },
+  ],
+  [
+    'reader',
+    async (page) => {
+      await page.click('[data-handout="nerve-ablation"]');
+      await page.locator('.section-text').waitFor();
+    },
+  ],
+  [
+    'reader, reading aloud',
+    async (page, _lang, lines) => {
+      await page.click('[data-action="play"]');
+      await page.waitForSelector('[data-action="play"][data-status="playing"]');
+      // The word being read is text, not a control, but touching one re-reads from it: it is kept in reach.
+      const word = await page.waitForFunction(
+        (lines) => {
+          const box = document.querySelector('.word--current')?.getBoundingClientRect();
+          return box && box.top >= lines.top - 0.5 && box.bottom <= lines.bottom + 0.5 && Math.round(box.top);
+        },
+        lines,
+        { timeout: 10_000, polling: 'raf' },
+      );
+      expect(await word.jsonValue()).toBeGreaterThanOrEqual(lines.top);
+      await page.click('[data-action="play"]');
+      await page.waitForSelector('[data-action="play"]:not([data-status="playing"])');
+    },
+  ],
+  [
+    'a glossary term’s card',
+    async (page) => {
+      await page.click('.section-text button.term');
+      await dialogOpen(page, 'term');
+    },
+  ],
+  [
+    'take it home',
+    async (page) => {
+      await closeDialog(page);
+      await page.click('[data-action="take-home"]');
+      await dialogOpen(page, 'take-home');
+    },
+  ],
+  [
+    'shown in English beside the patient’s language',
+    async (page, lang) => {
+      await closeDialog(page);
+      // Offered only when the visit is not already in the clinic's language.
+      if (lang === 'en') return expect(await page.locator('[data-action="compare"]').count()).toBe(0);
       await page.click('[data-action="compare"]');
-      await page.locator('.compare').waitFor({ state: 'detached' });
-    }
-    await page.click('[data-action="sections"]');
-    await dialogOpen(page, 'sections');
-  }],
-  ['settings', async (page) => {
-    await closeDialog(page);
-    await page.click('[data-action="settings"]');
-    await dialogOpen(page, 'display');
-  }],
-  ['help in the reader', async (page) => {
-    await closeDialog(page);
-    await page.click('[data-action="help"]');
-    await dialogOpen(page, 'help');
-  }],
-  ['welcome, in the chosen language', async (page) => {
-    await closeDialog(page);
-    await page.click('[data-action="language"]');
-    await page.locator('.welcome').waitFor();
-  }],
-  ['staff PIN pad', async (page) => {
-    const name = (await page.locator('.top-bar__name').boundingBox())!;
-    await page.mouse.move(name.x + 10, name.y + name.height / 2);
-    await page.mouse.down();
-    await page.clock.runFor(3300);
-    await page.mouse.up();
-    await page.locator('dialog[open] .pin-pad').waitFor();
-  }],
-  ['staff panel', async (page) => {
-    for (const digit of STAFF_PIN) await page.click(`[data-digit="${digit}"]`);
-    await page.click('[data-action="pin-open"]');
-    await page.locator('dialog[open] .staff-panel').waitFor({ timeout: 15_000 }); // the PIN is checked against its hash first
-  }],
+      await page.locator('.compare__side--staff .compare__text').waitFor();
+    },
+  ],
+  [
+    'sections',
+    async (page, lang) => {
+      if (lang !== 'en') {
+        await page.click('[data-action="compare"]');
+        await page.locator('.compare').waitFor({ state: 'detached' });
+      }
+      await page.click('[data-action="sections"]');
+      await dialogOpen(page, 'sections');
+    },
+  ],
+  [
+    'settings',
+    async (page) => {
+      await closeDialog(page);
+      await page.click('[data-action="settings"]');
+      await dialogOpen(page, 'display');
+    },
+  ],
+  [
+    'help in the reader',
+    async (page) => {
+      await closeDialog(page);
+      await page.click('[data-action="help"]');
+      await dialogOpen(page, 'help');
+    },
+  ],
+  [
+    'welcome, in the chosen language',
+    async (page) => {
+      await closeDialog(page);
+      await page.click('[data-action="language"]');
+      await page.locator('.welcome').waitFor();
+    },
+  ],
+  [
+    'staff PIN pad',
+    async (page) => {
+      const name = (await page.locator('.top-bar__name').boundingBox())!;
+      await page.mouse.move(name.x + 10, name.y + name.height / 2);
+      await page.mouse.down();
+      await page.clock.runFor(3300);
+      await page.mouse.up();
+      await page.locator('dialog[open] .pin-pad').waitFor();
+    },
+  ],
+  [
+    'staff panel',
+    async (page) => {
+      for (const digit of STAFF_PIN) await page.click(`[data-digit="${digit}"]`);
+      await page.click('[data-action="pin-open"]');
+      await page.locator('dialog[open] .staff-panel').waitFor({ timeout: 15_000 }); // the PIN is checked against its hash first
+    },
+  ],
   // Last: the page's clock runs on while later steps would work, and the countdown would end the visit.
-  ['are you still there?', async (page) => {
-    await closeDialog(page);
-    await page.clock.runFor(config.idle.timeoutSeconds * 1000);
-    await dialogOpen(page, 'idle');
-  }],
+  [
+    'are you still there?',
+    async (page) => {
+      await closeDialog(page);
+      await page.clock.runFor(config.idle.timeoutSeconds * 1000);
+      await dialogOpen(page, 'idle');
+    },
+  ],
 ];
 
 describe.each(GEOMETRIES)('portrait 1080×1920, %s', (_name, mounting, { axe }) => {
@@ -214,10 +256,13 @@ describe.each(GEOMETRIES)('portrait 1080×1920, %s', (_name, mounting, { axe }) 
       await page.reload();
       await page.locator('html[data-kiosk="ready"] [data-language]').first().waitFor();
       const fractions = reachLines(mounting, 1);
-      await page.evaluate(({ top, bottom }) => {
-        document.documentElement.style.setProperty('--reach-top', `${top * 100}dvh`);
-        document.documentElement.style.setProperty('--reach-bottom', `${bottom * 100}dvh`);
-      }, { top: fractions.topFraction, bottom: fractions.bottomFraction });
+      await page.evaluate(
+        ({ top, bottom }) => {
+          document.documentElement.style.setProperty('--reach-top', `${top * 100}dvh`);
+          document.documentElement.style.setProperty('--reach-bottom', `${bottom * 100}dvh`);
+        },
+        { top: fractions.topFraction, bottom: fractions.bottomFraction },
+      );
     });
     afterAll(async () => {
       console.info(`highest control top edge, ${lang}, reach lines at ${lines.top} and ${lines.bottom} px:\n  ${highest.join('\n  ')}`);

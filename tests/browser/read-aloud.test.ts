@@ -138,7 +138,11 @@ describe('reading aloud in Chromium', () => {
     await page.click('[data-action="play"]');
     await page.waitForSelector('[data-action="play"][data-status="playing"]');
     const samples = await sampleHighlight(page, 2000);
-    const rate = await page.evaluate(() => (window as unknown as { __media: HTMLMediaElement[] }).__media.find((m) => !m.paused && m.currentSrc.endsWith('.webm') && !/\/[0-9a-f]{16}-/.test(m.currentSrc))?.playbackRate);
+    const rate = await page.evaluate(
+      () =>
+        (window as unknown as { __media: HTMLMediaElement[] }).__media.find((m) => !m.paused && m.currentSrc.endsWith('.webm') && !/\/[0-9a-f]{16}-/.test(m.currentSrc))
+          ?.playbackRate,
+    );
     expect(rate).toBe(1.5);
     const wrong = outOfStep(samples, timings('what-it-is').words, 1.5);
     expect(wrong, JSON.stringify(wrong.slice(0, 5))).toEqual([]);

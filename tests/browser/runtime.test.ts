@@ -65,9 +65,11 @@ describe('recovery', () => {
     const { page } = kiosk;
     await chooseLanguage(page, 'en');
     await page.click('[data-action="next"]');
-    await page.evaluate(() => setTimeout(() => {
-      throw new Error('something broke');
-    }, 0));
+    await page.evaluate(() =>
+      setTimeout(() => {
+        throw new Error('something broke');
+      }, 0),
+    );
     await page.waitForSelector('.welcome');
     expect(await page.locator('[data-action="home"]').count()).toBe(0);
     // The error is logged for staff; it is the only problem seen.

@@ -70,7 +70,9 @@ describe('one build, many sites', () => {
 
   it('keeps an invalid site file from patients: they get a working kiosk, staff get the error and a marker', { timeout: 180_000 }, async () => {
     const context = await browser.newContext({ viewport: { width: 1920, height: 1080 }, reducedMotion: 'reduce', serviceWorkers: 'block' });
-    await context.route('**/sites/broken-lobby.json', (route) => route.fulfill({ status: 200, contentType: 'application/json', body: '{"site":{"name":"Broken"},"languages":["fr","de"]}' }));
+    await context.route('**/sites/broken-lobby.json', (route) =>
+      route.fulfill({ status: 200, contentType: 'application/json', body: '{"site":{"name":"Broken"},"languages":["fr","de"]}' }),
+    );
     const page = await context.newPage();
     await page.goto(`${inject('baseUrl')}?site=broken-lobby`);
     await page.locator('html[data-kiosk="ready"] [data-language]').first().waitFor();

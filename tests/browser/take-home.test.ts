@@ -113,7 +113,14 @@ describe('take it home on a phone', () => {
     await kiosk.close();
 
     // The phone: the same build, opened from the link, at phone size, in the phone's dark mode.
-    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2, colorScheme: 'dark', reducedMotion: 'reduce' });
+    const context = await browser.newContext({
+      viewport: { width: 390, height: 844 },
+      isMobile: true,
+      hasTouch: true,
+      deviceScaleFactor: 2,
+      colorScheme: 'dark',
+      reducedMotion: 'reduce',
+    });
     try {
       const phone = await context.newPage();
       await phone.addInitScript(RECORD_MEDIA);
@@ -157,7 +164,8 @@ function pdfPages(pdf: Buffer): { text: string; visual: string; width: number; w
     try {
       return execFileSync('pdftotext', [...args, file, '-'], { encoding: 'utf8', maxBuffer: 64 << 20 });
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new Error('pdftotext is not installed: apt-get install poppler-utils (the print test reads the PDF with it)', { cause: error });
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT')
+        throw new Error('pdftotext is not installed: apt-get install poppler-utils (the print test reads the PDF with it)', { cause: error });
       throw error;
     }
   };
@@ -193,7 +201,14 @@ function visualText(words: { x: number; y: number; str: string }[]): string {
     if (line && Math.abs(word.y - line[0]!.y) < 4) line.push(word);
     else lines.push([word]);
   }
-  return lines.map((line) => line.sort((a, b) => a.x - b.x).map((w) => w.str).join(' ')).join('\n');
+  return lines
+    .map((line) =>
+      line
+        .sort((a, b) => a.x - b.x)
+        .map((w) => w.str)
+        .join(' '),
+    )
+    .join('\n');
 }
 
 /**
@@ -249,7 +264,19 @@ describe('printing the handout', () => {
       // in Arabic, which has no capitals to tell them apart).
       const ui = JSON.parse(readFileSync(new URL(`../../locales/${lang}/ui.json`, import.meta.url), 'utf8'));
       const printedWords = plain(source) + plain(ui.takeHome.scan);
-      const labels = [ui.reader.previous, ui.reader.next, ui.reader.play, ui.reader.sections, ui.reader.settings, ui.reader.print, ui.common.home, ui.common.language, ui.common.help, ui.takeHome.open, ui.welcome.touchToHear];
+      const labels = [
+        ui.reader.previous,
+        ui.reader.next,
+        ui.reader.play,
+        ui.reader.sections,
+        ui.reader.settings,
+        ui.reader.print,
+        ui.common.home,
+        ui.common.language,
+        ui.common.help,
+        ui.takeHome.open,
+        ui.welcome.touchToHear,
+      ];
       for (const label of labels) expect(count(text, plain(label)), label).toBeLessThanOrEqual(count(printedWords, plain(label)));
       expect(text).not.toContain(plain(ui.reader.sectionOf.replace('{{current}}', '1').replace('{{total}}', String(headings.length))));
       // Right to left on the page itself: Arabic lines end at the right margin, English at the left.

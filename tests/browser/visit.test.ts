@@ -77,8 +77,7 @@ async function expectNoAxeViolations(page: Page, screen: string) {
   expect(await axeInPage(page), `axe on the ${screen}`).toEqual([]);
 }
 
-const currentSection = (page: Page) =>
-  page.evaluate(() => [...document.querySelectorAll('.reader__progress li')].findIndex((li) => li.classList.contains('current')));
+const currentSection = (page: Page) => page.evaluate(() => [...document.querySelectorAll('.reader__progress li')].findIndex((li) => li.classList.contains('current')));
 
 describe.each(VISITS)('a whole visit in %s', (lang) => {
   it('reads the handout aloud with the highlight moving, goes on, and resets for the next patient when left alone', async () => {
@@ -161,7 +160,9 @@ describe.each(VISITS)('a whole visit in %s', (lang) => {
     await page.waitForSelector('.section-text', { state: 'detached' });
     await page.waitForSelector(`[data-language="${config.defaultLanguage}"]`);
     expect(await page.locator('dialog[open]').count()).toBe(0);
-    expect(await page.evaluate(() => ({ lang: document.documentElement.lang, dir: document.documentElement.dir, size: document.documentElement.dataset.textSize }))).toEqual(defaults);
+    expect(await page.evaluate(() => ({ lang: document.documentElement.lang, dir: document.documentElement.dir, size: document.documentElement.dataset.textSize }))).toEqual(
+      defaults,
+    );
     expect(await page.locator('[data-language][aria-current]').count(), 'no language marked as chosen').toBe(0);
     await expectNoAxeViolations(page, 'welcome screen after the reset');
 

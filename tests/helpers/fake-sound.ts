@@ -13,7 +13,10 @@ export class FakeSound implements Sound {
   private errorCallback?: (reason: string) => void;
   private settle!: { resolve: () => void; reject: (e: Error) => void };
 
-  constructor(readonly src: string[], readonly length = 10) {
+  constructor(
+    readonly src: string[],
+    readonly length = 10,
+  ) {
     this.ready = new Promise((resolve, reject) => {
       this.settle = { resolve, reject };
     });

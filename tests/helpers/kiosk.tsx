@@ -49,14 +49,16 @@ export async function renderKiosk(
 ): Promise<TestKiosk> {
   const config = options.config ?? baseConfig;
   const loadStrings = (code: string) => (stringLoaders[code] as () => Promise<Record<string, unknown>>)();
-  const i18n = keysOnly(createI18n({
-    languages,
-    defaultLanguage: config.defaultLanguage,
-    defaultStrings: await loadStrings(config.defaultLanguage),
-    loadStrings,
-    document,
-    strict: true,
-  }));
+  const i18n = keysOnly(
+    createI18n({
+      languages,
+      defaultLanguage: config.defaultLanguage,
+      defaultStrings: await loadStrings(config.defaultLanguage),
+      loadStrings,
+      document,
+      strict: true,
+    }),
+  );
   const kiosk = createKiosk({
     config,
     i18n,

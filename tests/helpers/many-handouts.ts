@@ -11,7 +11,23 @@ import type { Handout, HandoutSummary } from '../../src/content/model';
 import { config as baseConfig } from './kiosk';
 
 /** Subjects whose first letters spread over the alphabet, as real titles do. */
-const SUBJECTS = ['Arthritis', 'Back pain', 'Blood tests', 'Chest pain', 'Diabetes', 'Ear infections', 'Fever', 'Gallbladder', 'Headaches', 'Hernia', 'Insulin', 'Knee pain', 'Migraine', 'Nerve pain', 'Sleep'];
+const SUBJECTS = [
+  'Arthritis',
+  'Back pain',
+  'Blood tests',
+  'Chest pain',
+  'Diabetes',
+  'Ear infections',
+  'Fever',
+  'Gallbladder',
+  'Headaches',
+  'Hernia',
+  'Insulin',
+  'Knee pain',
+  'Migraine',
+  'Nerve pain',
+  'Sleep',
+];
 const TOPICS = [['pain'], ['pain', 'procedures'], ['medicines'], ['procedures'], []] as const;
 
 export interface ManyHandouts {

@@ -32,15 +32,42 @@ export function createRecordingPlayer({ autoLoad = true }: { autoLoad?: boolean 
       (ref, next) => `load ${ref.lang}/${ref.section.id}${next ? ` next ${next.section.id}` : ''}`,
       (ref, next) => real.load(ref, next),
     ),
-    play: record((fromWord?: number) => (fromWord === undefined ? 'play' : `play from ${fromWord}`), (fromWord) => real.play(fromWord)),
-    pause: record(() => 'pause', () => real.pause()),
-    replaySection: record(() => 'replay section', () => real.replaySection()),
-    replaySentence: record(() => 'replay sentence', () => real.replaySentence()),
-    setRate: record((rate: number) => `rate ${rate}`, (rate) => real.setRate(rate)),
-    setVolume: record((volume: number) => `volume ${volume}`, (volume) => real.setVolume(volume)),
-    resetVolume: record(() => 'reset volume', () => real.resetVolume()),
-    stop: record(() => 'stop', () => real.stop()),
-    dispose: record(() => 'dispose', () => real.dispose()),
+    play: record(
+      (fromWord?: number) => (fromWord === undefined ? 'play' : `play from ${fromWord}`),
+      (fromWord) => real.play(fromWord),
+    ),
+    pause: record(
+      () => 'pause',
+      () => real.pause(),
+    ),
+    replaySection: record(
+      () => 'replay section',
+      () => real.replaySection(),
+    ),
+    replaySentence: record(
+      () => 'replay sentence',
+      () => real.replaySentence(),
+    ),
+    setRate: record(
+      (rate: number) => `rate ${rate}`,
+      (rate) => real.setRate(rate),
+    ),
+    setVolume: record(
+      (volume: number) => `volume ${volume}`,
+      (volume) => real.setVolume(volume),
+    ),
+    resetVolume: record(
+      () => 'reset volume',
+      () => real.resetVolume(),
+    ),
+    stop: record(
+      () => 'stop',
+      () => real.stop(),
+    ),
+    dispose: record(
+      () => 'dispose',
+      () => real.dispose(),
+    ),
   };
 
   /** The fake sound of the section loaded, once the player has asked for it. */

@@ -123,7 +123,11 @@ describe('idle reset', () => {
 describe('the spoken countdown', () => {
   it('says the warning when it appears, then every ten seconds and each of the last five', async () => {
     const said: string[] = [];
-    const prompter = createPrompter({ load: () => undefined, find: () => undefined }, { playClips: async () => {}, speak: (text) => (said.push(text), true), stop: () => {} }, () => 1);
+    const prompter = createPrompter(
+      { load: () => undefined, find: () => undefined },
+      { playClips: async () => {}, speak: (text) => (said.push(text), true), stop: () => {} },
+      () => 1,
+    );
     const clock = fakeClock();
     await renderKiosk({ clock, prompter, createPlayer: () => createRecordingPlayer().player });
     await openHandoutAs('en');

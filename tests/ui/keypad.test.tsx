@@ -31,9 +31,7 @@ const frames = () => new Promise((resolve) => requestAnimationFrame(() => reques
 describe('keypad mapping', () => {
   it('maps arrow keys, Enter, Escape, F1 and the F13–F24 keypad codes by event.code', () => {
     const key = (code: string) => keypadActionFor({ code, altKey: false, ctrlKey: false, metaKey: false });
-    expect([key('ArrowUp'), key('F14'), key('Enter'), key('Escape'), key('Backspace'), key('F1'), key('F20')]).toEqual([
-      'up', 'down', 'enter', 'back', 'back', 'help', 'volumeUp',
-    ]);
+    expect([key('ArrowUp'), key('F14'), key('Enter'), key('Escape'), key('Backspace'), key('F1'), key('F20')]).toEqual(['up', 'down', 'enter', 'back', 'back', 'help', 'volumeUp']);
     expect(key('KeyA')).toBeNull();
     expect(keypadActionFor({ code: 'ArrowUp', altKey: true, ctrlKey: false, metaKey: false })).toBeNull();
   });
@@ -175,7 +173,9 @@ describe('what self-voicing says', () => {
     await screen.findByRole('heading', { level: 1, name: 'library.title' });
     const card = document.querySelector<HTMLElement>('[data-handout="garden"]')!;
     while (document.activeElement !== card) press('down');
-    expect(said.at(-1)).toBe(`en: A walk in the test garden, A made-up handout for the kiosk's own tests, about a walk in a garden., ${shown('library.sections', { count: 5 })}, voice.button`);
+    expect(said.at(-1)).toBe(
+      `en: A walk in the test garden, A made-up handout for the kiosk's own tests, about a walk in a garden., ${shown('library.sections', { count: 5 })}, voice.button`,
+    );
     press('enter');
     await untilSection(1);
     fireEvent.click(screen.getByRole('button', { name: 'reader.sections' }));

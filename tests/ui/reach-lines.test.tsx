@@ -11,7 +11,7 @@ describe('the reach lines on the page', () => {
     expect(style.getPropertyValue('--reach-top')).toMatch(/dvh$/);
   });
 
-  it('are the default portrait panel\'s when the config says nothing', async () => {
+  it("are the default portrait panel's when the config says nothing", async () => {
     await renderKiosk({ config: { ...config, display: undefined } });
     expect(parseFloat(document.documentElement.style.getPropertyValue('--reach-top'))).toBeCloseTo((550 / 950) * 100, 4);
     expect(document.documentElement.style.getPropertyValue('--reach-bottom')).toBe('100dvh');

@@ -169,7 +169,6 @@ describe('reading a handout by touch', () => {
     await waitFor(() => expect(recording.calls.some((c) => c.startsWith('load es/'))).toBe(true));
     expect(recording.calls).not.toContain('play');
   });
-
 });
 
 describe('the handout library', () => {
@@ -192,4 +191,3 @@ describe('the handout library', () => {
     expect(document.querySelector('.library')).toBeNull();
   });
 });
-

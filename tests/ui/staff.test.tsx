@@ -54,7 +54,7 @@ describe('the PIN rules', () => {
   });
 });
 
-describe('a handout\'s review state on the staff panel', () => {
+describe("a handout's review state on the staff panel", () => {
   const t = ((key: string, values?: Record<string, string>) => `${key}${values ? ` ${JSON.stringify(values)}` : ''}`) as never;
   const cell = (status: Parameters<typeof ReviewCell>[0]['status']) => {
     const { container } = render(
@@ -173,7 +173,10 @@ describe('the PIN pad', () => {
       const handouts = await Promise.all(config.handouts.map((id: string) => handoutLoaders[code]![id]!()));
       const sections = handouts.flatMap((h: Handout) => h.sections);
       const row = document.querySelector(`[data-language-health="${code}"]`)!;
-      expect([...row.querySelectorAll('td')].map((cell) => cell.textContent), code).toEqual([
+      expect(
+        [...row.querySelectorAll('td')].map((cell) => cell.textContent),
+        code,
+      ).toEqual([
         String(config.handouts.length),
         String(sections.length),
         `${sections.filter((s: Section) => s.audio !== null).length} / ${sections.length}`,

@@ -36,7 +36,13 @@ describe('which key presses start touch-to-hear', () => {
   });
 
   it('is not started by a stray Escape, Backspace, arrow, Enter or +/− from a keyboard', () => {
-    for (const [action, code] of [['back', 'Escape'], ['back', 'Backspace'], ['down', 'ArrowDown'], ['enter', 'Enter'], ['volumeUp', 'NumpadAdd']] as const) {
+    for (const [action, code] of [
+      ['back', 'Escape'],
+      ['back', 'Backspace'],
+      ['down', 'ArrowDown'],
+      ['enter', 'Enter'],
+      ['volumeUp', 'NumpadAdd'],
+    ] as const) {
       expect(trigger.startsTouchToHear(action, code), code).toBe(false);
     }
   });

@@ -71,7 +71,10 @@ describe('alignWords on recorded eSpeak NG events', () => {
 
   it('shares out a word the engine folded into the one before ("in the", "does not")', () => {
     const { section, alignment, recorded } = load('en');
-    for (const [first, second, firstPhonemes] of [['in', 'the', 2], ['does', 'not', 3]] as const) {
+    for (const [first, second, firstPhonemes] of [
+      ['in', 'the', 2],
+      ['does', 'not', 3],
+    ] as const) {
       const a = indexOf(section, first);
       const b = a + 1;
       expect(textOf(section, b)).toBe(second);
@@ -109,7 +112,9 @@ describe('alignWords on recorded eSpeak NG events', () => {
     expectWellFormed(section, alignment.words, recorded.durationMs);
     const word = indexOf(section, '小时');
     const [start, end] = alignment.words[word]!.chars;
-    const positions = Array.from(speech.text).map((_, i) => i + 1).filter((p) => speech.displayOffsets[p - 1]! >= start && speech.displayOffsets[p - 1]! < end);
+    const positions = Array.from(speech.text)
+      .map((_, i) => i + 1)
+      .filter((p) => speech.displayOffsets[p - 1]! >= start && speech.displayOffsets[p - 1]! < end);
     expect(positions).toHaveLength(2);
     const 小 = phonemeTimes(recorded, positions[0]!);
     const 时 = phonemeTimes(recorded, positions[1]!);
@@ -120,20 +125,38 @@ describe('alignWords on recorded eSpeak NG events', () => {
   });
 
   it('gives a word the engine did not speak a zero-length slot between its neighbours', () => {
-    const section = compileHandout(
-      '---\nid: t\nsummary: s\nsource: s\nlicence: s\ntranslation: original\n---\n\n# T\n\n## One two three {#s}\n\nFour.\n',
-      { file: 't', lang: 'en', dir: 'ltr', placeholders: {}, figures: new Set() },
-    ).sections[0]!;
+    const section = compileHandout('---\nid: t\nsummary: s\nsource: s\nlicence: s\ntranslation: original\n---\n\n# T\n\n## One two three {#s}\n\nFour.\n', {
+      file: 't',
+      lang: 'en',
+      dir: 'ltr',
+      placeholders: {},
+      figures: new Set(),
+    }).sections[0]!;
     const speech = normaliseSection(section, { lang: 'en' });
     const pos = (written: string) => Array.from(speech.text).findIndex((_, i) => section.text.slice(speech.displayOffsets[i]).startsWith(written)) + 1;
-    const ev = (type: EngineEvent['type'], textPosition: number, audioPosition: number, id?: string): EngineEvent => ({ type, textPosition, wordLength: 3, audioPosition, ...(id === undefined ? {} : { id }) });
+    const ev = (type: EngineEvent['type'], textPosition: number, audioPosition: number, id?: string): EngineEvent => ({
+      type,
+      textPosition,
+      wordLength: 3,
+      audioPosition,
+      ...(id === undefined ? {} : { id }),
+    });
     const events: EngineEvent[] = [
-      ev('word', pos('One'), 0), ev('phoneme', pos('One'), 10, 'w'), ev('phoneme', pos('One'), 100, 'ʌ'), ev('phoneme', pos('One'), 200, 'n'),
+      ev('word', pos('One'), 0),
+      ev('phoneme', pos('One'), 10, 'w'),
+      ev('phoneme', pos('One'), 100, 'ʌ'),
+      ev('phoneme', pos('One'), 200, 'n'),
       ev('phoneme', pos('One'), 300, ''), // pause
       ev('word', pos('two'), 400), // spoken as nothing
-      ev('word', pos('three'), 500), ev('phoneme', pos('three'), 520, 'θ'), ev('phoneme', pos('three'), 600, 'ɹ'), ev('phoneme', pos('three'), 700, 'iː'),
+      ev('word', pos('three'), 500),
+      ev('phoneme', pos('three'), 520, 'θ'),
+      ev('phoneme', pos('three'), 600, 'ɹ'),
+      ev('phoneme', pos('three'), 700, 'iː'),
       ev('phoneme', pos('three'), 900, ''),
-      ev('word', pos('Four'), 1000), ev('phoneme', pos('Four'), 1010, 'f'), ev('phoneme', pos('Four'), 1100, 'ɔːɹ'), ev('end', 30, 1300),
+      ev('word', pos('Four'), 1000),
+      ev('phoneme', pos('Four'), 1010, 'f'),
+      ev('phoneme', pos('Four'), 1100, 'ɔːɹ'),
+      ev('end', 30, 1300),
     ];
     const alignment = alignWords(section, speech, events, 1300);
     expect(alignment.skipped).toEqual([1]);

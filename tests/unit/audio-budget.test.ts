@@ -42,14 +42,20 @@ describe('the offline audio budget', () => {
   it('orders by use, not by any clock: a touch always comes after every earlier one', () => {
     let index = emptyIndex();
     for (let i = 0; i < 50; i++) index = touch(index, `f${i % 5}`, 10);
-    const order = Object.entries(index.entries).sort((a, b) => a[1].lastUsed - b[1].lastUsed).map(([url]) => url);
+    const order = Object.entries(index.entries)
+      .sort((a, b) => a[1].lastUsed - b[1].lastUsed)
+      .map(([url]) => url);
     expect(order).toEqual(['f0', 'f1', 'f2', 'f3', 'f4']);
   });
 
   it('agrees with the cache after a worker stopped between a write and its index', () => {
     const index = play(emptyIndex(), ['a', 300], ['gone', 300], ['b', 300]);
     // "gone" was deleted from the cache; "found" was written but never indexed.
-    const fixed = reconcile(index, [{ url: 'a', bytes: 300 }, { url: 'b', bytes: 300 }, { url: 'found', bytes: 500 }]);
+    const fixed = reconcile(index, [
+      { url: 'a', bytes: 300 },
+      { url: 'b', bytes: 300 },
+      { url: 'found', bytes: 500 },
+    ]);
     expect(Object.keys(fixed.entries).sort()).toEqual(['a', 'b', 'found']);
     expect(totalBytes(fixed)).toBe(1100);
     // A file of unknown age goes before any file the index saw played.
@@ -59,7 +65,11 @@ describe('the offline audio budget', () => {
   it('reads a damaged index as empty and keeps only well-formed entries', () => {
     expect(parseIndex(null)).toEqual(emptyIndex());
     expect(parseIndex({ version: 2, counter: 1, entries: {} })).toEqual(emptyIndex());
-    expect(parseIndex({ version: 1, counter: 3, entries: { a: { bytes: 1, lastUsed: 2 }, b: { bytes: 'x' } } })).toEqual({ version: 1, counter: 3, entries: { a: { bytes: 1, lastUsed: 2 } } });
+    expect(parseIndex({ version: 1, counter: 3, entries: { a: { bytes: 1, lastUsed: 2 }, b: { bytes: 'x' } } })).toEqual({
+      version: 1,
+      counter: 3,
+      entries: { a: { bytes: 1, lastUsed: 2 } },
+    });
   });
 
   it('forgets evicted files', () => {

@@ -57,7 +57,11 @@ function makeProject(speech: Record<string, unknown> = { en: { voice: 'en-us', w
 }
 
 const listFiles = (dir: string): string[] =>
-  existsSync(dir) ? readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((p) => statSync(join(dir, p)).isFile()).sort() : [];
+  existsSync(dir)
+    ? readdirSync(dir, { recursive: true, encoding: 'utf8' })
+        .filter((p) => statSync(join(dir, p)).isFile())
+        .sort()
+    : [];
 
 // Each run starts a worker thread per core, each with its own engine: seconds on a busy two-core machine.
 describe('npm run audio, end to end', { timeout: 60_000 }, () => {
@@ -70,7 +74,10 @@ describe('npm run audio, end to end', { timeout: 60_000 }, () => {
   it('writes audio, timings and a manifest that the checks accept', async () => {
     const lines: string[] = [];
     const summary = await buildAudio({ root, log: (l) => lines.push(l) });
-    expect(summary.sections.map((s) => [s.key, s.generated])).toEqual([['en/demo/call', true], ['en/demo/rest', true]]);
+    expect(summary.sections.map((s) => [s.key, s.generated])).toEqual([
+      ['en/demo/call', true],
+      ['en/demo/rest', true],
+    ]);
     expect(lines.filter((l) => l.startsWith('generated'))).toHaveLength(2);
     expect(listFiles(join(root, 'audio'))).toEqual(['en/demo/call.json', 'en/demo/call.webm', 'en/demo/rest.json', 'en/demo/rest.webm', 'manifest.json']);
 
@@ -95,7 +102,13 @@ describe('npm run audio, end to end', { timeout: 60_000 }, () => {
 
     const manifest = readManifest(join(root, 'audio')).manifest!;
     expect(Object.keys(manifest.sections)).toEqual(['en/demo/call', 'en/demo/rest']);
-    expect(manifest.sections['en/demo/call']).toMatchObject({ voice: 'en-us', wordsPerMinute: 145, audio: 'en/demo/call.webm', timings: 'en/demo/call.json', bytes: statSync(join(root, 'audio/en/demo/call.webm')).size });
+    expect(manifest.sections['en/demo/call']).toMatchObject({
+      voice: 'en-us',
+      wordsPerMinute: 145,
+      audio: 'en/demo/call.webm',
+      timings: 'en/demo/call.json',
+      bytes: statSync(join(root, 'audio/en/demo/call.webm')).size,
+    });
   });
 
   it('makes nothing and rewrites no file when nothing changed', async () => {
@@ -111,7 +124,10 @@ describe('npm run audio, end to end', { timeout: 60_000 }, () => {
     const problems = checkAudio(root, buildContent(root));
     expect(problems).toEqual([{ file: 'audio/en/demo/rest.json', message: expect.stringMatching(/is stale: the text of section "rest" changed/) }]);
     const summary = await buildAudio({ root });
-    expect(summary.sections.map((s) => [s.key, s.generated])).toEqual([['en/demo/call', false], ['en/demo/rest', true]]);
+    expect(summary.sections.map((s) => [s.key, s.generated])).toEqual([
+      ['en/demo/call', false],
+      ['en/demo/rest', true],
+    ]);
     expect(checkAudio(root, buildContent(root))).toEqual([]);
   });
 
@@ -193,7 +209,10 @@ describe('npm run audio, bad input', { timeout: 60_000 }, () => {
       const error = await buildAudio({ root, jobs: 2 }).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(InputError);
       // Whichever worker fails first says so.
-      expect((error as InputError).problems[0]).toMatchObject({ file: expect.stringMatching(/^audio\/en\/demo\/(call|rest)\.webm$/), message: expect.stringMatching(/cannot be written \((EEXIST|ENOTDIR)/) });
+      expect((error as InputError).problems[0]).toMatchObject({
+        file: expect.stringMatching(/^audio\/en\/demo\/(call|rest)\.webm$/),
+        message: expect.stringMatching(/cannot be written \((EEXIST|ENOTDIR)/),
+      });
       expect(listFiles(join(root, 'audio'))).toEqual(['en/demo']);
     } finally {
       rmSync(root, { recursive: true, force: true });

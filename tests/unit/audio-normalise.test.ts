@@ -13,7 +13,9 @@ function section(body: string, lang = 'en', nurseLine = '811'): Section {
 
 /** The sent code points that map into display range [start, end). */
 function spokenFor(s: Section, text: string, offsets: number[], start: number, end: number): string {
-  return Array.from(text).filter((_, i) => offsets[i]! >= start && offsets[i]! < end).join('');
+  return Array.from(text)
+    .filter((_, i) => offsets[i]! >= start && offsets[i]! < end)
+    .join('');
 }
 
 function wordRange(s: Section, written: string, nth = 0): [number, number] {
@@ -106,9 +108,7 @@ describe('normaliseSection', () => {
   it('pauses after the heading and after each list item, adding a full stop where there is none', () => {
     const s = section('Intro text.\n\n- first item\n- second item.');
     const speech = normaliseSection(s, { lang: 'en', headingPauseMs: 500, itemPauseMs: 450 });
-    expect(speech.text).toBe(
-      'Heading.<break time="500ms"/>\n\nIntro text.\n\nfirst item.<break time="450ms"/>\nsecond item.<break time="450ms"/>',
-    );
+    expect(speech.text).toBe('Heading.<break time="500ms"/>\n\nIntro text.\n\nfirst item.<break time="450ms"/>\nsecond item.<break time="450ms"/>');
     // Inserted pauses map to the end of what they follow, never into a word.
     const breakAt = Array.from(speech.text).indexOf('<');
     expect(speech.displayOffsets[breakAt]).toBe('Heading'.length);

@@ -59,10 +59,25 @@ describe('the phrases of a language', () => {
   });
 
   it('fills in the volume steps, every section position and the idle countdown', () => {
-    expect(phrases.filter((p) => p.startsWith('Volume '))).toEqual(['Volume 0%', 'Volume 10%', 'Volume 20%', 'Volume 30%', 'Volume 40%', 'Volume 50%', 'Volume 60%', 'Volume 70%', 'Volume 80%', 'Volume 90%', 'Volume 100%']);
+    expect(phrases.filter((p) => p.startsWith('Volume '))).toEqual([
+      'Volume 0%',
+      'Volume 10%',
+      'Volume 20%',
+      'Volume 30%',
+      'Volume 40%',
+      'Volume 50%',
+      'Volume 60%',
+      'Volume 70%',
+      'Volume 80%',
+      'Volume 90%',
+      'Volume 100%',
+    ]);
     expect(phrases.filter((p) => p.startsWith('Section '))).toEqual(['Section 1 of 2', 'Section 2 of 2', 'Section 1 of 3', 'Section 2 of 3', 'Section 3 of 3']);
     // warningSeconds (25), each multiple of ten below it, and the last five.
-    const counts = phrases.filter((p) => p.startsWith('Starting again')).map((p) => Number(/\d+/.exec(p)![0])).sort((a, b) => a - b);
+    const counts = phrases
+      .filter((p) => p.startsWith('Starting again'))
+      .map((p) => Number(/\d+/.exec(p)![0]))
+      .sort((a, b) => a - b);
     expect(counts).toEqual([1, 2, 3, 4, 5, 10, 20, 25]);
   });
 
@@ -80,9 +95,23 @@ describe('the phrases of a language', () => {
         name: 'العربية',
         strings: {
           meta: { languageName: 'العربية' },
-          library: { sections_zero: 'لا توجد أقسام', sections_one: 'قسم واحد', sections_two: 'قسمان', sections_few: '{{count}} أقسام', sections_many: '{{count}} قسما', sections_other: '{{count}} قسم' },
+          library: {
+            sections_zero: 'لا توجد أقسام',
+            sections_one: 'قسم واحد',
+            sections_two: 'قسمان',
+            sections_few: '{{count}} أقسام',
+            sections_many: '{{count}} قسما',
+            sections_other: '{{count}} قسم',
+          },
         },
-        handouts: [handout('أ', ['ب', 'ت']), handout('ث', ['ج', 'ح', 'خ']), handout('د', Array.from({ length: 11 }, (_, i) => `ذ${i}`))],
+        handouts: [
+          handout('أ', ['ب', 'ت']),
+          handout('ث', ['ج', 'ح', 'خ']),
+          handout(
+            'د',
+            Array.from({ length: 11 }, (_, i) => `ذ${i}`),
+          ),
+        ],
       },
       { idle: { timeoutSeconds: 90, warningSeconds: 30 } },
     );
@@ -190,8 +219,18 @@ Rest well.
 Drink water.
 `;
 
-const EN_UI = { meta: { languageName: 'English' }, common: { help: 'Help', back: 'Back' }, reader: { next: 'Next', volumeValue: 'Volume {{percent}}%' }, voice: { button: 'button' } };
-const FR_UI = { meta: { languageName: 'Français' }, common: { help: 'Aide', back: 'Retour' }, reader: { next: 'Suivant', volumeValue: 'Volume {{percent}} %' }, voice: { button: 'bouton' } };
+const EN_UI = {
+  meta: { languageName: 'English' },
+  common: { help: 'Help', back: 'Back' },
+  reader: { next: 'Next', volumeValue: 'Volume {{percent}}%' },
+  voice: { button: 'button' },
+};
+const FR_UI = {
+  meta: { languageName: 'Français' },
+  common: { help: 'Aide', back: 'Retour' },
+  reader: { next: 'Suivant', volumeValue: 'Volume {{percent}} %' },
+  voice: { button: 'bouton' },
+};
 
 function makeProject(): string {
   const root = mkdtempSync(join(tmpdir(), 'kiosk-prompts-'));
@@ -241,7 +280,10 @@ function fakeEngine() {
 
 const promptDir = (root: string, lang: string) => join(root, 'audio', lang, 'prompts');
 const readIndex = (root: string, lang: string) => readPromptIndex(join(root, 'audio'), lang)!;
-const snapshot = (dir: string) => readdirSync(dir).sort().map((name) => [name, statSync(join(dir, name)).mtimeMs] as const);
+const snapshot = (dir: string) =>
+  readdirSync(dir)
+    .sort()
+    .map((name) => [name, statSync(join(dir, name)).mtimeMs] as const);
 
 describe('buildPrompts', () => {
   let root: string;
@@ -292,7 +334,10 @@ describe('buildPrompts', () => {
     const { engine, calls } = fakeEngine();
     const results = await buildPrompts({ root, content: buildContent(root), engine });
     expect(calls).toHaveLength(0);
-    expect(results.map((r) => [r.made, r.kept === r.clips, r.removed.length, r.indexWritten])).toEqual([[0, true, 0, false], [0, true, 0, false]]);
+    expect(results.map((r) => [r.made, r.kept === r.clips, r.removed.length, r.indexWritten])).toEqual([
+      [0, true, 0, false],
+      [0, true, 0, false],
+    ]);
     expect(snapshot(promptDir(root, 'en'))).toEqual(before);
   });
 

@@ -71,7 +71,12 @@ function makeProject(): string {
  * of room noise before and after, a long pause between sentences, at 44.1 kHz stereo and −30 dBFS-ish.
  * Returns the WAV bytes and when each display word starts in it.
  */
-async function fakeReading(root: string, text: string, wordsPerMinute: number, { voice = 'en-gb-scotland', heading = 'What it is.' } = {}): Promise<{ wav: Uint8Array; starts: number[] }> {
+async function fakeReading(
+  root: string,
+  text: string,
+  wordsPerMinute: number,
+  { voice = 'en-gb-scotland', heading = 'What it is.' } = {},
+): Promise<{ wav: Uint8Array; starts: number[] }> {
   const engine = await loadEngine();
   const content = buildContent(root);
   const target = planSpeech(root, content)[0]!.targets.find((t) => t.section.id === 'what')!;
@@ -110,14 +115,15 @@ async function fakeReading(root: string, text: string, wordsPerMinute: number, {
     mono.set(p, o);
     o += p.length;
   }
-  const { WaveFile } = createRequire(import.meta.url)('wavefile') as { WaveFile: new () => { fromScratch(c: number, r: number, d: string, s: unknown): void; toBuffer(): Uint8Array } };
+  const { WaveFile } = createRequire(import.meta.url)('wavefile') as {
+    WaveFile: new () => { fromScratch(c: number, r: number, d: string, s: unknown): void; toBuffer(): Uint8Array };
+  };
   const wav = new WaveFile();
   const pcm = Int16Array.from(mono, (s) => Math.round(s * 32767));
   wav.fromScratch(2, rate, '16', [pcm, pcm]);
   expect(target.reading.text.startsWith('What it is.')).toBe(true);
   return { wav: wav.toBuffer(), starts };
 }
-
 
 describe('recorded narration', () => {
   let root: string;
@@ -153,7 +159,14 @@ describe('recorded narration', () => {
 
     const webm = readWebm(new Uint8Array(readFileSync(join(root, 'audio/en/demo/what.webm'))));
     const pcm = decodeOpus({ packets: webm.packets.map((p) => p.data), preSkip: webm.preSkip, sampleCount: Math.round(webm.durationSeconds * 48000) });
-    expect(Math.abs(integratedLoudness(Float32Array.from(pcm, (s) => s / 32768), 48000) - TARGET_LUFS)).toBeLessThan(1);
+    expect(
+      Math.abs(
+        integratedLoudness(
+          Float32Array.from(pcm, (s) => s / 32768),
+          48000,
+        ) - TARGET_LUFS,
+      ),
+    ).toBeLessThan(1);
     expect(checkAudio(root, content)).toEqual([]);
     expect(voiceSummary(root, content)[0]).toMatchObject({ lang: 'en', recorded: 1, synthesized: 1 });
   }, 60_000);
@@ -171,7 +184,9 @@ describe('recorded narration', () => {
       expect(lines.join('\n')).toMatch(/refused {3}recordings\/en\/demo\/what\.wav stops following the text of section "what" at the sentence "/);
       expect(readTimings(join(other, 'audio'), 'en/demo/what.json').source).toBe('espeak-ng');
       const problems = checkAudio(other, buildContent(other));
-      expect(problems).toEqual([{ file: 'recordings/en/demo/what.wav', message: expect.stringMatching(/^is not used: stops following the text of section "what" at the sentence "[^"]+"/) }]);
+      expect(problems).toEqual([
+        { file: 'recordings/en/demo/what.wav', message: expect.stringMatching(/^is not used: stops following the text of section "what" at the sentence "[^"]+"/) },
+      ]);
       // The same file against the same text is not aligned again.
       const again: string[] = [];
       await buildAudio({ root: other, log: (l) => again.push(l) });
@@ -184,7 +199,9 @@ describe('recorded narration', () => {
   it('refuses a recording that skips a sentence, quoting that sentence', async () => {
     const other = makeProject();
     try {
-      const skipped = SECTION_TEXT.split('. ').filter((_, i) => i !== 1).join('. ');
+      const skipped = SECTION_TEXT.split('. ')
+        .filter((_, i) => i !== 1)
+        .join('. ');
       writeFileSync(join(other, 'locales', 'en', 'handouts', 'demo.md'), HANDOUT(skipped));
       const { wav } = await fakeReading(other, skipped, 160);
       writeFileSync(join(other, 'locales', 'en', 'handouts', 'demo.md'), HANDOUT(SECTION_TEXT));
@@ -217,15 +234,19 @@ describe('recorded narration', () => {
   // Not refused yet (issue #17): eSpeak's French voice reading the French text matches the English
   // rendering well enough to pass every test in scripts/audio/force-align.ts. Marked as failing so
   // that it is seen, and turns green by itself when the refusal learns to tell.
-  it.fails('refuses a recording in another language (the French text, read by a French voice)', async () => {
-    const french = [
-      'L’ablation nerveuse est un traitement de la douleur qui dure dans le dos ou le cou.',
-      'Un médecin utilise la chaleur pour empêcher un petit nerf d’envoyer des signaux de douleur.',
-      'La plupart des gens rentrent chez eux le jour même et se reposent un moment.',
-    ].join(' ');
-    const { wav } = await fakeReading(root, french, 160, { voice: 'fr', heading: 'Ce que c’est.' });
-    expect(await refusalOf(wav)).toMatch(/^stops following the text of section "what" at the sentence "[^"]+"/);
-  }, 90_000);
+  it.fails(
+    'refuses a recording in another language (the French text, read by a French voice)',
+    async () => {
+      const french = [
+        'L’ablation nerveuse est un traitement de la douleur qui dure dans le dos ou le cou.',
+        'Un médecin utilise la chaleur pour empêcher un petit nerf d’envoyer des signaux de douleur.',
+        'La plupart des gens rentrent chez eux le jour même et se reposent un moment.',
+      ].join(' ');
+      const { wav } = await fakeReading(root, french, 160, { voice: 'fr', heading: 'Ce que c’est.' });
+      expect(await refusalOf(wav)).toMatch(/^stops following the text of section "what" at the sentence "[^"]+"/);
+    },
+    90_000,
+  );
 
   it('refuses a recording with a sentence added at the end, quoting where it stops following', async () => {
     const { wav } = await fakeReading(root, `${SECTION_TEXT} Call your doctor if the pain gets worse after you go home.`, 160);
@@ -240,7 +261,10 @@ describe('recorded narration', () => {
 
   it('reports a recording as stale when the text changes after it was recorded, and goes back to synthesis', async () => {
     writeFileSync(join(root, 'locales', 'en', 'handouts', 'demo.md'), HANDOUT(SECTION_TEXT.replace('the same day', 'that day')));
-    expect(checkAudio(root, buildContent(root))[0]).toMatchObject({ file: 'recordings/en/demo/what.wav', message: expect.stringMatching(/is stale: the text of section "what" changed after it was recorded/) });
+    expect(checkAudio(root, buildContent(root))[0]).toMatchObject({
+      file: 'recordings/en/demo/what.wav',
+      message: expect.stringMatching(/is stale: the text of section "what" changed after it was recorded/),
+    });
     const lines: string[] = [];
     await buildAudio({ root, log: (l) => lines.push(l) });
     expect(lines.join('\n')).toMatch(/stale {5}recordings\/en\/demo\/what\.wav/);

@@ -30,7 +30,7 @@ describe('glassTiming', () => {
   const starts = [1, 1.5, 2];
   const frames = Array.from({ length: 400 }, (_, i) => i * 16);
 
-  it('measures each move against its word\'s start, in wall-clock ms, and adds the wait for the frame to reach the screen', () => {
+  it("measures each move against its word's start, in wall-clock ms, and adds the wait for the frame to reach the screen", () => {
     const timing = glassTiming(
       starts,
       frames,
@@ -50,10 +50,15 @@ describe('glassTiming', () => {
   });
 
   it('counts a word the highlight skipped', () => {
-    const timing = glassTiming(starts, frames, [
-      { at: 1000, time: 1, rate: 1, word: 0 },
-      { at: 2000, time: 2, rate: 1, word: 2 },
-    ], 16);
+    const timing = glassTiming(
+      starts,
+      frames,
+      [
+        { at: 1000, time: 1, rate: 1, word: 0 },
+        { at: 2000, time: 2, rate: 1, word: 2 },
+      ],
+      16,
+    );
     expect(timing.missed).toBe(1);
     expect(timing.words).toBe(3);
   });
@@ -66,6 +71,11 @@ describe('glassTiming', () => {
 
 describe('startsFromTimings', () => {
   it('orders word starts by index', () => {
-    expect(startsFromTimings([{ index: 1, start: 0.5 }, { index: 0, start: 0 }])).toEqual([0, 0.5]);
+    expect(
+      startsFromTimings([
+        { index: 1, start: 0.5 },
+        { index: 0, start: 0 },
+      ]),
+    ).toEqual([0, 0.5]);
   });
 });

@@ -51,7 +51,12 @@ Dr. Lee will see you. Call {nurseLine} if you need help.
 
   it('reads the title, metadata and sections with their ids in order', () => {
     expect(handout.title).toBe('Test title');
-    expect(handout.meta).toEqual({ source: 'Written for the tests.', licence: 'None.', translation: 'original', review: { medical: { state: 'not-reviewed' }, translation: null } });
+    expect(handout.meta).toEqual({
+      source: 'Written for the tests.',
+      licence: 'None.',
+      translation: 'original',
+      review: { medical: { state: 'not-reviewed' }, translation: null },
+    });
     expect(handout.sections.map((s) => s.id)).toEqual(['what', 'care']);
   });
 
@@ -63,21 +68,10 @@ Dr. Lee will see you. Call {nurseLine} if you need help.
 
   it('gives every word and sentence offsets that slice exactly their text', () => {
     const what = handout.sections[0]!;
-    expect(what.sentences.map((s) => what.text.slice(s.start, s.end))).toEqual([
-      'What is it?',
-      'The nervous system.',
-      'Dr. Lee will see you.',
-      'Call 811 if you need help.',
-    ]);
-    expect(what.words.map((w) => what.text.slice(w.start, w.end))).toEqual(
-      'What is it The nervous system Dr Lee will see you Call 811 if you need help'.split(' '),
-    );
+    expect(what.sentences.map((s) => what.text.slice(s.start, s.end))).toEqual(['What is it?', 'The nervous system.', 'Dr. Lee will see you.', 'Call 811 if you need help.']);
+    expect(what.words.map((w) => what.text.slice(w.start, w.end))).toEqual('What is it The nervous system Dr Lee will see you Call 811 if you need help'.split(' '));
     const care = handout.sections[1]!;
-    expect(care.sentences.map((s) => care.text.slice(s.start, s.end))).toEqual([
-      'Care',
-      'Rest for 2.5 hours',
-      'Drink "plenty" of water.',
-    ]);
+    expect(care.sentences.map((s) => care.text.slice(s.start, s.end))).toEqual(['Care', 'Rest for 2.5 hours', 'Drink "plenty" of water.']);
   });
 
   it('numbers words and sentences in reading order', () => {
@@ -85,9 +79,7 @@ Dr. Lee will see you. Call {nurseLine} if you need help.
     expect(what.words.map((w) => w.index)).toEqual(what.words.map((_, i) => i));
     expect(what.sentences.map((s) => s.index)).toEqual(what.sentences.map((_, i) => i));
     const last = what.sentences[3]!;
-    expect(what.words.slice(last.firstWord, last.firstWord + last.wordCount).map((w) => what.text.slice(w.start, w.end))).toEqual(
-      ['Call', '811', 'if', 'you', 'need', 'help'],
-    );
+    expect(what.words.slice(last.firstWord, last.firstWord + last.wordCount).map((w) => what.text.slice(w.start, w.end))).toEqual(['Call', '811', 'if', 'you', 'need', 'help']);
   });
 
   it('makes a figure block with its alt text and caption', () => {
@@ -113,9 +105,7 @@ Dr. Lee will see you. Call {nurseLine} if you need help.
   });
 
   it('rejects a section with no text, naming its line', () => {
-    expect(problemsOf(`${FRONT}\n# T\n\n## Empty {#empty}\n\n## Full {#full}\n\nText.\n`)).toEqual([
-      'line 11: section "empty" has no text',
-    ]);
+    expect(problemsOf(`${FRONT}\n# T\n\n## Empty {#empty}\n\n## Full {#full}\n\nText.\n`)).toEqual(['line 11: section "empty" has no text']);
   });
 
   it('rejects a section heading without an id', () => {

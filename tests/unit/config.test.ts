@@ -49,9 +49,7 @@ describe('kiosk.config.json validation', () => {
   });
 
   it('names a number below its minimum', () => {
-    expect(errorsFor((c) => (c.idle.warningSeconds = 5))).toEqual([
-      'kiosk.config.json: idle.warningSeconds: 5 is not allowed; expected a number at least 20',
-    ]);
+    expect(errorsFor((c) => (c.idle.warningSeconds = 5))).toEqual(['kiosk.config.json: idle.warningSeconds: 5 is not allowed; expected a number at least 20']);
   });
 
   it('names a number above its maximum', () => {
@@ -59,9 +57,7 @@ describe('kiosk.config.json validation', () => {
   });
 
   it('names a fractional number where a whole number is needed', () => {
-    expect(errorsFor((c) => (c.idle.timeoutSeconds = 90.5))).toEqual([
-      'kiosk.config.json: idle.timeoutSeconds: 90.5 is not allowed; expected a whole number',
-    ]);
+    expect(errorsFor((c) => (c.idle.timeoutSeconds = 90.5))).toEqual(['kiosk.config.json: idle.timeoutSeconds: 90.5 is not allowed; expected a whole number']);
   });
 
   it('names a malformed language code, by its position in the list', () => {
@@ -112,18 +108,14 @@ describe('kiosk.config.json validation', () => {
   });
 
   it('rejects a misspelt field instead of ignoring it', () => {
-    expect(errorsFor((c) => (c.idle.timeoutSecs = 30))).toContain(
-      'kiosk.config.json: idle: unknown field "timeoutSecs"; check the spelling against kiosk.config.schema.json',
-    );
+    expect(errorsFor((c) => (c.idle.timeoutSecs = 30))).toContain('kiosk.config.json: idle: unknown field "timeoutSecs"; check the spelling against kiosk.config.schema.json');
   });
 
   it('rejects a speech rate outside what the engine can do', () => {
-    expect(errorsFor((c) => (c.speech.en.wordsPerMinute = 40))).toEqual([
-      'kiosk.config.json: speech.en.wordsPerMinute: 40 is not allowed; expected a number at least 80',
-    ]);
+    expect(errorsFor((c) => (c.speech.en.wordsPerMinute = 40))).toEqual(['kiosk.config.json: speech.en.wordsPerMinute: 40 is not allowed; expected a number at least 80']);
   });
 
-  it('accepts the screen\'s mounting, and names a bad value by its field', () => {
+  it("accepts the screen's mounting, and names a bad value by its field", () => {
     expect(errorsFor((c) => (c.display = { mounting: { screenBottomMm: 300, screenHeightMm: 1210 } }))).toEqual([]);
     expect(errorsFor((c) => (c.display = { mounting: { screenBottomMm: -5, screenHeightMm: 950 } }))).toEqual([
       'kiosk.config.json: display.mounting.screenBottomMm: -5 is not allowed; expected a number at least 0',
@@ -131,12 +123,10 @@ describe('kiosk.config.json validation', () => {
     expect(errorsFor((c) => (c.display = { mounting: { screenBottomMm: 800, screenHeightMm: '950' } }))).toEqual([
       'kiosk.config.json: display.mounting.screenHeightMm: "950" is not allowed; expected a number',
     ]);
-    expect(errorsFor((c) => (c.display = { mounting: { screenBottomMm: 800 } }))).toEqual([
-      'kiosk.config.json: display.mounting.screenHeightMm: is missing; expected a number',
-    ]);
+    expect(errorsFor((c) => (c.display = { mounting: { screenBottomMm: 800 } }))).toEqual(['kiosk.config.json: display.mounting.screenHeightMm: is missing; expected a number']);
   });
 
-  it('rejects a screen mounted wholly out of a seated patient\'s reach', () => {
+  it("rejects a screen mounted wholly out of a seated patient's reach", () => {
     expect(errorsFor((c) => (c.display = { mounting: { screenBottomMm: 1250, screenHeightMm: 600 } }))).toEqual([
       'kiosk.config.json: display.mounting: {"screenBottomMm":1250,"screenHeightMm":600} is not allowed; expected a screen with some of its height between 400 and 1200 mm above the floor, where a seated patient can reach it',
     ]);
@@ -145,14 +135,18 @@ describe('kiosk.config.json validation', () => {
   it('takes an offline audio budget in positive megabytes, 200 when left out', () => {
     expect(parseConfig(JSON.stringify(base)).offline).toEqual({ audioBudgetMB: 200 });
     expect(errorsFor((c) => (c.offline = { audioBudgetMB: 0.25 }))).toEqual([]);
-    expect(errorsFor((c) => (c.offline = { audioBudgetMB: 0 }))).toEqual([expect.stringMatching(/^kiosk\.config\.json: offline\.audioBudgetMB: 0 is not allowed; expected a number more than 0$/)]);
+    expect(errorsFor((c) => (c.offline = { audioBudgetMB: 0 }))).toEqual([
+      expect.stringMatching(/^kiosk\.config\.json: offline\.audioBudgetMB: 0 is not allowed; expected a number more than 0$/),
+    ]);
     expect(errorsFor((c) => (c.offline = { audioBudgetMB: '200' }))).toEqual(['kiosk.config.json: offline.audioBudgetMB: "200" is not allowed; expected a number']);
   });
 
   it('takes featured handouts only from the configured ones', () => {
     expect(parseConfig(JSON.stringify(base)).featured).toEqual([]);
     expect(errorsFor((c) => (c.featured = ['acetaminophen']))).toEqual([]);
-    expect(errorsFor((c) => (c.featured = ['flu-shot']))).toEqual([expect.stringMatching(/^kiosk\.config\.json: featured\.0: "flu-shot" is not allowed; expected one of the configured handouts/)]);
+    expect(errorsFor((c) => (c.featured = ['flu-shot']))).toEqual([
+      expect.stringMatching(/^kiosk\.config\.json: featured\.0: "flu-shot" is not allowed; expected one of the configured handouts/),
+    ]);
   });
 
   it('lists every problem at once, not just the first', () => {

@@ -243,7 +243,13 @@ describe('a review on the record', () => {
     expect(showsDraftNotice(meta)).toBe(true);
 
     const errors: string[] = [];
-    expect(runCheck(root, () => {}, (line) => errors.push(line))).toBe(1);
+    expect(
+      runCheck(
+        root,
+        () => {},
+        (line) => errors.push(line),
+      ),
+    ).toBe(1);
     expect(errors).toContain(`error  ${formatProblem(content.reviewFlags[0]!)}`);
   });
 

@@ -62,8 +62,7 @@ You will get a shot of {?local-anaesthetic|medicine to numb the area}. Then it s
     options,
   );
   const section = handout.sections[0]!;
-  const wordsOf = (t: { firstWord: number; wordCount: number }) =>
-    section.words.slice(t.firstWord, t.firstWord + t.wordCount).map((w) => section.text.slice(w.start, w.end));
+  const wordsOf = (t: { firstWord: number; wordCount: number }) => section.words.slice(t.firstWord, t.firstWord + t.wordCount).map((w) => section.text.slice(w.start, w.end));
 
   it('shows the words without the mark, so the text and its audio are what they were', () => {
     expect(section.text).toBe('The shot\n\nYou will get a shot of medicine to numb the area. Then it starts.\n\nToo much can harm your liver.');
@@ -154,7 +153,13 @@ describe('npm run check and the glossary', () => {
   it('fails on a term marked in a translation whose glossary does not define it, naming the file and the term', () => {
     write('locales/fr/handouts/test.md', handout('draft', 'Protégez votre {?liver|foie} et vos {?kidney|reins}.'));
     const errors: string[] = [];
-    expect(runCheck(root, () => {}, (line) => errors.push(line))).toBe(1);
+    expect(
+      runCheck(
+        root,
+        () => {},
+        (line) => errors.push(line),
+      ),
+    ).toBe(1);
     expect(errors).toContain('error  locales/fr/handouts/test.md: line 13: glossary term "kidney" has no definition in locales/fr/glossary.json');
   });
 

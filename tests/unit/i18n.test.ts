@@ -18,7 +18,9 @@ function keysOf(strings: Record<string, unknown>, prefix = ''): string[] {
   return [
     ...new Set(
       Object.entries(strings).flatMap(([key, value]) =>
-        typeof value === 'object' && value !== null ? keysOf(value as Record<string, unknown>, `${prefix}${key}.`) : [`${prefix}${key.replace(/_(zero|one|two|few|many|other)$/, '')}`],
+        typeof value === 'object' && value !== null
+          ? keysOf(value as Record<string, unknown>, `${prefix}${key}.`)
+          : [`${prefix}${key.replace(/_(zero|one|two|few|many|other)$/, '')}`],
       ),
     ),
   ];

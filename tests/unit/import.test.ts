@@ -29,10 +29,7 @@ function allText(draft: DraftHandout): string {
     draft.summary,
     draft.source,
     draft.licence,
-    ...draft.sections.flatMap((s) => [
-      s.heading,
-      ...s.blocks.flatMap((b) => (b.kind === 'paragraph' ? [b.text] : b.kind === 'list' ? b.items : [b.alt, b.caption])),
-    ]),
+    ...draft.sections.flatMap((s) => [s.heading, ...s.blocks.flatMap((b) => (b.kind === 'paragraph' ? [b.text] : b.kind === 'list' ? b.items : [b.alt, b.caption]))]),
   ].join('\n');
 }
 
@@ -86,10 +83,7 @@ describe('plain text shaped like a copied web handout', () => {
   });
 
   it('drops the breadcrumb and "Main Content", and says so', () => {
-    expect(draft.dropped).toEqual([
-      expect.stringMatching(/^breadcrumb: "Health Library > Tests and Procedures/),
-      'navigation: "Main Content"',
-    ]);
+    expect(draft.dropped).toEqual([expect.stringMatching(/^breadcrumb: "Health Library > Tests and Procedures/), 'navigation: "Main Content"']);
     expect(allText(draft)).not.toMatch(/Health Library|Main Content/);
   });
 
@@ -188,9 +182,7 @@ describe('stray markup in plain text', () => {
   });
 
   it('drops "Skip to main content", an entity-encoded breadcrumb and "Back to top"', () => {
-    expect(draft.dropped).toEqual(
-      expect.arrayContaining(['navigation: "Skip to main content"', 'breadcrumb: "Home > Handouts > Hand washing"', 'navigation: "Back to top"']),
-    );
+    expect(draft.dropped).toEqual(expect.arrayContaining(['navigation: "Skip to main content"', 'breadcrumb: "Home > Handouts > Hand washing"', 'navigation: "Back to top"']));
   });
 
   it('warns that the file names no source and no licence, and still fills both fields', () => {
@@ -398,9 +390,7 @@ describe('ids', () => {
 
 describe('writing Markdown', () => {
   it('escapes only what Markdown would read as markup', () => {
-    expect(escapeMarkdown('1. Not a list *nor* _this_ [or] `that` <b> &amp; a\\b')).toBe(
-      '1\\. Not a list \\*nor\\* \\_this\\_ \\[or\\] \\`that\\` \\<b> \\&amp; a\\\\b',
-    );
+    expect(escapeMarkdown('1. Not a list *nor* _this_ [or] `that` <b> &amp; a\\b')).toBe('1\\. Not a list \\*nor\\* \\_this\\_ \\[or\\] \\`that\\` \\<b> \\&amp; a\\\\b');
     expect(escapeMarkdown('Pain > 7 & fever < 38')).toBe('Pain > 7 & fever < 38');
     expect(escapeMarkdown('# not a heading')).toBe('\\# not a heading');
   });
@@ -414,7 +404,13 @@ describe('writing Markdown', () => {
       source: "It's from here: #1",
       licence: '---',
       translation: 'original',
-      sections: [{ id: 'one', heading: 'Heading with [brackets] #', blocks: [...tricky.map((text) => ({ kind: 'paragraph' as const, text })), { kind: 'list', ordered: true, items: tricky }] }],
+      sections: [
+        {
+          id: 'one',
+          heading: 'Heading with [brackets] #',
+          blocks: [...tricky.map((text) => ({ kind: 'paragraph' as const, text })), { kind: 'list', ordered: true, items: tricky }],
+        },
+      ],
       dropped: [],
       notes: [],
       warnings: [],

@@ -18,8 +18,8 @@ beforeEach(() => {
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-describe('fonts from each language\'s own file', () => {
-  it('subsets each font to its language\'s characters and puts it first for that language', async () => {
+describe("fonts from each language's own file", () => {
+  it("subsets each font to its language's characters and puts it first for that language", async () => {
     const report = await writeSubsetFonts(join(dir, 'fonts'), [
       { lang: 'ar', family: 'Noto Sans Arabic', packageName: '@fontsource/noto-sans-arabic', filePrefix: 'noto-sans-arabic-arabic-', text: 'احم كبدك' },
       { lang: 'ur', family: 'Noto Nastaliq Urdu', packageName: '@fontsource/noto-nastaliq-urdu', filePrefix: 'noto-nastaliq-urdu-arabic-', lineHeight: 2.2, text: 'درد' },
@@ -43,7 +43,9 @@ describe('fonts from each language\'s own file', () => {
   it('names the language file when its font package is not installed', async () => {
     await expect(
       writeSubsetFonts(join(dir, 'fonts'), [{ lang: 'hy', family: 'Noto Sans Armenian', packageName: '@fontsource/noto-sans-armenian', text: 'Բարեւ' }]),
-    ).rejects.toThrow('@fontsource/noto-sans-armenian (font "Noto Sans Armenian" of locales/hy/language.json) is not installed, or has no weight 400: npm install -D --save-exact @fontsource/noto-sans-armenian');
+    ).rejects.toThrow(
+      '@fontsource/noto-sans-armenian (font "Noto Sans Armenian" of locales/hy/language.json) is not installed, or has no weight 400: npm install -D --save-exact @fontsource/noto-sans-armenian',
+    );
   });
 
   it('checks language.json field by field', () => {

@@ -248,7 +248,7 @@ describe('Range answers from the cache', () => {
 });
 
 describe('the precache list', () => {
-  it('holds every built file but the worker, the server\'s build news, source maps, dot-folders and unused .woff fonts', () => {
+  it("holds every built file but the worker, the server's build news, source maps, dot-folders and unused .woff fonts", () => {
     const dir = mkdtempSync(join(tmpdir(), 'precache-'));
     onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
     for (const file of ['index.html', 'sw.js', 'build-status.json', 'assets/app.js', 'assets/app.js.map', 'assets/font.woff2', 'assets/font.woff', '.vite/manifest.json']) {
@@ -264,7 +264,7 @@ describe('the precache list', () => {
     expect(precacheManifest(dir).version).not.toBe(manifest.version);
   });
 
-  it('leaves out the servers\' brotli and gzip copies, in a folder listed again after they were made', () => {
+  it("leaves out the servers' brotli and gzip copies, in a folder listed again after they were made", () => {
     const dir = mkdtempSync(join(tmpdir(), 'precache-'));
     onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
     // The copies beside index.html, app.js and the worker are the servers'; a file that merely ends
@@ -280,7 +280,7 @@ describe('the precache list', () => {
     expect(precacheManifest(dir).version).toBe(manifest.version);
   });
 
-  it('precaches the featured handouts\' audio and leaves the rest to be cached as played, within the budget', () => {
+  it("precaches the featured handouts' audio and leaves the rest to be cached as played, within the budget", () => {
     const dir = mkdtempSync(join(tmpdir(), 'precache-'));
     onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
     for (const file of ['index.html', 'assets/en-a.json', 'assets/what-1.webm', 'assets/what-2.webm', 'assets/prompt-3.webm']) {

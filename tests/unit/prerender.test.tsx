@@ -101,7 +101,9 @@ describe('drawing the screen into index.html', () => {
 
   it('refuses a template it cannot draw into, naming index.html', async () => {
     const { drawInto } = await import('../../scripts/vite/prerender');
-    expect(() => drawInto(template.replace('<div id="app"></div>', '<div id="root"></div>'), { html: '', lang: 'en', dir: 'ltr' })).toThrow(/^index\.html: no empty <div id="app"><\/div>/);
+    expect(() => drawInto(template.replace('<div id="app"></div>', '<div id="root"></div>'), { html: '', lang: 'en', dir: 'ltr' })).toThrow(
+      /^index\.html: no empty <div id="app"><\/div>/,
+    );
     expect(() => drawInto(template.replace(' dir="ltr"', ''), { html: '', lang: 'en', dir: 'ltr' })).toThrow(/^index\.html: the root element/);
   });
 });

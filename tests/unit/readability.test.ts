@@ -1,14 +1,7 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { compileHandout } from '../../scripts/lib/compile-handout.ts';
-import {
-  GRADE_TARGET,
-  LONG_SENTENCE_WORDS,
-  checkReadability,
-  countSyllables,
-  fleschKincaidGrade,
-  longSentenceLimit,
-} from '../../scripts/lib/readability.ts';
+import { GRADE_TARGET, LONG_SENTENCE_WORDS, checkReadability, countSyllables, fleschKincaidGrade, longSentenceLimit } from '../../scripts/lib/readability.ts';
 
 function handout(body: string, lang = 'en') {
   return compileHandout(

@@ -3,8 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { segmentText } from '../../scripts/lib/segment.ts';
 
 const sentencesOf = (text: string, lang = 'en') => segmentText(text, lang).map((s) => text.slice(s.start, s.end));
-const wordsOf = (text: string, lang = 'en') =>
-  segmentText(text, lang).flatMap((s) => s.words.map((w) => text.slice(w.start, w.end)));
+const wordsOf = (text: string, lang = 'en') => segmentText(text, lang).flatMap((s) => s.words.map((w) => text.slice(w.start, w.end)));
 
 describe('segmentText', () => {
   it('does not end a sentence after "Dr."', () => {
@@ -12,10 +11,7 @@ describe('segmentText', () => {
   });
 
   it('does not end a sentence after "e.g." or "i.e." even before a capital', () => {
-    expect(sentencesOf('Some drugs, e.g. Tylenol, help. Others, i.e. Advil, do not.')).toEqual([
-      'Some drugs, e.g. Tylenol, help.',
-      'Others, i.e. Advil, do not.',
-    ]);
+    expect(sentencesOf('Some drugs, e.g. Tylenol, help. Others, i.e. Advil, do not.')).toEqual(['Some drugs, e.g. Tylenol, help.', 'Others, i.e. Advil, do not.']);
   });
 
   it('does not treat a word that merely ends in "dr." as an abbreviation', () => {
@@ -68,9 +64,6 @@ describe('segmentText', () => {
   });
 
   it('keeps French "p. ex." inside its sentence', () => {
-    expect(sentencesOf('Certains médicaments, p. ex. Advil, aident. Reposez-vous.', 'fr')).toEqual([
-      'Certains médicaments, p. ex. Advil, aident.',
-      'Reposez-vous.',
-    ]);
+    expect(sentencesOf('Certains médicaments, p. ex. Advil, aident. Reposez-vous.', 'fr')).toEqual(['Certains médicaments, p. ex. Advil, aident.', 'Reposez-vous.']);
   });
 });

@@ -134,7 +134,9 @@ function memoryStore(): SiteStore & { data: Map<string, string> } {
 describe('choosing the site at start', () => {
   const url = 'https://kiosks.example.org/?site=lobby-2';
   const good = JSON.stringify({ site: { name: 'Lobby two' }, languages: ['fr', 'en'] });
-  const served = (text: string, status = 200) => async () => ({ status, text });
+  const served =
+    (text: string, status = 200) =>
+    async () => ({ status, text });
   const offline = async (): Promise<never> => {
     throw new TypeError('Failed to fetch');
   };
@@ -192,7 +194,12 @@ describe('choosing the site at start', () => {
 
   it('never lets ?site= reach outside sites/', async () => {
     let fetched = false;
-    const settings = await loadSiteSettings({ build, url: 'https://k.example/?site=../kiosk.config', store: memoryStore(), fetchText: async () => ((fetched = true), { status: 200, text: '{}' }) });
+    const settings = await loadSiteSettings({
+      build,
+      url: 'https://k.example/?site=../kiosk.config',
+      store: memoryStore(),
+      fetchText: async () => ((fetched = true), { status: 200, text: '{}' }),
+    });
     expect(fetched).toBe(false);
     expect(settings.source).toBe('built-in');
     expect(settings.problems[0]?.where).toBe('site');

@@ -113,7 +113,7 @@ describe('the audio player', () => {
     expect(await at(60, 0.575, 10)).toBe(1);
   });
 
-  it('predicts the audio time at the middle of the frame\'s time on screen', () => {
+  it("predicts the audio time at the middle of the frame's time on screen", () => {
     expect(predictedAudioTime(1, 1, 1000, 1000, 16)).toBeCloseTo(1.024, 9);
     expect(predictedAudioTime(1, 2, 1000, 1004, 16)).toBeCloseTo(1.04, 9);
     expect(predictedAudioTime(1, 0.75, 1000, 1000, 8)).toBeCloseTo(1.009, 9);

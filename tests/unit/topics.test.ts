@@ -99,7 +99,9 @@ describe('the content check', () => {
       delete strings.topics.heart;
       writeFileSync(path, JSON.stringify(strings));
     });
-    expect(problems).toContain('locales/ar/ui.json: topics.heart: is missing: locales/ar/handouts/blood-pressure-basics.md lists the topic "heart"; give its name in this language');
+    expect(problems).toContain(
+      'locales/ar/ui.json: topics.heart: is missing: locales/ar/handouts/blood-pressure-basics.md lists the topic "heart"; give its name in this language',
+    );
   });
 
   it('passes a generated library of 100 handouts in English and Arabic', () => {

@@ -39,7 +39,14 @@ describe('the translation check', () => {
   const en = { a: { title: 'Hello {{name}}', items_one: '{{count}} item', items_other: '{{count}} items' } };
 
   it('passes a complete translation with the plural forms the language needs', () => {
-    expect(checkUiStrings(en, { a: { title: 'Bonjour {{name}}', items_one: '{{count}} élément', items_many: '{{count}} éléments', items_other: '{{count}} éléments' } }, 'fr', 'fr.json')).toEqual([]);
+    expect(
+      checkUiStrings(
+        en,
+        { a: { title: 'Bonjour {{name}}', items_one: '{{count}} élément', items_many: '{{count}} éléments', items_other: '{{count}} éléments' } },
+        'fr',
+        'fr.json',
+      ),
+    ).toEqual([]);
   });
 
   it('names a missing key and missing plural forms', () => {

@@ -92,7 +92,13 @@ describe('the visit machine, row by row', () => {
       });
     }
     expect(step(S.opening, { type: 'show-languages', reading: false }).state).toEqual({
-      name: 'returning', choosing: null, id: 'nerve-ablation', section: 1, reread: false, handout: null, ...facets,
+      name: 'returning',
+      choosing: null,
+      id: 'nerve-ablation',
+      section: 1,
+      reread: false,
+      handout: null,
+      ...facets,
     });
   });
 
@@ -228,16 +234,17 @@ const ALL_NAMES: Record<StateName, true> = { welcome: true, returning: true, lib
 function readTables() {
   const source = readFileSync(join(process.cwd(), 'src/app/visit-machine.ts'), 'utf8');
   const header = source.slice(0, source.indexOf('*/'));
-  const cells = [...header.matchAll(/^ \* \|(.*)\|\s*$/gm)]
-    .map((m) => (m[1] ?? '').split('|').map((cell) => cell.trim()))
-    .filter((row) => !/^-+$/.test(row[0] ?? ''));
+  const cells = [...header.matchAll(/^ \* \|(.*)\|\s*$/gm)].map((m) => (m[1] ?? '').split('|').map((cell) => cell.trim())).filter((row) => !/^-+$/.test(row[0] ?? ''));
   const states = cells.filter((row) => row.length === 3 && row[0] !== 'state').map((row) => row[0] as string);
   const rows: Row[] = cells
     .filter((row) => row.length === 4 && row[0] !== 'event')
     .map(([event = '', from = '', to = '', effects = '']) => {
       const [type = '', ...variants] = event.split(/[\s,]+/);
       const condition = /\(([^)]*)\)/.exec(from)?.[1] ?? null;
-      const names = from.replace(/\(.*\)/, '').split(',').map((name) => name.trim());
+      const names = from
+        .replace(/\(.*\)/, '')
+        .split(',')
+        .map((name) => name.trim());
       const optional = [...effects.matchAll(/\[(\S+)[^\]]*\]/g)].map((m) => m[1] as string);
       return {
         line: `${event} | ${from}`,
@@ -246,7 +253,11 @@ function readTables() {
         from: names[0] === 'any' ? [...LIVE] : (names as LiveName[]),
         condition,
         to: (/^[a-z]+/.exec(to) ?? [''])[0],
-        effects: effects.replace(/\[[^\]]*\]/g, '').split(',').map((e) => e.trim()).filter(Boolean),
+        effects: effects
+          .replace(/\[[^\]]*\]/g, '')
+          .split(',')
+          .map((e) => e.trim())
+          .filter(Boolean),
         optional,
       };
     });
@@ -324,7 +335,10 @@ describe('the table in the header comment', () => {
           expect(typeof result, where).toBe('object');
           if (typeof result !== 'object') continue;
           expect(result.state.name, where).toBe(row.to === 'same' ? name : row.to);
-          expect(result.effects.map((e) => e.type).filter((type) => !row.optional.includes(type)), where).toEqual(row.effects);
+          expect(
+            result.effects.map((e) => e.type).filter((type) => !row.optional.includes(type)),
+            where,
+          ).toEqual(row.effects);
         }
       }
     }
@@ -364,8 +378,14 @@ describe('what the visit machine ignores', () => {
       [S.opening, { type: 'handout-loaded', handout: handout('en', 'acetaminophen') }],
       [S.reader, { type: 'handout-loaded', handout: handout() }],
       [S.library, { type: 'handout-failed', id: 'nerve-ablation', lang: 'en' }],
-      [{ name: 'ended', last: S.reader, ...facets }, { type: 'go-to-section', index: 0 }],
-      [{ name: 'ended', last: S.welcome, ...facets }, { type: 'choose-language', code: 'fr' }],
+      [
+        { name: 'ended', last: S.reader, ...facets },
+        { type: 'go-to-section', index: 0 },
+      ],
+      [
+        { name: 'ended', last: S.welcome, ...facets },
+        { type: 'choose-language', code: 'fr' },
+      ],
     ];
     for (const [from, event] of late) expect(transition(from, event, several), `${event.type} in ${from.name}`).toBe('late');
   });
@@ -389,7 +409,10 @@ describe('what the visit machine ignores', () => {
       [S.library, { type: 'open-dialog', dialog: 'take-home' }],
       [S.returning, { type: 'open-term', term: 'liver' }],
       [S.reader, { type: 'open-term', term: 'not-in-this-handout' }],
-      [{ ...S.reader, handout: { ...handout(), glossary: undefined } as unknown as Handout }, { type: 'open-term', term: 'liver' }],
+      [
+        { ...S.reader, handout: { ...handout(), glossary: undefined } as unknown as Handout },
+        { type: 'open-term', term: 'liver' },
+      ],
     ];
     for (const [from, event] of illegal) expect(transition(from, event, several), `${event.type} in ${from.name}`).toBe<Step>('illegal');
   });
@@ -399,7 +422,14 @@ describe('what the visit machine ignores', () => {
     const recording = createRecordingPlayer();
     const i18n = { language: signal('en'), setLanguage: async () => {} } as unknown as I18n;
     const content: ContentSource = { summaries: () => [], load: async (lang, id) => handout(lang, id) };
-    const visit = createAppState({ config, i18n, content, player: recording.player, idle: signal<IdlePhase>('active'), onIgnored: (event, state) => ignored.push(`${event.type} in ${state.name}`) });
+    const visit = createAppState({
+      config,
+      i18n,
+      content,
+      player: recording.player,
+      idle: signal<IdlePhase>('active'),
+      onIgnored: (event, state) => ignored.push(`${event.type} in ${state.name}`),
+    });
     visit.nextSection();
     visit.openDialog('sections');
     visit.openTerm('liver');

@@ -63,12 +63,7 @@ function SectionsDialog() {
           const current = section.index === visit.sectionIndex.value;
           return (
             <li key={section.id}>
-              <BigButton
-                class="section-list__item"
-                aria-current={current ? 'true' : undefined}
-                onClick={() => visit.goToSection(section.index)}
-                data-section={section.id}
-              >
+              <BigButton class="section-list__item" aria-current={current ? 'true' : undefined} onClick={() => visit.goToSection(section.index)} data-section={section.id}>
                 {/* The list is numbered for assistive technology already; the digit is for the eye. */}
                 <span class="section-list__number" aria-hidden="true">
                   {section.index + 1}
@@ -101,7 +96,7 @@ function TermDialog() {
     if (!handout || !entry) return;
     if (!textOnly) prompter.say(handout.lang, [entry.term, entry.definition]);
     return () => prompter.stop();
-  // oxlint-disable-next-line react-hooks/exhaustive-deps -- said once per term opened, not again when the same card re-renders.
+    // oxlint-disable-next-line react-hooks/exhaustive-deps -- said once per term opened, not again when the same card re-renders.
   }, [id]);
   if (!handout || !entry) return null;
   return (

@@ -17,7 +17,7 @@ export function IdleWarning() {
     const lang = i18n.language.peek();
     const body = t('idle.body', { count: seconds });
     prompter.say(lang, seconds === Math.ceil(idle.warningMs / 1000) ? [t('idle.title'), body] : [body]);
-  // oxlint-disable-next-line react-hooks/exhaustive-deps -- spoken when the count moves on, not when anything else re-renders.
+    // oxlint-disable-next-line react-hooks/exhaustive-deps -- spoken when the count moves on, not when anything else re-renders.
   }, [announce, seconds]);
   if (!warning) return null;
   return (

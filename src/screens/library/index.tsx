@@ -78,7 +78,7 @@ function useFocusFirst<T extends HTMLElement>(selector: string) {
   const ref = useRef<T>(null);
   useEffect(() => {
     ref.current?.querySelector<HTMLElement>(selector)?.focus({ preventScroll: true });
-  // oxlint-disable-next-line react-hooks/exhaustive-deps -- on mount only: focus is placed once, then left where the patient moves it.
+    // oxlint-disable-next-line react-hooks/exhaustive-deps -- on mount only: focus is placed once, then left where the patient moves it.
   }, []);
   return ref;
 }

@@ -47,7 +47,7 @@ export function CompareView({ handout, section, staff, patient, currentSentence 
     };
   }, [handout.id, staff, visit]);
 
-  const staffSection = other && other !== 'failed' ? other.sections.find((s) => s.id === section.id) ?? null : null;
+  const staffSection = other && other !== 'failed' ? (other.sections.find((s) => s.id === section.id) ?? null) : null;
   // Rows: the language's name, the heading, then each block.
   const rows = section.blocks.length + 2;
   useCurrentBlock(root, section, currentSentence, staffSection !== null);

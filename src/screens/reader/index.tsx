@@ -66,7 +66,11 @@ function ReaderBody({ handout, section, headingRef }: ReaderBodyProps) {
   const sectionHeading = useRef<HTMLHeadingElement>(null);
   const scroller = useRef<HTMLDivElement>(null);
   const announced = useRef<string | null>(null);
-  const swipe = useSwipe(handout.dir, () => visit.nextSection(), () => visit.previousSection());
+  const swipe = useSwipe(
+    handout.dir,
+    () => visit.nextSection(),
+    () => visit.previousSection(),
+  );
   // Only the portrait layout keeps the controls under the reach line (app.css); so does the reading.
   const reading = useFollowReading(scroller, () =>
     // A phone (the personal reader) is all within reach of the hand holding it.
@@ -81,7 +85,7 @@ function ReaderBody({ handout, section, headingRef }: ReaderBodyProps) {
     reading.restart();
     if (announced.current !== null) sectionHeading.current?.focus({ preventScroll: true });
     announced.current = section.id;
-  // oxlint-disable-next-line react-hooks/exhaustive-deps -- per section: `reading` is a new object at every render.
+    // oxlint-disable-next-line react-hooks/exhaustive-deps -- per section: `reading` is a new object at every render.
   }, [section.id]);
 
   const status = player.status.value;
@@ -131,7 +135,11 @@ function ReaderBody({ handout, section, headingRef }: ReaderBodyProps) {
           ))}
         </ol>
         {showsDraftNotice(handout.meta) && <p class="reader__draft">{t('reader.draftTranslation')}</p>}
-        {textOnly && <p class="reader__notice" data-notice="text-only">{t('reader.textOnly')}</p>}
+        {textOnly && (
+          <p class="reader__notice" data-notice="text-only">
+            {t('reader.textOnly')}
+          </p>
+        )}
         <div class="reader__listened" aria-hidden="true">
           <span style={{ transform: `scaleX(${player.progress.value})` }} />
         </div>
@@ -141,11 +149,7 @@ function ReaderBody({ handout, section, headingRef }: ReaderBodyProps) {
         {position}
       </p>
       <div class="reader__scroll" ref={scroller} {...swipe}>
-        {compare ? (
-          <CompareView handout={handout} section={section} staff={staff} patient={sectionText} currentSentence={player.currentSentence} />
-        ) : (
-          sectionText
-        )}
+        {compare ? <CompareView handout={handout} section={section} staff={staff} patient={sectionText} currentSentence={player.currentSentence} /> : sectionText}
         {section.index === total - 1 && <SourceNote handout={handout} label={t('reader.source')} />}
         <TakeHomeAtEnd handout={handout} section={section} />
       </div>
@@ -192,14 +196,7 @@ function ReaderBody({ handout, section, headingRef }: ReaderBodyProps) {
           {t('reader.sections')}
         </BigButton>
         <div class="control-bar__play">
-          <BigButton
-            icon={busy ? 'pause' : 'play'}
-            variant="primary"
-            class="control-bar__play-button"
-            onClick={play}
-            data-action="play"
-            data-status={status}
-          >
+          <BigButton icon={busy ? 'pause' : 'play'} variant="primary" class="control-bar__play-button" onClick={play} data-action="play" data-status={status}>
             {playLabel}
           </BigButton>
           {(status === 'unavailable' || status === 'error') && (

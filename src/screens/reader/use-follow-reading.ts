@@ -35,7 +35,7 @@ export function useFollowReading(scroller: { current: HTMLElement | null }, reac
       area.removeEventListener('touchmove', stop);
       area.removeEventListener('keydown', onKey);
     };
-  // oxlint-disable-next-line react-hooks/exhaustive-deps -- on mount only: `scroller` is the caller's ref and `following` a signal, both as long-lived as the component.
+    // oxlint-disable-next-line react-hooks/exhaustive-deps -- on mount only: `scroller` is the caller's ref and `following` a signal, both as long-lived as the component.
   }, []);
 
   /** Scrolls so the element sits in the upper middle of the reachable text, if it has left that band. */

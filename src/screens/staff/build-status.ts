@@ -34,7 +34,8 @@ export async function readBuildStatus(running: string, fetchJson: (url: string) 
 /** The report, or null when `json` is not what serve-kiosk writes (an older or foreign server). */
 export function parseBuildStatus(running: string, json: unknown): BuildReport | null {
   if (!isRecord(json) || !isRecord(json.serving) || typeof json.serving.id !== 'string') return null;
-  const building = isRecord(json.building) && typeof json.building.id === 'string' && typeof json.building.since === 'string' ? { id: json.building.id, since: json.building.since } : null;
+  const building =
+    isRecord(json.building) && typeof json.building.id === 'string' && typeof json.building.since === 'string' ? { id: json.building.id, since: json.building.since } : null;
   const failed =
     isRecord(json.failed) && typeof json.failed.id === 'string' && typeof json.failed.at === 'string' && typeof json.failed.output === 'string'
       ? { id: json.failed.id, at: json.failed.at, output: json.failed.output }

@@ -44,11 +44,7 @@ export interface StaffProbes {
   build(running: string): Promise<BuildReport | null>;
 }
 
-export async function contentHealth(
-  source: ContentSource,
-  languages: readonly LanguageInfo[],
-  handoutIds: readonly string[],
-): Promise<LanguageHealth[]> {
+export async function contentHealth(source: ContentSource, languages: readonly LanguageInfo[], handoutIds: readonly string[]): Promise<LanguageHealth[]> {
   return Promise.all(
     languages.map(async ({ code, name }) => {
       const results = await Promise.allSettled(handoutIds.map((id) => source.load(code, id)));

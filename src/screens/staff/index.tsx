@@ -86,7 +86,7 @@ function PinPad({ t, lock, maxLength, onOpen }: PinPadProps) {
       if (left === 0) setMessage('');
     }, 1000);
     return () => clearInterval(timer);
-  // oxlint-disable-next-line react-hooks/exhaustive-deps -- restarted when the lock starts or ends, not at every second it counts down.
+    // oxlint-disable-next-line react-hooks/exhaustive-deps -- restarted when the lock starts or ends, not at every second it counts down.
   }, [lockedFor === 0]);
 
   const locked = lockedFor > 0;
@@ -172,7 +172,7 @@ function StaffPanel({ t, lang, services, probes, reload }: PanelProps) {
       live = false;
       clearInterval(timer);
     };
-  // oxlint-disable-next-line react-hooks/exhaustive-deps -- one round of probes per panel opened; the services live as long as the kiosk.
+    // oxlint-disable-next-line react-hooks/exhaustive-deps -- one round of probes per panel opened; the services live as long as the kiosk.
   }, []);
 
   const megabytes = (bytes: number) => (bytes / 1e6).toLocaleString(lang, { maximumFractionDigits: 1 });
@@ -375,8 +375,7 @@ export function ReviewCell({ t, lang, status, kind }: { t: Translate; lang: stri
   // The record's date is a calendar day, not a moment: shown as that day wherever the kiosk's clock is.
   const date = status.date ? new Date(`${status.date}T00:00:00Z`).toLocaleDateString(lang, { dateStyle: 'long', timeZone: 'UTC' }) : '';
   const values = { by: status.by ?? '', date };
-  const text =
-    status.state === 'reviewed' ? t('staff.reviewed', values) : status.state === 'out-of-date' ? t('staff.outOfDate', values) : t('staff.notReviewed');
+  const text = status.state === 'reviewed' ? t('staff.reviewed', values) : status.state === 'out-of-date' ? t('staff.outOfDate', values) : t('staff.notReviewed');
   return (
     <td data-review-kind={kind} data-review-state={status.state} class={status.state === 'reviewed' ? undefined : 'staff-panel__problem'}>
       {text}

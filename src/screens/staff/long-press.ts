@@ -10,10 +10,7 @@ export const STAFF_HOLD_MS = 3000;
 /** How far a held finger may drift, in CSS px, and still count as held still. */
 const DRIFT = 24;
 
-export type LongPressHandlers = Pick<
-  HTMLAttributes<HTMLElement>,
-  'onPointerDown' | 'onPointerUp' | 'onPointerCancel' | 'onPointerLeave' | 'onPointerMove'
->;
+export type LongPressHandlers = Pick<HTMLAttributes<HTMLElement>, 'onPointerDown' | 'onPointerUp' | 'onPointerCancel' | 'onPointerLeave' | 'onPointerMove'>;
 
 export function useLongPress(onLongPress: () => void, ms = STAFF_HOLD_MS): LongPressHandlers {
   const press = useRef<{ id: number; x: number; y: number; timer: ReturnType<typeof setTimeout> } | null>(null);

@@ -38,11 +38,7 @@ export function TakeHomeButtons({ handout, section }: { handout: Handout; sectio
         </BigButton>
       )}
       {canPrint && (
-        <BigButton
-          icon="print"
-          data-action="print"
-          onClick={() => void import('../print').then((m) => m.printHandout(handout, { publicUrl: config.site.publicUrl, t }))}
-        >
+        <BigButton icon="print" data-action="print" onClick={() => void import('../print').then((m) => m.printHandout(handout, { publicUrl: config.site.publicUrl, t }))}>
           {t('reader.print')}
         </BigButton>
       )}

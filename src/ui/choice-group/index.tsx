@@ -23,13 +23,7 @@ export function ChoiceGroup<T extends string>({ legend, name, value, choices, on
       <div class="choice-group__options">
         {choices.map((choice) => (
           <label key={choice.value} class="choice-group__option" data-choice={choice.value}>
-            <input
-              type="radio"
-              name={`${name}-${id}`}
-              value={choice.value}
-              checked={choice.value === value}
-              onChange={() => onChange(choice.value)}
-            />
+            <input type="radio" name={`${name}-${id}`} value={choice.value} checked={choice.value === value} onChange={() => onChange(choice.value)} />
             <span>{choice.label}</span>
           </label>
         ))}
