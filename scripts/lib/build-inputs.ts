@@ -15,7 +15,7 @@
  * (a later change in the same clock tick would keep its times).
  */
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, statSync, type BigIntStats } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { writeAtomic } from './write-file.ts';
 
@@ -55,26 +55,24 @@ function hashFile(path: string): string {
   return createHash('sha256').update(readFileSync(path)).digest('hex');
 }
 
-/** What stat said of a file when its hash was taken: size, mtime and ctime in ns, inode. */
-type StatKey = [size: string, mtimeNs: string, ctimeNs: string, ino: string];
-interface Entry {
-  stat: StatKey;
-  sha256: string;
-}
+/**
+ * The cache: for each file, one string "<size> <mtime ns> <ctime ns> <inode> <sha256>" (what stat
+ * said when the hash was taken, then the hash). One string per file, not an object: the quick start
+ * reads thousands of them, and fewer objects is less for the collector.
+ */
+type Entries = Record<string, string>;
+const VERSION = 2;
 
 /** The cache's entries, or none if it is missing or not what this code writes (then all is read). */
-function readCache(file: string): Record<string, Entry> {
+function readCache(file: string): Entries {
   // Checked by hand, not with zod: loading zod would cost the quick start more than the cache saves.
   try {
     const parsed: unknown = JSON.parse(readFileSync(file, 'utf8'));
-    if (typeof parsed !== 'object' || parsed === null || !('version' in parsed) || parsed.version !== 1 || !('files' in parsed)) return {};
+    if (typeof parsed !== 'object' || parsed === null || !('version' in parsed) || parsed.version !== VERSION || !('files' in parsed)) return {};
     const files = parsed.files;
     if (typeof files !== 'object' || files === null) return {};
-    const entries: Record<string, Entry> = {};
-    for (const [path, entry] of Object.entries(files)) {
-      const { stat, sha256 } = (entry ?? {}) as Partial<Entry>;
-      if (Array.isArray(stat) && stat.length === 4 && stat.every((part) => typeof part === 'string') && typeof sha256 === 'string') entries[path] = { stat, sha256 };
-    }
+    const entries: Entries = {};
+    for (const [name, entry] of Object.entries(files)) if (typeof entry === 'string') entries[name] = entry;
     return entries;
   } catch {
     return {};
@@ -82,10 +80,11 @@ function readCache(file: string): Record<string, Entry> {
 }
 
 const RACY_NS = 2_000_000_000n;
+const SHA256_HEX = 64;
 
 class HashCache {
-  private readonly before: Record<string, Entry>;
-  private readonly after: Record<string, Entry> = {};
+  private readonly before: Entries;
+  private readonly after: Entries = {};
   private changed = false;
   private readonly now: bigint;
 
@@ -100,30 +99,26 @@ class HashCache {
   /** `name`: the path from the kiosk's folder, which the cache is kept for. */
   hashOf(path: string, name: string): string {
     const stat = statSync(path, { bigint: true });
-    const key = statKey(stat);
+    const key = `${stat.size} ${stat.mtimeNs} ${stat.ctimeNs} ${stat.ino} `;
     const known = this.before[name];
-    if (known && known.stat.every((part, i) => part === key[i])) {
+    if (known?.length === key.length + SHA256_HEX && known.startsWith(key)) {
       this.after[name] = known;
-      return known.sha256;
+      return known.slice(key.length);
     }
     const sha256 = hashFile(path);
     this.changed = true;
-    if (this.now - stat.mtimeNs > RACY_NS && this.now - stat.ctimeNs > RACY_NS) this.after[name] = { stat: key, sha256 };
+    if (this.now - stat.mtimeNs > RACY_NS && this.now - stat.ctimeNs > RACY_NS) this.after[name] = key + sha256;
     return sha256;
   }
 
   save(): void {
     if (!this.changed && Object.keys(this.after).length === Object.keys(this.before).length) return;
     try {
-      writeAtomic(this.file, JSON.stringify({ version: 1, files: this.after }), '.builds/input-hashes.json');
+      writeAtomic(this.file, JSON.stringify({ version: VERSION, files: this.after }), '.builds/input-hashes.json');
     } catch {
       // A read-only checkout still starts; it reads every file each time.
     }
   }
-}
-
-function statKey(stat: BigIntStats): StatKey {
-  return [String(stat.size), String(stat.mtimeNs), String(stat.ctimeNs), String(stat.ino)];
 }
 
 /** The named files that exist, then every file under the named folders, sorted; no dotfiles. */

@@ -57,7 +57,7 @@ describe('the build id', () => {
   it('reads every file again when the cache is damaged, and gives the same id', () => {
     const root = tree();
     const before = buildInputs(root, root, { now: later() }).id;
-    writeFileSync(join(root, '.builds', 'input-hashes.json'), '{"version":1,"files":{"x":{"stat":[1],"sha256":3}}');
+    writeFileSync(join(root, '.builds', 'input-hashes.json'), '{"version":2,"files":{"src/main.tsx":3,"kiosk.config.json":"1 2 3 4 5"}}');
     expect(buildInputs(root, root, { now: later() }).id).toBe(before);
     writeFileSync(join(root, '.builds', 'input-hashes.json'), 'not json');
     expect(buildInputs(root, root, { now: later() }).id).toBe(before);
