@@ -22,7 +22,7 @@ import { normaliseSection } from '../scripts/audio/normalise.ts';
 import { readingText } from '../scripts/audio/reading-text.ts';
 import { sha256 } from '../scripts/audio/timings.ts';
 import { trimSilence } from '../scripts/audio/trim.ts';
-import type { Goal } from './report';
+import { within, type Goal } from './goal';
 
 export interface AlignmentCondition {
   lang: string;
@@ -221,13 +221,6 @@ function quantile(sorted: number[], q: number): number {
 
 export function alignmentGoals(a: AlignmentBench | undefined): Goal[] {
   if (!a || !a.conditions.length) return [];
-  const within = (figure: string, value: number, unit: string, limit: number): Goal => ({
-    figure,
-    value,
-    unit,
-    goal: `≤ ${limit} ${unit}`,
-    pass: Number.isFinite(value) && value <= limit,
-  });
   return [
     ...a.conditions.flatMap((c) => [
       within(`Recording alignment, ${c.lang}, ${c.condition}: word start error median`, c.median, 'ms', GOALS.median),

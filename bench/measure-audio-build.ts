@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildAudio } from '../scripts/audio/build.ts';
 import { buildContent } from '../scripts/lib/build-content.ts';
-import type { Goal } from './report';
+import type { Goal } from './goal';
 
 export interface AudioBuildRun {
   workers: number;

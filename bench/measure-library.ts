@@ -17,7 +17,7 @@ import { fileURLToPath } from 'node:url';
 import { loadConfig } from '../scripts/lib/load-config.ts';
 import { precacheManifest } from '../scripts/vite/service-worker.ts';
 import { MEGABYTE } from '../src/service-worker/audio-budget.ts';
-import type { Goal } from './report';
+import { within, type Goal } from './goal';
 
 export interface LibraryBench {
   contentRoot: string;
@@ -82,13 +82,6 @@ export function measureLibrary(root: string, contentRoot: string, log: (line: st
 
 export function libraryGoals(l: LibraryBench | undefined): Goal[] {
   if (!l) return [];
-  const within = (figure: string, value: number, unit: string, limit: number): Goal => ({
-    figure,
-    value,
-    unit,
-    goal: `≤ ${limit} ${unit}`,
-    pass: Number.isFinite(value) && value <= limit,
-  });
   return [
     within(`npm run check, ${l.handouts} handouts × ${l.languages} languages, no audio change`, l.checkSeconds, 's', GOALS.checkSeconds),
     within(`npm run build again, ${l.handouts} handouts × ${l.languages} languages, nothing changed`, l.buildSeconds, 's', GOALS.buildSeconds),

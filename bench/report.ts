@@ -1,4 +1,5 @@
 /** The goals from issue 8, each figure judged against its goal, and the report as Markdown. */
+import { within, type Goal } from './goal';
 import { alignmentGoals, alignmentMarkdown, type AlignmentBench } from './measure-alignment';
 import { audioBuildGoals, audioBuildMarkdown, type AudioBuildBench } from './measure-audio-build';
 import { libraryGoals, libraryMarkdown, type LibraryBench } from './measure-library';
@@ -41,23 +42,8 @@ export interface Results {
   problems: string[];
 }
 
-export interface Goal {
-  figure: string;
-  value: number;
-  unit: string;
-  goal: string;
-  pass: boolean;
-}
-
 /** KB and MB are decimal here (1 KB = 1,000 bytes), the stricter reading of the goals. */
 export function goals(r: Results): Goal[] {
-  const within = (figure: string, value: number, unit: string, limit: number): Goal => ({
-    figure,
-    value,
-    unit,
-    goal: `≤ ${limit} ${unit}`,
-    pass: Number.isFinite(value) && value <= limit,
-  });
   return [
     within('First-screen JS, gzip', r.firstScreen.js.gzip / 1000, 'KB', 45),
     within(`First tappable language button, ${r.firstTappable.throttled.throttling}x CPU throttling (median)`, r.firstTappable.throttled.median, 'ms', 400),
