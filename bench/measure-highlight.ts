@@ -10,7 +10,19 @@ import type { Browser, Page } from 'playwright-core';
 import type { SectionAudio } from './build';
 import { newBenchPage } from './browser';
 import { clipFor, goToSection, openReader, type Target, PLAY, sectionIds, setSpeed, waitForStatus, waitForOffline } from './kiosk';
-import { frameInterval, glassTiming, startsFromTimings, summariseSigned, type HighlightChange, type SignedSummary } from './stats';
+import {
+  clockJitter,
+  frameInterval,
+  glassTiming,
+  movingReadings,
+  startsFromTimings,
+  summarise,
+  summariseSigned,
+  type ClockReading,
+  type HighlightChange,
+  type SignedSummary,
+  type Summary,
+} from './stats';
 
 export interface HighlightAtRate {
   rate: number;
@@ -27,11 +39,17 @@ export interface HighlightAtRate {
   words: number;
   /** Median time between frames, ms. */
   frameInterval: number;
+  /** How far single readings of the media clock stray from its line, ms of wall time (a diagnostic: the noise a single reading carries). */
+  clockJitter: Summary;
+  /** Moves measured against a single clock reading, for want of readings around them to draw the line. */
+  unanchored: number;
 }
 
 interface Sample {
   frames: number[];
   changes: HighlightChange[];
+  /** The media clock, read in every frame while the section's file plays. */
+  readings: ClockReading[];
 }
 
 export async function measureHighlight(
@@ -82,13 +100,17 @@ export async function measureHighlight(
     const dom: number[] = [];
     const glass: number[] = [];
     const intervals: number[] = [];
+    const jitter: number[] = [];
+    let unanchored = 0;
     let missed = 0;
     let words = 0;
     for (const { sample, audio } of runs) {
       if (!sample.changes.length) continue;
       const interval = frameInterval(sample.frames);
       intervals.push(interval);
-      const timing = glassTiming(startsFromTimings(audio.timings), sample.frames, sample.changes, interval);
+      const timing = glassTiming(startsFromTimings(audio.timings), sample.frames, sample.changes, interval, sample.readings);
+      jitter.push(...clockJitter(movingReadings(sample.readings), rate));
+      unanchored += timing.unanchored;
       dom.push(...timing.dom);
       glass.push(...timing.glass);
       missed += timing.missed;
@@ -103,6 +125,8 @@ export async function measureHighlight(
       missed,
       words,
       frameInterval: intervals.length ? intervals.reduce((a, b) => a + b, 0) / intervals.length : Number.NaN,
+      clockJitter: summarise(jitter.map(Math.abs)),
+      unanchored,
     });
   }
   problems.push(...bench.problems);
@@ -111,8 +135,9 @@ export async function measureHighlight(
 }
 
 /**
- * For `ms` milliseconds: every frame's start time, and every move of the current-word class with the
- * clock of the media element playing `asset` (not a spoken prompt that may also be playing).
+ * For `ms` milliseconds: every frame's start time and a reading of the clock of the media element
+ * playing `asset` (not a spoken prompt that may also be playing), and every move of the current-word
+ * class with that clock's reading at the moment.
  */
 function sampleChanges(page: Page, asset: string, ms: number): Promise<Sample> {
   return page.evaluate(
@@ -122,25 +147,29 @@ function sampleChanges(page: Page, asset: string, ms: number): Promise<Sample> {
         const media = (window as unknown as { __media: HTMLMediaElement[] }).__media;
         const frames: number[] = [];
         const changes: HighlightChange[] = [];
+        const readings: ClockReading[] = [];
+        const playing = () => media.find((m) => !m.paused && !m.ended && m.currentSrc.endsWith(`/${file}`));
         const observer = new MutationObserver((records) => {
           const at = performance.now();
-          const playing = media.find((m) => !m.paused && !m.ended && m.currentSrc.endsWith(`/${file}`));
-          if (!playing) return;
+          const audio = playing();
+          if (!audio) return;
           for (const record of records) {
-            const element = record.target as Element;
-            const arrived = element.classList.contains('word--current') && !(record.oldValue ?? '').split(/\s+/).includes('word--current');
+            const word = record.target as Element;
+            const arrived = word.classList.contains('word--current') && !(record.oldValue ?? '').split(/\s+/).includes('word--current');
             if (!arrived) continue;
-            changes.push({ at, time: playing.currentTime, rate: playing.playbackRate, word: Number(element.getAttribute('data-word')) });
+            changes.push({ at, time: audio.currentTime, rate: audio.playbackRate, word: Number(word.getAttribute('data-word')) });
           }
         });
         observer.observe(document.body, { subtree: true, attributes: true, attributeFilter: ['class'], attributeOldValue: true });
         const end = performance.now() + duration;
         const tick = (at: number) => {
           frames.push(at);
+          const audio = playing();
+          if (audio) readings.push({ at: performance.now(), time: audio.currentTime });
           if (performance.now() < end) requestAnimationFrame(tick);
           else {
             observer.disconnect();
-            resolve({ frames, changes });
+            resolve({ frames, changes, readings });
           }
         };
         requestAnimationFrame(tick);

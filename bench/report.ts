@@ -166,10 +166,10 @@ export function markdown(r: Results): string {
   out.push(
     '## Highlight against the voice, measured from outside',
     '',
-    "While a section plays, a MutationObserver in the page sees the current-word class arrive on a word and reads the playing media element's `currentTime` at that moment; the error is that time minus the word's start in the timings file, in wall-clock ms (audio time ÷ rate): + late, − early. **DOM** is that figure. **Glass** adds the time from the change to the moment its frame reaches the screen, estimated as the frame's start (from a rAF loop of the page's own) plus one measured frame interval. Chromium reports no output latency for media elements, so none is added. p50, p95 and max are of the size of the error; the mean keeps its sign. Missed: words between the first and last highlighted that never got the highlight.",
+    "While a section plays, a MutationObserver in the page sees the current-word class arrive on a word and reads the playing media element's `currentTime` at that moment; the error is that time minus the word's start in the timings file, in wall-clock ms (audio time ÷ rate): + late, − early. **DOM** is that figure. **Glass** is the moment the frame holding the change reaches the screen, estimated as the frame's start (from a rAF loop of the page's own) plus one measured frame interval, against the moment the word is heard. That moment is taken from the media clock as a line, not from one reading: the same rAF loop reads `currentTime` in every frame, and since the device plays at a steady rate the sound is a line of slope `rate` in wall time; the median offset of the readings within 250 ms of the word places it. Single readings stray from that line (at 1x now and then by a frame; while time-stretching, every frame by several ms): the **clock jitter** column is how far, and it is noise a single reading would add to the figure. Chromium reports no output latency for media elements, so none is added. p50, p95 and max are of the size of the error; the mean keeps its sign. Missed: words between the first and last highlighted that never got the highlight. The first word after Play is the usual maximum: for its first 50–100 ms the element's clock runs ahead of the line it settles on, and the highlight, which follows the clock, lights that word before the line says it is heard.",
     '',
-    row(['rate', 'moves', 'frame interval', 'glass p50', 'glass p95', 'glass max', 'glass mean', 'DOM p50', 'DOM p95', 'DOM max', 'DOM mean', 'missed']),
-    row(['---', '---', '---', '---', '---', '---', '---', '---', '---', '---', '---', '---']),
+    row(['rate', 'moves', 'frame interval', 'glass p50', 'glass p95', 'glass max', 'glass mean', 'DOM p50', 'DOM p95', 'DOM max', 'DOM mean', 'missed', 'clock jitter p95']),
+    row(['---', '---', '---', '---', '---', '---', '---', '---', '---', '---', '---', '---', '---']),
     ...r.highlight.map((h) =>
       row([
         `${h.rate}x`,
@@ -184,6 +184,7 @@ export function markdown(r: Results): string {
         ms(h.dom.max),
         signedMs(h.dom.mean),
         `${h.missed} of ${h.words}`,
+        ms(h.clockJitter.p95),
       ]),
     ),
     '',

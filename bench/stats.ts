@@ -53,36 +53,101 @@ export interface GlassTiming {
   missed: number;
   /** Words that should have been highlighted in the span observed. */
   words: number;
+  /** Changes with too few clock readings around them to draw the clock's line: measured against the single reading instead. */
+  unanchored: number;
+}
+
+/** One reading of the playing media element's clock, taken in every frame of the bench's own rAF loop. */
+export interface ClockReading {
+  /** performance.now() of the reading. */
+  at: number;
+  /** currentTime, s. */
+  time: number;
+}
+
+/** Half the span of readings that place the clock's line at a moment: about 30 frames at 60 Hz. */
+const LINE_WINDOW_MS = 250;
+const MIN_READINGS = 5;
+
+/**
+ * The readings from the moment the clock starts moving. Right after play the element repeats its start
+ * position while it fills its buffers: those readings say when nothing is heard yet, not where the line is.
+ */
+export function movingReadings(readings: readonly ClockReading[]): ClockReading[] {
+  const first = readings[0];
+  if (!first) return [];
+  const moved = readings.findIndex((r) => r.time !== first.time);
+  return moved < 0 ? [] : readings.slice(moved);
+}
+
+/**
+ * The wall-clock moment (ms) the sound reached `time` s of audio. Chromium's `currentTime` wobbles
+ * around the sound playing (at 2x it steps by ±5–10 ms of wall time from frame to frame; at 1x it
+ * sometimes holds for a frame), while the device plays at a steady rate: the sound is a line of slope
+ * `rate` in wall time. Each reading gives that line's offset; the median offset of the readings
+ * within 250 ms of the moment is the line there, and one odd reading cannot move it. Null where fewer
+ * than five readings are that near.
+ */
+export function heardAt(time: number, rate: number, readings: readonly ClockReading[]): number | null {
+  if (!readings.length) return null;
+  const toWall = (r: ClockReading) => r.at - (r.time * 1000) / rate;
+  // A first guess from the raw readings: the first at or past `time`, else the last.
+  const past = readings.find((r) => r.time >= time) ?? readings[readings.length - 1];
+  if (!past) return null;
+  const guess = toWall(past) + (time * 1000) / rate;
+  const offsets = readings.filter((r) => Math.abs(r.at - guess) <= LINE_WINDOW_MS).map(toWall);
+  if (offsets.length < MIN_READINGS) return null;
+  return median(offsets) + (time * 1000) / rate;
+}
+
+/** How far single readings stray from the clock's line, ms of wall time: the noise the line removes. */
+export function clockJitter(readings: readonly ClockReading[], rate: number): number[] {
+  const jitter: number[] = [];
+  for (const reading of readings) {
+    const line = heardAt(reading.time, rate, readings);
+    if (line !== null) jitter.push(reading.at - line);
+  }
+  return jitter;
 }
 
 /**
  * How far each move of the highlight is from the moment its word is heard. DOM: the media clock when
  * the class changed, against the word's start in the timings file, in wall-clock ms (audio time ÷
  * rate). Glass: the frame holding the change is shown at the next vsync, one frame interval after the
- * frame began (`frames`: the frame start times of a rAF loop in the same page); the audio runs on
- * meanwhile, so the on-glass error is the DOM error plus the time from the change to that vsync.
+ * frame began (`frames`: the frame start times of a rAF loop in the same page), against the moment
+ * the word is heard on the clock's line drawn through the readings around it (`heardAt`).
  * No output latency is added: Chromium reports none for media elements.
  */
-export function glassTiming(starts: readonly number[], frames: readonly number[], changes: readonly HighlightChange[], intervalMs: number): GlassTiming {
+export function glassTiming(
+  starts: readonly number[],
+  frames: readonly number[],
+  changes: readonly HighlightChange[],
+  intervalMs: number,
+  readings: readonly ClockReading[],
+): GlassTiming {
   const dom: number[] = [];
   const glass: number[] = [];
   const seen = new Set<number>();
+  const moving = movingReadings(readings);
+  let unanchored = 0;
   for (const change of changes) {
     const start = starts[change.word];
     if (start === undefined || change.word < 0) continue;
     seen.add(change.word);
     const domMs = ((change.time - start) / change.rate) * 1000;
     const frameStart = frames[indexAt(frames, change.at)] ?? change.at;
-    const shown = frameStart + intervalMs;
+    const shown = Math.max(change.at, frameStart + intervalMs);
     dom.push(domMs);
-    glass.push(domMs + Math.max(0, shown - change.at));
+    const heard = heardAt(start, change.rate, moving);
+    if (heard === null) unanchored++;
+    glass.push(heard === null ? domMs + (shown - change.at) : shown - heard);
   }
   const indexes = [...seen];
   const first = Math.min(...indexes);
   const last = Math.max(...indexes);
   let missed = 0;
   for (let word = first; word <= last; word++) if (!seen.has(word)) missed++;
-  return { dom, glass, missed, words: indexes.length ? last - first + 1 : 0 };
+  return { dom, glass, missed, words: indexes.length ? last - first + 1 : 0, unanchored };
 }
 
 /** Median gap between frame start times: the screen's frame interval as the page sees it. */

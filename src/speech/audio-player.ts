@@ -6,6 +6,7 @@
  */
 import { batch, signal } from '@preact/signals';
 import type { SectionAudio } from '../content/model';
+import { createAudioClock } from './audio-clock';
 import type { FrameClock } from './frame-clock';
 import { createFramePacer } from './frame-pacing';
 import { clampRate, clampVolume, isSpeaking, type PlaybackStatus, type Player, type SectionAudioRef } from './player';
@@ -45,6 +46,7 @@ export function createAudioPlayer({ sounds, clock, defaults, log = console.warn 
   let sound: Sound | null = null;
   let frame: number | null = null;
   const pacer = createFramePacer();
+  const audioClock = createAudioClock();
   // Bumped on every load and stop, so a sound that finishes loading late cannot act on a newer state.
   let generation = 0;
   // A disposed player loads nothing more: a late caller would create sounds nobody releases.
@@ -86,6 +88,7 @@ export function createAudioPlayer({ sounds, clock, defaults, log = console.warn 
     if (frame !== null) clock.cancel(frame);
     frame = null;
     pacer.reset();
+    audioClock.reset();
   };
 
   const follow = (frameTime: number) => {
@@ -93,7 +96,8 @@ export function createAudioPlayer({ sounds, clock, defaults, log = console.warn 
     if (!current || !sound || status.value !== 'playing') return;
     const { audio } = current;
     const interval = pacer.frame(frameTime);
-    const time = predictedAudioTime(sound.position(), rate.value, frameTime, clock.now(), interval);
+    const now = clock.now();
+    const time = predictedAudioTime(audioClock.read(sound.position(), now, rate.value), rate.value, frameTime, now, interval);
     const word = nextWordToShow(currentWord.value, indexAt(audio.wordStarts, time));
     // The sentence follows the word shown, so the underline and the ring never disagree.
     const sentence = word >= 0 ? indexAt(audio.sentenceStarts, audio.wordStarts[word] as number) : indexAt(audio.sentenceStarts, time);
@@ -145,7 +149,10 @@ export function createAudioPlayer({ sounds, clock, defaults, log = console.warn 
         ready.ready.then(() => {
           if (mine !== generation || current !== loaded) return;
           sound = ready;
-          if (from !== undefined) ready.seek(from);
+          if (from !== undefined) {
+            ready.seek(from);
+            audioClock.reset();
+          }
           ready.play();
           status.value = 'playing';
           startLoop();
