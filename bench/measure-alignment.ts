@@ -112,7 +112,7 @@ async function alignOne(engine: SpeechEngine, target: SectionTarget, site: Param
 }
 
 /** Festival's tokens → the display word each starts, through the reading text's offsets. */
-function truthByWord(target: Pick<SectionTarget, 'section'>, reading: { text: string; displayOffsets: number[] }, spoken: FestivalSpeech): Map<number, number> {
+export function truthByWord(target: Pick<SectionTarget, 'section'>, reading: { text: string; displayOffsets: number[] }, spoken: FestivalSpeech): Map<number, number> {
   // Festival was given the text with its quotes straightened (scripts/audio/festival.ts): search that.
   const text = reading.text
     .replace(/\n/g, ' ')
@@ -139,7 +139,7 @@ function truthByWord(target: Pick<SectionTarget, 'section'>, reading: { text: st
 }
 
 /** White noise at `snr` dB below the speech's mean power (frames within 30 dB of the loudest). */
-function addNoise(samples: Float32Array, snr: number): void {
+export function addNoise(samples: Float32Array, snr: number): void {
   const hop = 160;
   const powers: number[] = [];
   for (let i = 0; i + hop <= samples.length; i += hop) {

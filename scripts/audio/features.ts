@@ -26,7 +26,19 @@ export interface Features {
   frames: number;
   /** Log energy of each frame in dB relative to the loudest 5 % of frames (0 = loud speech). */
   energyDb: Float32Array;
+  /** Below this (dB, as energyDb) a frame is a pause: 40 dB under loud speech, or just above the room's noise where that is louder. */
+  silenceDb: number;
+  /** Above this a frame is surely speech. */
+  speechDb: number;
+  /** 1 where the frame is a pause (energyDb < silenceDb). */
+  silent: Uint8Array;
 }
+
+/** Pause and speech levels of a clean signal; a noisy one gets levels set from its noise. */
+const SILENCE_DB = -40;
+const SPEECH_DB = -28;
+/** A frame within this many dB of the quietest tenth of the frames (the room's noise) is a pause. */
+const NOISE_MARGIN_DB = 3;
 
 type FftLike = { createComplexArray(): number[]; realTransform(out: number[], input: ArrayLike<number>): void };
 const FFT = createRequire(import.meta.url)('fft.js') as new (size: number) => FftLike;
@@ -39,16 +51,40 @@ export function toAnalysisRate(samples: Float32Array, sampleRate: number): Float
   return Float32Array.from(out, (s) => s / 32767);
 }
 
-/** MFCCs of mono samples already at ANALYSIS_RATE. */
-export function mfcc(signal: Float32Array): Features {
+/**
+ * MFCCs of two signals to be aligned, with one spectral floor for both: per mel band, the louder of
+ * their noise floors relative to their own loud speech (and at least 50 dB under it). eSpeak's
+ * digital silence and a room's hiss then become the same flat "pause", and a soft "f" that the
+ * recording's noise covers is covered in the rendering too, so the two voices are compared on what
+ * both let through. Without a floor a pause in the rendering resembles a nasal in the recording.
+ */
+export function mfccPair(a: Float32Array, b: Float32Array): [Features, Features] {
+  const x = analyse(a);
+  const y = analyse(b);
+  const fx = noiseFloor(x);
+  const fy = noiseFloor(y);
+  const relative = fx.map((v, band) => Math.max(v / x.loudBand, (fy[band] as number) / y.loudBand));
+  return [cepstra(x, relative.map((r) => r * x.loudBand)), cepstra(y, relative.map((r) => r * y.loudBand))];
+}
+
+interface Analysis {
+  frames: number;
+  /** frames × MEL_BANDS power. */
+  mel: Float64Array;
+  energyDb: Float32Array;
+  /** Mean band power of the loud frames. */
+  loudBand: number;
+  /** The quietest tenth of the frames' energy, dB as energyDb: the room's noise where it has pauses. */
+  noiseDb: number;
+}
+
+function analyse(signal: Float32Array): Analysis {
   const frames = Math.max(1, Math.ceil(signal.length / HOP));
   const fft = new FFT(FFT_SIZE);
   const out = fft.createComplexArray();
   const frame = new Float64Array(FFT_SIZE);
   const window = Float64Array.from({ length: WINDOW }, (_, n) => 0.54 - 0.46 * Math.cos((2 * Math.PI * n) / (WINDOW - 1)));
   const bank = melBank();
-  const dct = dctTable();
-  const data = new Float32Array(frames * COEFFICIENTS);
   const energy = new Float32Array(frames);
   const melEnergy = new Float64Array(frames * MEL_BANDS);
   const power = new Float64Array(FFT_SIZE / 2 + 1);
@@ -78,9 +114,6 @@ export function mfcc(signal: Float32Array): Features {
   const sorted = Float32Array.from(energy).sort();
   const loud = sorted[Math.floor(sorted.length * 0.95)] ?? 0;
   for (let f = 0; f < frames; f++) energy[f] = energy[f]! - loud;
-  // A floor 50 dB under the loud frames' mean band energy, added before the log: eSpeak's digital
-  // silence and a room's quiet hiss both become the same flat "pause", while a soft "m" or "f" stays
-  // well above it. Without it a pause in the rendering resembles a nasal in the recording.
   let loudBand = 0;
   let loudFrames = 0;
   for (let f = 0; f < frames; f++) {
@@ -88,10 +121,28 @@ export function mfcc(signal: Float32Array): Features {
     for (let b = 0; b < MEL_BANDS; b++) loudBand += melEnergy[f * MEL_BANDS + b]!;
     loudFrames++;
   }
-  const floor = (loudBand / Math.max(1, loudFrames * MEL_BANDS)) * 1e-5 + 1e-12;
+  const noiseDb = (sorted[Math.floor(frames * 0.1)] ?? loud) - loud;
+  return { frames, mel: melEnergy, energyDb: energy, loudBand: loudBand / Math.max(1, loudFrames * MEL_BANDS) + 1e-12, noiseDb };
+}
+
+/** Per band: 50 dB under loud speech, or the signal's own noise (its quietest tenth of frames) where louder. */
+function noiseFloor({ frames, mel, loudBand }: Analysis): number[] {
+  const floors: number[] = [];
+  const column = new Float64Array(frames);
+  for (let b = 0; b < MEL_BANDS; b++) {
+    for (let f = 0; f < frames; f++) column[f] = mel[f * MEL_BANDS + b]!;
+    column.sort();
+    floors.push(Math.max(loudBand * 1e-5, column[Math.floor(frames * 0.1)]!));
+  }
+  return floors;
+}
+
+function cepstra({ frames, mel, energyDb, noiseDb }: Analysis, floor: readonly number[]): Features {
+  const dct = dctTable();
+  const data = new Float32Array(frames * COEFFICIENTS);
   const bands = new Float64Array(MEL_BANDS);
   for (let f = 0; f < frames; f++) {
-    for (let b = 0; b < MEL_BANDS; b++) bands[b] = Math.log(melEnergy[f * MEL_BANDS + b]! + floor);
+    for (let b = 0; b < MEL_BANDS; b++) bands[b] = Math.log(mel[f * MEL_BANDS + b]! + floor[b]! + 1e-12);
     for (let c = 0; c < CEPSTRA; c++) {
       let v = 0;
       for (let b = 0; b < MEL_BANDS; b++) v += dct[c * MEL_BANDS + b]! * bands[b]!;
@@ -99,7 +150,10 @@ export function mfcc(signal: Float32Array): Features {
     }
   }
   normalise(data, frames);
-  return { data, frames, energyDb: energy };
+  const silenceDb = Math.max(SILENCE_DB, noiseDb + NOISE_MARGIN_DB);
+  const speechDb = Math.max(SPEECH_DB, silenceDb + 6);
+  const silent = Uint8Array.from(energyDb, (e) => (e < silenceDb ? 1 : 0));
+  return { data, frames, energyDb, silenceDb, speechDb, silent };
 }
 
 /** Zero mean and unit variance per coefficient (cepstral mean and variance normalisation). */
@@ -116,21 +170,28 @@ function normalise(data: Float32Array, frames: number): void {
 }
 
 /** Average `factor` consecutive frames into one: the coarse levels of the alignment. */
-export function pool(features: Pick<Features, 'data' | 'frames'>, factor: number): { data: Float32Array; frames: number } {
+export function pool(features: Pooled, factor: number): Pooled {
   if (factor === 1) return features;
   const frames = Math.ceil(features.frames / factor);
   const data = new Float32Array(frames * COEFFICIENTS);
+  const silent = new Uint8Array(frames);
   for (let f = 0; f < frames; f++) {
     const from = f * factor;
     const to = Math.min(features.frames, from + factor);
+    // A pooled frame is a pause when most of it is.
+    let quiet = 0;
+    for (let g = from; g < to; g++) quiet += features.silent[g]!;
+    silent[f] = 2 * quiet > to - from ? 1 : 0;
     for (let c = 0; c < COEFFICIENTS; c++) {
       let sum = 0;
       for (let g = from; g < to; g++) sum += features.data[g * COEFFICIENTS + c]!;
       data[f * COEFFICIENTS + c] = sum / (to - from);
     }
   }
-  return { data, frames };
+  return { data, frames, silent };
 }
+
+export type Pooled = Pick<Features, 'data' | 'frames' | 'silent'>;
 
 function melBank(): { from: number; weights: Float64Array }[] {
   const mel = (hz: number) => 2595 * Math.log10(1 + hz / 700);

@@ -16,7 +16,7 @@
 import type { Section } from '../../src/content/model.ts';
 import type { SentenceTiming, WordTiming } from './align.ts';
 import { warp, type WarpPath } from './dtw.ts';
-import { COEFFICIENTS, HOP_SECONDS, mfcc, toAnalysisRate, type Features } from './features.ts';
+import { COEFFICIENTS, HOP_SECONDS, mfccPair, toAnalysisRate, type Features } from './features.ts';
 import { LEAD_SECONDS, TAIL_SECONDS, trimSilence } from './trim.ts';
 
 export interface RecordedWordTiming extends WordTiming {
@@ -81,15 +81,16 @@ const EXTRA_SPEECH_SECONDS = 1.2;
 /** A silence before a word longer than this is a pause, not a stop's closure. */
 const MAX_CLOSURE_SECONDS = 0.12;
 /** More silence than the rendering has at a word start, in 5 ms frames, that counts as a pause. */
-const PAUSE_FRAMES = 12;
-/** dB below loud speech: above it a frame is speech, below SILENCE_DB it is a pause. */
-const SPEECH_DB = -28;
-const SILENCE_DB = -40;
+const PAUSE_FRAMES = 24;
+/** How far into a sound dying away (5 ms frames) a pause is looked for, and how loud that sound may still be (dB over speech level). */
+const FADE_FRAMES = 12;
+const FADE_ABOVE_SPEECH_DB = 14;
 
 export function forceAlign(input: AlignInput): ForcedAlignment {
   input = { ...input, reference: withMargins(input.reference) };
-  const ref = mfcc(toAnalysisRate(input.reference.samples, input.reference.sampleRate));
-  const rec = mfcc(toAnalysisRate(input.recording.samples, input.recording.sampleRate));
+  const refSignal = toAnalysisRate(input.reference.samples, input.reference.sampleRate);
+  const recSignal = toAnalysisRate(input.recording.samples, input.recording.sampleRate);
+  const [ref, rec] = mfccPair(refSignal, recSignal);
   input = { ...input, reference: { ...input.reference, words: startAtClosures(input.reference.words, ref) } };
   const path = warp(ref, rec);
   return interpret(input, ref, rec, path);
@@ -108,9 +109,9 @@ function startAtClosures(words: readonly WordTiming[], ref: Features): WordTimin
     const earliest = Math.round(words[k - 1]!.start / HOP_SECONDS);
     // The 25 ms analysis window smears the burst a few frames back: step over that first.
     let i = Math.round(w.start / HOP_SECONDS) - 1;
-    for (let smear = 0; smear < 4 && i > earliest && ref.energyDb[i]! >= SILENCE_DB; smear++) i--;
+    for (let smear = 0; smear < 4 && i > earliest && !ref.silent[i]; smear++) i--;
     let gap = 0;
-    while (i > earliest && ref.energyDb[i]! < SILENCE_DB) {
+    while (i > earliest && ref.silent[i]) {
       i--;
       gap++;
     }
@@ -229,15 +230,25 @@ function skipPause(
 ): number {
   const i = frameOf(w.start);
   const j = first[i]!;
-  const silent = (f: Features, at: number) => f.energyDb[at]! < SILENCE_DB;
-  let refGap = 0;
-  while (i + refGap < ref.frames && silent(ref, i + refGap)) refGap++;
   const limit = k + 1 < words.length ? first[frameOf(words[k + 1]!.start)]! : rec.frames;
-  const from = j;
-  let recGap = 0;
-  while (from + recGap < limit && silent(rec, from + recGap)) recGap++;
-  if (recGap - refGap < PAUSE_FRAMES || from + recGap >= limit) return j * HOP_SECONDS;
-  return (from + recGap - refGap) * HOP_SECONDS;
+  const refGap = silenceAfter(ref, i, ref.frames);
+  const recGap = silenceAfter(rec, j, Math.max(limit, j + 1));
+  if (recGap.frames - refGap.frames < PAUSE_FRAMES || recGap.end >= limit) return j * HOP_SECONDS;
+  return (recGap.end - refGap.frames) * HOP_SECONDS;
+}
+
+/**
+ * The pause that begins at `from` or within the fading end of the sound before it (DTW often starts
+ * the next word where the last one is still dying away): its length in frames and its first frame
+ * after it, searching no further than `limit`.
+ */
+function silenceAfter(f: Features, from: number, limit: number): { frames: number; end: number } {
+  let at = from;
+  for (let fade = 0; fade < FADE_FRAMES && at < limit && !f.silent[at] && f.energyDb[at]! < f.speechDb + FADE_ABOVE_SPEECH_DB; fade++) at++;
+  if (at >= limit || !f.silent[at]) return { frames: 0, end: from };
+  let end = at;
+  while (end < limit && f.silent[end]) end++;
+  return { frames: end - at, end };
 }
 
 function findRefusal(
@@ -307,7 +318,7 @@ function longestStall(path: WarpPath, ref: Features, rec: Features, from: number
     const j = path.rec[k]!;
     if (i < from || i > to) continue;
     const diagonal = i !== path.ref[k - 1]! && j !== path.rec[k - 1]!;
-    if (diagonal || ref.energyDb[i]! <= SPEECH_DB || rec.energyDb[j]! <= SPEECH_DB) run = 0;
+    if (diagonal || ref.energyDb[i]! <= ref.speechDb || rec.energyDb[j]! <= rec.speechDb) run = 0;
     else longest = Math.max(longest, ++run);
   }
   return longest * HOP_SECONDS;
@@ -330,15 +341,15 @@ function extraSpeech(refWords: readonly WordTiming[], ref: Features, rec: Featur
     const j = path.rec[s]!;
     if (j === previousRec) continue;
     previousRec = j;
-    if (ref.energyDb[i]! < SILENCE_DB && rec.energyDb[j]! > SPEECH_DB) extra[wordAtFrame[i]!]! += HOP_SECONDS;
+    if (ref.silent[i] && rec.energyDb[j]! > rec.speechDb) extra[wordAtFrame[i]!]! += HOP_SECONDS;
   }
   return extra;
 }
 
 /** Mean distance between speech frames of the two signals taken at random: what "no match" scores. */
 function chanceDistance(a: Features, b: Features): number {
-  const speechA = indexesAbove(a.energyDb, SPEECH_DB);
-  const speechB = indexesAbove(b.energyDb, SPEECH_DB);
+  const speechA = indexesAbove(a.energyDb, a.speechDb);
+  const speechB = indexesAbove(b.energyDb, b.speechDb);
   if (!speechA.length || !speechB.length) return 1;
   let seed = 12345;
   const random = () => ((seed = (seed * 1103515245 + 12345) >>> 0) / 2 ** 32);
