@@ -61,6 +61,9 @@ export async function buildAudio(options: AudioBuildOptions): Promise<AudioBuild
     throw new InputError([{ file: 'kiosk.config.json', where: 'languages', message: `has no ${unknown.map((c) => `"${c}"`).join(', ')} (--lang); configured: ${configured.join(', ')}` }]);
   }
   const plans = planSpeech(root, content, options.languages);
+  // Every spoken language's plan, whichever were asked for: a recording is compared with its section in all of them.
+  let allPlans: typeof plans | undefined;
+  const everyLanguage = () => (allPlans ??= options.languages ? planSpeech(root, content) : plans);
   for (const language of content.languages) {
     if (plans.some((p) => p.lang === language.code) || (options.languages && !options.languages.includes(language.code))) continue;
     log(`${language.code}: text only: eSpeak NG has no voice for it and kiosk.config.json sets no speech.${language.code}; it is never read in another language's voice`);
@@ -157,7 +160,15 @@ export async function buildAudio(options: AudioBuildOptions): Promise<AudioBuild
         await speech.reset?.();
         // A staff recording replaces synthesis when it says the text (scripts/audio/recorded-section.ts).
         let synthesizedInstead: ReturnType<typeof makeSection> | undefined;
-        const outcome = await makeRecordedSection(audioDir, target, speech, previousSections[target.key]?.recording, () => (synthesizedInstead = makeSection(audioDir, target, speech, reason)).entry);
+        const others = everyLanguage().flatMap((plan) => (plan.lang === target.lang ? [] : plan.targets.filter((t) => t.handout === target.handout && t.section.id === target.section.id)));
+        const outcome = await makeRecordedSection(
+          audioDir,
+          target,
+          speech,
+          previousSections[target.key]?.recording,
+          () => (synthesizedInstead = makeSection(audioDir, target, speech, reason)).entry,
+          others,
+        );
         const result: SectionResult = synthesizedInstead?.result ?? { key: target.key, generated: true, duration: outcome.entry.duration, bytes: outcome.entry.bytes, synthesisSeconds: outcome.seconds, encodeSeconds: 0, skippedWords: 0, ...(reason ? { reason } : {}) };
         made.set(target.key, { entry: outcome.entry, result });
         log(formatLine(result));

@@ -58,16 +58,17 @@ export function toAnalysisRate(samples: Float32Array, sampleRate: number): Float
  * recording's noise covers is covered in the rendering too, so the two voices are compared on what
  * both let through. Without a floor a pause in the rendering resembles a nasal in the recording.
  */
-export function mfccPair(a: Float32Array, b: Float32Array): [Features, Features] {
-  const x = analyse(a);
-  const y = analyse(b);
+export function mfccPair(a: Float32Array | Analysis, b: Float32Array | Analysis): [Features, Features] {
+  const x = a instanceof Float32Array ? analyse(a) : a;
+  const y = b instanceof Float32Array ? analyse(b) : b;
   const fx = noiseFloor(x);
   const fy = noiseFloor(y);
   const relative = fx.map((v, band) => Math.max(v / x.loudBand, (fy[band] as number) / y.loudBand));
   return [cepstra(x, relative.map((r) => r * x.loudBand)), cepstra(y, relative.map((r) => r * y.loudBand))];
 }
 
-interface Analysis {
+/** A signal's spectrum frame by frame, before the floor shared with another signal is known: made once, paired with several. */
+export interface Analysis {
   frames: number;
   /** frames × MEL_BANDS power. */
   mel: Float64Array;
@@ -78,7 +79,7 @@ interface Analysis {
   noiseDb: number;
 }
 
-function analyse(signal: Float32Array): Analysis {
+export function analyse(signal: Float32Array): Analysis {
   const frames = Math.max(1, Math.ceil(signal.length / HOP));
   const fft = new FFT(FFT_SIZE);
   const out = fft.createComplexArray();

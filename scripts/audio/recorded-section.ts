@@ -16,7 +16,9 @@ import { alignWords } from './align.ts';
 import type { SectionTarget } from './check-audio.ts';
 import { decodeRecording } from './decode.ts';
 import type { SpeechEngine } from './engine.ts';
+import { analyse, toAnalysisRate } from './features.ts';
 import { forceAlign, type ForcedAlignment } from './force-align.ts';
+import { soundsLike, type Rendering } from './language-check.ts';
 import { matchLoudness } from './loudness.ts';
 import { encodeOpus } from './opus.ts';
 import { isStale, type RecordingFile } from './recordings.ts';
@@ -40,12 +42,17 @@ export function isRecorded(target: SectionTarget): target is RecordedTarget {
   return target.recording !== undefined;
 }
 
+/**
+ * @param others the same section in the kiosk's other spoken languages: a recording that sounds more
+ * like one of those than like its own language's is refused (scripts/audio/language-check.ts)
+ */
 export async function makeRecordedSection(
   audioDir: string,
   target: RecordedTarget,
   engine: SpeechEngine,
   previous: RecordingNote | undefined,
   synthesize: () => ManifestEntry,
+  others: readonly SectionTarget[] = [],
 ): Promise<RecordedOutcome> {
   const t0 = performance.now();
   const { recording } = target;
@@ -72,6 +79,32 @@ export async function makeRecordedSection(
   const samples = trimmed.samples.map((s) => s * loudness.gain);
 
   const synthesis = engine.synthesize(target.speech.text, { voice: target.voice, wordsPerMinute: target.wordsPerMinute });
+  const refuse = (quote: string, reason: string) => {
+    const message = `stops following the text of section "${target.section.id}" at the sentence "${quote}": ${reason}`;
+    return fallBack({ ...current, status: 'refused', message }, `refused   ${recording.file} ${message}; using the synthesized voice`);
+  };
+
+  if (others.length) {
+    const rendering = (lang: string, made: { samples: Int16Array; sampleRate: number }): Rendering => ({
+      lang,
+      samples: toAnalysisRate(Float32Array.from(made.samples, (v) => v / 32768), made.sampleRate),
+    });
+    const own = rendering(target.lang, synthesis);
+    const foreign = soundsLike(
+      analyse(toAnalysisRate(samples, decoded.sampleRate)),
+      own,
+      others.map((other) => rendering(other.lang, engine.synthesize(other.speech.text, { voice: other.voice, wordsPerMinute: other.wordsPerMinute }))),
+    );
+    // The engine spoke other voices: a section synthesized instead must still come out byte for byte as without them.
+    await engine.reset?.();
+    if (foreign) {
+      return refuse(
+        firstSentence(target.section),
+        `it sounds like the ${foreign.lang} text of this section rather than the ${target.lang} one (match ${percent(foreign.other)} against ${percent(foreign.own)}): a recording for another language?`,
+      );
+    }
+  }
+
   const durationMs = Math.floor((synthesis.samples.length * 1000) / synthesis.sampleRate);
   const reference = alignWords(target.section, target.speech, synthesis.events, durationMs);
   const alignment = forceAlign({
@@ -79,11 +112,7 @@ export async function makeRecordedSection(
     reference: { samples: Float32Array.from(synthesis.samples, (s) => s / 32768), sampleRate: synthesis.sampleRate, words: reference.words },
     recording: { samples, sampleRate: decoded.sampleRate },
   });
-  if (alignment.refusal) {
-    const { quote, reason } = alignment.refusal;
-    const message = `stops following the text of section "${target.section.id}" at the sentence "${quote}": ${reason}`;
-    return fallBack({ ...current, status: 'refused', message }, `refused   ${recording.file} ${message}; using the synthesized voice`);
-  }
+  if (alignment.refusal) return refuse(alignment.refusal.quote, alignment.refusal.reason);
 
   const pcm = Int16Array.from(samples, (s) => Math.max(-32768, Math.min(32767, Math.round(s * 32767))));
   const webm = writeWebm(encodeOpus(pcm, decoded.sampleRate));
@@ -120,6 +149,19 @@ export async function makeRecordedSection(
     ...lowConfidenceLines(target, alignment),
   ];
   return { entry, seconds: elapsed(), notes, used: true };
+}
+
+/** The section's first sentence with words, as displayed: where a recording in another language parts from the text at once. */
+function firstSentence(section: SectionTarget['section']): string {
+  const sentence = section.sentences.find((s) => s.wordCount > 0);
+  const first = sentence ? section.words[sentence.firstWord] : undefined;
+  const last = sentence ? section.words[sentence.firstWord + sentence.wordCount - 1] : undefined;
+  return first && last ? section.text.slice(first.start, last.end) : '';
+}
+
+/** A match score as force-align reports it: the share of unrelated speech's distance saved. */
+function percent(score: number): string {
+  return `${Math.round(100 * (1 - score))} %`;
 }
 
 function lowConfidenceLines(target: SectionTarget, alignment: ForcedAlignment): string[] {
