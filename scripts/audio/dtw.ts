@@ -45,18 +45,6 @@ export function warp(reference: Pooled, recording: Pooled): WarpPath {
   return path!;
 }
 
-/**
- * The coarsest level alone (80 ms frames, unconstrained), with the pooled features it ran on: enough
- * to tell which of several texts a recording says, at a small share of a whole alignment's time.
- */
-export function coarseWarp(reference: Pooled, recording: Pooled): { path: WarpPath; reference: Pooled; recording: Pooled } {
-  const { factor } = LEVELS[0] as { factor: number };
-  const a = pool(reference, factor);
-  const b = pool(recording, factor);
-  const band = full(a.frames, b.frames);
-  return { path: windowedDtw(a, b, band.lo, band.hi), reference: a, recording: b };
-}
-
 function full(n: number, m: number): { lo: Int32Array; hi: Int32Array } {
   return { lo: new Int32Array(n), hi: new Int32Array(n).fill(m - 1) };
 }

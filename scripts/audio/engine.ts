@@ -28,7 +28,8 @@ export interface SpeechEngine {
   hasVoice(voice: string): boolean;
   /** Every name `hasVoice` accepts, lower case (the audio build's worker pool sends it to the main thread). */
   voices?(): string[];
-  synthesize(text: string, settings: { voice: string; wordsPerMinute: number }): Synthesis;
+  /** `maxSeconds`: stop once this much speech is made (the rest of the text is not spoken). */
+  synthesize(text: string, settings: { voice: string; wordsPerMinute: number; maxSeconds?: number }): Synthesis;
   /**
    * Starts over from a fresh engine, so that what it makes next does not depend on what it made
    * before. eSpeak NG carries state from one utterance to the next (the same text twice in a row
@@ -99,7 +100,7 @@ async function start(): Promise<SpeechEngine> {
       currentVoice = '';
       used = false;
     },
-    synthesize(text, { voice, wordsPerMinute }) {
+    synthesize(text, { voice, wordsPerMinute, maxSeconds = Infinity }) {
       if (voice !== currentVoice) {
         if (!known.has(voice.toLowerCase()) || worker.set_voice(voice) !== 0) throw new UnknownVoiceError(voice);
         currentVoice = voice;
@@ -108,8 +109,13 @@ async function start(): Promise<SpeechEngine> {
       worker.set_rate(wordsPerMinute);
       const chunks: Int16Array[] = [];
       const events: EngineEvent[] = [];
+      const limit = maxSeconds * ENGINE_SAMPLE_RATE;
+      let made = 0;
       worker.synthesize(text, (samples, raw) => {
+        // eSpeak NG's callback convention: 1 stops the synthesis.
+        if (made >= limit) return 1;
         chunks.push(samples);
+        made += samples.length;
         for (const e of raw) {
           events.push({
             type: e.type,

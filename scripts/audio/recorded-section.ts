@@ -18,7 +18,7 @@ import { decodeRecording } from './decode.ts';
 import type { SpeechEngine } from './engine.ts';
 import { analyse, toAnalysisRate } from './features.ts';
 import { forceAlign, type ForcedAlignment } from './force-align.ts';
-import { soundsLike, type Rendering } from './language-check.ts';
+import { RENDERING_SECONDS, soundsLike, type Rendering } from './language-check.ts';
 import { matchLoudness } from './loudness.ts';
 import { encodeOpus } from './opus.ts';
 import { isStale, type RecordingFile } from './recordings.ts';
@@ -89,11 +89,11 @@ export async function makeRecordedSection(
       lang,
       samples: toAnalysisRate(Float32Array.from(made.samples, (v) => v / 32768), made.sampleRate),
     });
-    const own = rendering(target.lang, synthesis);
+    const own = rendering(target.lang, { samples: synthesis.samples.subarray(0, Math.round(RENDERING_SECONDS * synthesis.sampleRate)), sampleRate: synthesis.sampleRate });
     const foreign = soundsLike(
       analyse(toAnalysisRate(samples, decoded.sampleRate)),
       own,
-      others.map((other) => rendering(other.lang, engine.synthesize(other.speech.text, { voice: other.voice, wordsPerMinute: other.wordsPerMinute }))),
+      others.map((other) => rendering(other.lang, engine.synthesize(other.speech.text, { voice: other.voice, wordsPerMinute: other.wordsPerMinute, maxSeconds: RENDERING_SECONDS }))),
     );
     // The engine spoke other voices: a section synthesized instead must still come out byte for byte as without them.
     await engine.reset?.();

@@ -67,7 +67,13 @@ function makeProject({ french }: { french?: string } = {}): string {
   if (french) {
     mkdirSync(join(root, 'locales', 'fr', 'handouts'), { recursive: true });
     writeFileSync(join(root, 'locales', 'fr', 'ui.json'), JSON.stringify({ meta: { languageName: 'Français' } }));
-    writeFileSync(join(root, 'locales', 'fr', 'handouts', 'demo.md'), HANDOUT(french).replace('translation: original', 'translation: draft').replace('## What it is {#what}', '## Ce que c’est {#what}').replace('Rest well.', 'Reposez-vous bien.'));
+    writeFileSync(
+      join(root, 'locales', 'fr', 'handouts', 'demo.md'),
+      HANDOUT(french)
+        .replace('translation: original', 'translation: draft')
+        .replace('## What it is {#what}', '## Ce que c’est {#what}')
+        .replace('Rest well.', 'Reposez-vous bien.'),
+    );
   }
   return root;
 }
