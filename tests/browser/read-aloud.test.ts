@@ -3,7 +3,7 @@
  * highlight follows the audio clock; a tapped word plays from there; navigation stops speech at once.
  */
 import { fileURLToPath } from 'node:url';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chooseLanguage, launchChromium, openKiosk } from './browser';
 import { outOfStep, sampleHighlight } from './highlight';
