@@ -12,6 +12,7 @@ import type { RuntimeConfig } from '../config/schema';
 import { createKioskPlayer } from '../speech/create-player';
 import { createPromptOutput } from '../speech/prompt-output';
 import { createPromptClips, createPrompter } from '../speech/prompter';
+import { createStartDelays } from '../speech/start-delay';
 import { App } from './app';
 import { createKiosk } from './kiosk';
 
@@ -37,11 +38,12 @@ export async function assembleKiosk(env: { document?: Document; site?: SiteSetti
     document: env.document,
     strict: import.meta.env.DEV,
   });
+  const startDelays = createStartDelays();
   const kiosk = createKiosk({
     config,
     i18n,
     content: createContentSource(handoutSummaries, handoutLoaders),
-    createPlayer: () => createKioskPlayer(config.audio),
+    createPlayer: () => createKioskPlayer(config.audio, startDelays),
     clock: realClock,
   });
   const prompter = createPrompter(createPromptClips(promptLoaders), createPromptOutput(), () => kiosk.visit.peek().player.volume.peek());

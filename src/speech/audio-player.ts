@@ -11,6 +11,7 @@ import type { FrameClock } from './frame-clock';
 import { createFramePacer } from './frame-pacing';
 import { clampRate, clampVolume, isSpeaking, type PlaybackStatus, type Player, type SectionAudioRef } from './player';
 import type { Sound, SoundFactory } from './sound';
+import type { StartDelays } from './start-delay';
 import { indexAt, nextWordToShow, predictedAudioTime } from './timeline';
 
 export interface AudioPlayerOptions {
@@ -19,6 +20,8 @@ export interface AudioPlayerOptions {
   defaults: { rate: number; volume: number };
   /** Where a failure goes for staff to see; the patient sees only "audio unavailable". */
   log?: (message: string) => void;
+  /** The device's start delays, learned across visits (start-delay.ts); a fresh estimate if none. */
+  startDelays?: StartDelays;
 }
 
 interface Loaded {
@@ -30,7 +33,7 @@ interface Loaded {
 
 const keyOf = (ref: SectionAudioRef) => `${ref.lang}/${ref.handoutId}/${ref.section.id}`;
 
-export function createAudioPlayer({ sounds, clock, defaults, log = console.warn }: AudioPlayerOptions): Player {
+export function createAudioPlayer({ sounds, clock, defaults, log = console.warn, startDelays }: AudioPlayerOptions): Player {
   const status = signal<PlaybackStatus>('idle');
   const section = signal<SectionAudioRef | null>(null);
   const currentWord = signal(-1);
@@ -46,7 +49,9 @@ export function createAudioPlayer({ sounds, clock, defaults, log = console.warn 
   let sound: Sound | null = null;
   let frame: number | null = null;
   const pacer = createFramePacer();
-  const audioClock = createAudioClock();
+  const audioClock = createAudioClock(startDelays);
+  // Where the sound was last started from: until it is heard there, the highlight stays as it was.
+  let heldFrom = Number.NEGATIVE_INFINITY;
   // Bumped on every load and stop, so a sound that finishes loading late cannot act on a newer state.
   let generation = 0;
   // A disposed player loads nothing more: a late caller would create sounds nobody releases.
@@ -98,7 +103,15 @@ export function createAudioPlayer({ sounds, clock, defaults, log = console.warn 
     const interval = pacer.frame(frameTime);
     const now = clock.now();
     const time = predictedAudioTime(audioClock.read(sound.position(), now, rate.value), rate.value, frameTime, now, interval);
-    const word = nextWordToShow(currentWord.value, indexAt(audio.wordStarts, time));
+    if (time < heldFrom) {
+      // Not heard yet when this frame is shown: lighting the start's word now would be early.
+      frame = clock.request(follow);
+      return;
+    }
+    // The first word heard after a start is where the sound went: shown at once, not walked to.
+    const heard = indexAt(audio.wordStarts, time);
+    const word = heldFrom > Number.NEGATIVE_INFINITY ? heard : nextWordToShow(currentWord.value, heard);
+    heldFrom = Number.NEGATIVE_INFINITY;
     // The sentence follows the word shown, so the underline and the ring never disagree.
     const sentence = word >= 0 ? indexAt(audio.sentenceStarts, audio.wordStarts[word] as number) : indexAt(audio.sentenceStarts, time);
     const share = audio.duration > 0 ? Math.min(1, Math.max(0, time / audio.duration)) : 0;
@@ -149,10 +162,9 @@ export function createAudioPlayer({ sounds, clock, defaults, log = console.warn 
         ready.ready.then(() => {
           if (mine !== generation || current !== loaded) return;
           sound = ready;
-          if (from !== undefined) {
-            ready.seek(from);
-            audioClock.reset();
-          }
+          if (from !== undefined) ready.seek(from);
+          heldFrom = from ?? ready.position();
+          audioClock.start(heldFrom, clock.now(), rate.value);
           ready.play();
           status.value = 'playing';
           startLoop();

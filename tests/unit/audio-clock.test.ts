@@ -1,6 +1,7 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { createAudioClock } from '../../src/speech/audio-clock';
+import { createStartDelays, PRIOR_START_DELAY_MS } from '../../src/speech/start-delay';
 
 /** The sound at 2x, started at wall time 1000 ms: `line(now)` s of audio. */
 const line = (now: number, rate = 2, from = 0) => from + ((now - 1000) / 1000) * rate;
@@ -54,5 +55,47 @@ describe('the audio clock', () => {
     expect(clock.read(3.018, 1066.7, 0.5)).toBeCloseTo(3.018, 6);
     clock.reset();
     expect(clock.read(7, 2000, 0.5)).toBe(7);
+  });
+
+  it("follows a start by the device's delay, not by the readings, and learns that delay for the next start", () => {
+    // Chromium, asked at `at` to play from 3 s at 2x, is heard there `delay` ms later; its clock holds
+    // the start, jumps 18 ms of audio ahead 25 ms in, and holds there until the sound catches up.
+    const truth = (now: number, at: number, delay: number) => 3 + (Math.max(0, now - at - delay) / 1000) * 2;
+    const reading = (now: number, at: number, delay: number) => (now - at < 25 ? 3 : Math.max(truth(now, at, delay), 3.018));
+    const delays = createStartDelays();
+    const clock = createAudioClock(delays);
+    const errors = (at: number, delay: number) => {
+      clock.start(3, at, 2);
+      const wallMs: number[] = [];
+      for (let now = at + 5; now < at + 400; now += 16.7) {
+        const position = clock.read(reading(now, at, delay), now, 2);
+        // Before the sound is heard the clock is before the start, on the line that leads to it.
+        const expected = 3 + ((now - at - delay) / 1000) * 2;
+        wallMs.push(((position - expected) / 2) * 1000);
+      }
+      return wallMs;
+    };
+    expect(delays.at(2)).toBe(PRIOR_START_DELAY_MS);
+    // The first start on this device: 40 ms slower than the prior expects, so up to 40 ms early at first.
+    const first = errors(1000, 120);
+    expect(Math.max(...first.map(Math.abs))).toBeGreaterThan(30);
+    expect(delays.at(2)).toBeCloseTo(120, 6);
+    // Every later start is on time from its first frame; the raw readings would be up to 120 ms early.
+    const later = errors(5000, 120);
+    expect(Math.max(...later.map(Math.abs))).toBeLessThan(1);
+    // The delay learned at 2x serves another speed until that speed has its own.
+    expect(delays.at(1)).toBeCloseTo(120, 6);
+  });
+
+  it('keeps the median of the last five delays at a speed, and ignores one that cannot be a start', () => {
+    const delays = createStartDelays();
+    for (const ms of [90, 95, 400, 100, 85]) delays.learn(1, ms);
+    expect(delays.at(1)).toBe(95);
+    delays.learn(1, 5000);
+    delays.learn(1, -3);
+    expect(delays.at(1)).toBe(95);
+    delays.learn(0.75, 105);
+    expect(delays.at(0.8)).toBe(105);
+    expect(delays.at(1.5)).toBe(95);
   });
 });
