@@ -194,6 +194,26 @@ export function pool(features: Pooled, factor: number): Pooled {
 
 export type Pooled = Pick<Features, 'data' | 'frames' | 'silent'>;
 
+/**
+ * The mean distance between frames of `a` and `b` taken at random from the speaking frames given:
+ * what "no match" scores, the unit the aligner's and the language check's match ratios are in. A
+ * fixed sequence, so a result is reproducible.
+ */
+export function chanceDistance(a: Pick<Features, 'data'>, speakingA: readonly number[], b: Pick<Features, 'data'>, speakingB: readonly number[], samples: number): number {
+  if (!speakingA.length || !speakingB.length) return 1;
+  let seed = 12345;
+  const random = () => (seed = (seed * 1103515245 + 12345) >>> 0) / 2 ** 32;
+  let sum = 0;
+  for (let s = 0; s < samples; s++) {
+    const i = speakingA[Math.floor(random() * speakingA.length)]!;
+    const j = speakingB[Math.floor(random() * speakingB.length)]!;
+    let d = 0;
+    for (let c = 0; c < COEFFICIENTS; c++) d += (a.data[i * COEFFICIENTS + c]! - b.data[j * COEFFICIENTS + c]!) ** 2;
+    sum += Math.sqrt(d);
+  }
+  return sum / samples;
+}
+
 function melBank(): { from: number; weights: Float64Array }[] {
   const mel = (hz: number) => 2595 * Math.log10(1 + hz / 700);
   const hz = (m: number) => 700 * (10 ** (m / 2595) - 1);

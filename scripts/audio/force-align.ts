@@ -16,7 +16,7 @@
 import type { Section } from '../../src/content/model.ts';
 import type { SentenceTiming, WordTiming } from './align.ts';
 import { warp, type WarpPath } from './dtw.ts';
-import { COEFFICIENTS, HOP_SECONDS, mfccPair, toAnalysisRate, type Features } from './features.ts';
+import { chanceDistance, HOP_SECONDS, mfccPair, toAnalysisRate, type Features } from './features.ts';
 import { LEAD_SECONDS, TAIL_SECONDS, trimSilence } from './trim.ts';
 
 export interface RecordedWordTiming extends WordTiming {
@@ -163,7 +163,7 @@ function interpret(input: AlignInput, ref: Features, rec: Features, path: WarpPa
   const frameOf = (seconds: number) => Math.min(ref.frames - 1, Math.max(0, Math.round(seconds / HOP_SECONDS)));
   const toRecording = (seconds: number) => first[frameOf(seconds)]! * HOP_SECONDS;
 
-  const chance = chanceDistance(ref, rec);
+  const chance = chanceDistance(ref, indexesAbove(ref.energyDb, ref.speechDb), rec, indexesAbove(rec.energyDb, rec.speechDb), 4000);
   // Mean path distance per reference frame (a frame may be visited by several steps).
   const frameCost = new Float64Array(ref.frames);
   const frameSteps = new Int32Array(ref.frames);
@@ -359,25 +359,6 @@ function extraSpeech(refWords: readonly WordTiming[], ref: Features, rec: Featur
     if (ref.silent[i] && rec.energyDb[j]! > rec.speechDb) extra[wordAtFrame[i]!]! += HOP_SECONDS;
   }
   return extra;
-}
-
-/** Mean distance between speech frames of the two signals taken at random: what "no match" scores. */
-function chanceDistance(a: Features, b: Features): number {
-  const speechA = indexesAbove(a.energyDb, a.speechDb);
-  const speechB = indexesAbove(b.energyDb, b.speechDb);
-  if (!speechA.length || !speechB.length) return 1;
-  let seed = 12345;
-  const random = () => ((seed = (seed * 1103515245 + 12345) >>> 0) / 2 ** 32);
-  let sum = 0;
-  const samples = 4000;
-  for (let s = 0; s < samples; s++) {
-    const i = speechA[Math.floor(random() * speechA.length)]!;
-    const j = speechB[Math.floor(random() * speechB.length)]!;
-    let d = 0;
-    for (let c = 0; c < COEFFICIENTS; c++) d += (a.data[i * COEFFICIENTS + c]! - b.data[j * COEFFICIENTS + c]!) ** 2;
-    sum += Math.sqrt(d);
-  }
-  return sum / samples;
 }
 
 function indexesAbove(values: Float32Array, threshold: number): number[] {

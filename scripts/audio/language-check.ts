@@ -13,7 +13,7 @@
  * rendering always matched best, by 0.008–0.19 of what unrelated speech scores; a French reading
  * filed as English matched the French rendering by far more.
  */
-import { COEFFICIENTS, mfccPair, pool, type Analysis, type Pooled } from './features.ts';
+import { chanceDistance, COEFFICIENTS, mfccPair, pool, type Analysis, type Pooled } from './features.ts';
 
 /** Another language must match better than the section's own by this much (share of chance distance) to refuse. */
 export const OTHER_LANGUAGE_MARGIN = 0.02;
@@ -103,25 +103,7 @@ export function matchScore(rendering: Float32Array, recording: Analysis): number
     const s = steps[(n - 1) * m + j] as number;
     if (s) best = Math.min(best, (cost[(n - 1) * m + j] as number) / s);
   }
-  return Number.isFinite(best) ? best / chance(ref, rec) : 1;
-}
-
-/** Mean distance between speaking frames of the two taken at random (a fixed sequence: the result is reproducible). */
-function chance(a: Pooled, b: Pooled): number {
+  if (!Number.isFinite(best)) return 1;
   const speaking = (f: Pooled) => Array.from({ length: f.frames }, (_, i) => i).filter((i) => !f.silent[i]);
-  const A = speaking(a);
-  const B = speaking(b);
-  if (!A.length || !B.length) return 1;
-  let seed = 12345;
-  const random = () => (seed = (seed * 1103515245 + 12345) >>> 0) / 2 ** 32;
-  const samples = 3000;
-  let sum = 0;
-  for (let s = 0; s < samples; s++) {
-    const i = A[Math.floor(random() * A.length)] as number;
-    const j = B[Math.floor(random() * B.length)] as number;
-    let d = 0;
-    for (let c = 0; c < COEFFICIENTS; c++) d += ((a.data[i * COEFFICIENTS + c] as number) - (b.data[j * COEFFICIENTS + c] as number)) ** 2;
-    sum += Math.sqrt(d);
-  }
-  return sum / samples;
+  return best / chanceDistance(ref, speaking(ref), rec, speaking(rec), 3000);
 }

@@ -60,6 +60,19 @@ function audioPlayer() {
   return { player, sounds, frames, logged };
 }
 
+/** Section "a" playing, started and heard, its clock now at `time` s after one more frame. */
+async function playingAt(time: number) {
+  const { player, sounds, frames } = audioPlayer();
+  player.load(ref(section('a')));
+  player.play();
+  await settle();
+  const sound = sounds.made.get('/audio/a.webm')!;
+  throughStart(frames);
+  sound.time = time;
+  frames.frame();
+  return { player, sound, frames };
+}
+
 describe('indexAt', () => {
   it('finds the last start at or before a time', () => {
     const starts = [0.1, 0.6, 2.1, 2.8];
@@ -199,14 +212,7 @@ describe('the audio player', () => {
   });
 
   it('keeps the word on screen until a tapped word is heard, never stepping back to the word before it', async () => {
-    const { player, sounds, frames } = audioPlayer();
-    player.load(ref(section('a')));
-    player.play();
-    await settle();
-    const sound = sounds.made.get('/audio/a.webm')!;
-    throughStart(frames);
-    sound.time = 0.88;
-    frames.frame();
+    const { player, frames } = await playingAt(0.88);
     expect(player.currentWord.value).toBe(1);
     const seen: number[] = [];
     const stop = player.currentWord.subscribe((w) => seen.push(w));
@@ -229,14 +235,7 @@ describe('the audio player', () => {
   });
 
   it('pauses and resumes where it was, with the highlight kept while paused', async () => {
-    const { player, sounds, frames } = audioPlayer();
-    player.load(ref(section('a')));
-    player.play();
-    await settle();
-    const sound = sounds.made.get('/audio/a.webm')!;
-    throughStart(frames);
-    sound.time = 0.7;
-    frames.frame();
+    const { player, sound, frames } = await playingAt(0.7);
     player.pause();
     expect(player.status.value).toBe('paused');
     expect(sound.playing).toBe(false);
