@@ -108,7 +108,7 @@ export async function measureAlignment(root: string, options: { quick?: boolean;
 
 async function alignOne(engine: SpeechEngine, target: SectionTarget, site: Parameters<typeof phoneNumbers>[0], stretch: number, snr?: number) {
   const synthesis = engine.synthesize(target.speech.text, { voice: target.voice, wordsPerMinute: target.wordsPerMinute });
-  const refWords = alignWords(target.section, target.speech, synthesis.events, Math.floor((synthesis.samples.length * 1000) / synthesis.sampleRate)).words;
+  const { words: refWords, leadIns } = alignWords(target.section, target.speech, synthesis.events, Math.floor((synthesis.samples.length * 1000) / synthesis.sampleRate));
   const reading = readingText(target.section, { lang: target.lang, phoneNumbers: phoneNumbers(site) });
   const spoken = await festivalSpeak(reading.text.replace(/\n/g, ' '), target.lang, stretch);
   const truth = truthByWord(target, reading, spoken);
@@ -119,7 +119,7 @@ async function alignOne(engine: SpeechEngine, target: SectionTarget, site: Param
   if (snr !== undefined) addNoise(samples, snr);
   const result = forceAlign({
     section: target.section,
-    reference: { samples: Float32Array.from(synthesis.samples, (s) => s / 32768), sampleRate: synthesis.sampleRate, words: refWords },
+    reference: { samples: Float32Array.from(synthesis.samples, (s) => s / 32768), sampleRate: synthesis.sampleRate, words: refWords, leadIns },
     recording: { samples, sampleRate: spoken.sampleRate },
   });
   const errors = [...truth].map(([w, t]) => (itemAt(result.words, w, 'aligned words').start - (t - trimmed.cutStart)) * 1000);
@@ -231,10 +231,10 @@ async function longSection(
   );
   const languageCheckSeconds = (performance.now() - checkStarted) / 1000;
   if (foreign) log(`alignment: the long English section was taken for ${foreign.lang}!`);
-  const refWords = alignWords(section, speech, synthesis.events, Math.floor((synthesis.samples.length * 1000) / synthesis.sampleRate)).words;
+  const { words: refWords, leadIns } = alignWords(section, speech, synthesis.events, Math.floor((synthesis.samples.length * 1000) / synthesis.sampleRate));
   const result = forceAlign({
     section,
-    reference: { samples: Float32Array.from(synthesis.samples, (s) => s / 32768), sampleRate: synthesis.sampleRate, words: refWords },
+    reference: { samples: Float32Array.from(synthesis.samples, (s) => s / 32768), sampleRate: synthesis.sampleRate, words: refWords, leadIns },
     recording: { samples, sampleRate: spoken.sampleRate },
   });
   const alignSeconds = (performance.now() - started) / 1000;

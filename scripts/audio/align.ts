@@ -5,7 +5,8 @@
  * engine's words are not: it reports Chinese one character at a time, a number as several words, and
  * "L'ablation" as "L". So each real phoneme event is given to the display word that contains the
  * display offset of its text position, and a word's time runs:
- *  - from its first real phoneme (the engine's word event comes 50–80 ms early after a pause),
+ *  - from its first real phoneme, where it is first heard (the engine's word event comes before it by
+ *    the silent start of that phoneme: a stop's closure, 53 ms for p t k, 14 ms for b d g; see `leadIns`),
  *  - to the first thing after its last real phoneme: a pause, the next word, or the end.
  * Measured this way, word starts fall within a few ms of the pauses in the waveform.
  *
@@ -35,7 +36,17 @@ export interface Alignment {
   sentences: SentenceTiming[];
   /** Indexes of display words the engine gave no phoneme: each has a zero-length slot between its neighbours. */
   skipped: number[];
+  /**
+   * Per display word, the seconds from the engine's word event to the word's first phoneme: the
+   * silent start of its first sound (a stop's closure), which the engine counts as part of the word
+   * and a listener cannot hear after a pause. 0 where there is none, or where the word is not the
+   * first of an engine word (a number read as several words). The aligner of recordings uses it.
+   */
+  leadIns: number[];
 }
+
+/** An engine word event further ahead of its first phoneme than this is not a closure. */
+const MAX_LEAD_IN_MS = 100;
 
 export function alignWords(
   section: Pick<Section, 'words' | 'sentences'>,
@@ -97,6 +108,14 @@ export function alignWords(
   splitMergedWords(words, sentenceOf(section), offsets, events, engineWords, engineWordOf, phonemes);
 
   const firstMs = phonemes.map((list) => (list.length ? events[list[0]!]!.audioPosition : -1));
+  const leadIns = phonemes.map((list) => {
+    const first = list[0];
+    const engineWord = first === undefined ? undefined : engineWordOf.get(first);
+    if (first === undefined || engineWord === undefined || engineWord < 0) return 0;
+    for (let j = engineWord + 1; j < first; j++) if (events[j]!.type === 'phoneme' && events[j]!.id) return 0;
+    const gap = events[first]!.audioPosition - events[engineWord]!.audioPosition;
+    return gap > 0 && gap <= MAX_LEAD_IN_MS ? gap / 1000 : 0;
+  });
   const lastEvent = phonemes.map((list) => (list.length ? list[list.length - 1]! : -1));
   // Within a split engine word, a word ends where the next one's first phoneme starts.
   const splitEnd = phonemes.map((list, w) => {
@@ -161,7 +180,7 @@ export function alignWords(
     const last = wordTimings[sentence.firstWord + sentence.wordCount - 1];
     return { index: sentence.index, start: first?.start ?? 0, end: last?.end ?? first?.start ?? 0 };
   });
-  return { words: wordTimings, sentences, skipped };
+  return { words: wordTimings, sentences, skipped, leadIns };
 }
 
 function sentenceOf(section: Pick<Section, 'words' | 'sentences'>): number[] {

@@ -109,7 +109,7 @@ export async function makeRecordedSection(
   const reference = alignWords(target.section, target.speech, synthesis.events, durationMs);
   const alignment = forceAlign({
     section: target.section,
-    reference: { samples: Float32Array.from(synthesis.samples, (s) => s / 32768), sampleRate: synthesis.sampleRate, words: reference.words },
+    reference: { samples: Float32Array.from(synthesis.samples, (s) => s / 32768), sampleRate: synthesis.sampleRate, words: reference.words, leadIns: reference.leadIns },
     recording: { samples, sampleRate: decoded.sampleRate },
   });
   if (alignment.refusal) return refuse(alignment.refusal.quote, alignment.refusal.reason);

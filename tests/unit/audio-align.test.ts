@@ -62,6 +62,26 @@ describe('alignWords on recorded eSpeak NG events', () => {
     expect(alignment.words[nerve]!.start).toBeGreaterThanOrEqual(wordEvent.audioPosition / 1000);
   });
 
+  it("keeps, per word, the silent start of its first sound that the engine's word event counts: a stop's closure", () => {
+    const { section, alignment, recorded, speech } = load('en');
+    const positionOf = (word: number) => Array.from(speech.text).findIndex((_, i) => speech.displayOffsets[i] === section.words[word]!.start) + 1;
+    for (const [written, closed] of [
+      ['Get', true],
+      ['Call', true],
+      ['Nerve', false],
+    ] as const) {
+      const word = indexOf(section, written);
+      const position = positionOf(word);
+      const wordEvent = recorded.events.find((e) => e.type === 'word' && e.textPosition === position)!;
+      const lead = phonemeTimes(recorded, position)[0]! - wordEvent.audioPosition / 1000;
+      expect(alignment.leadIns[word], written).toBeCloseTo(lead, 6);
+      expect(lead > 0, written).toBe(closed);
+    }
+    // "the" of "in the" shares its engine word with "in": its first phoneme is not that word's first.
+    expect(alignment.leadIns[indexOf(section, 'the', 1)]).toBe(0);
+    expect(alignment.leadIns.every((s) => s >= 0 && s <= 0.1)).toBe(true);
+  });
+
   it('ends a word at the pause after its last phoneme', () => {
     const { section, alignment, recorded } = load('en');
     const everyone = alignment.words[indexOf(section, 'everyone')]!;
