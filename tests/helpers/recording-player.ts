@@ -102,7 +102,9 @@ export function createRecordingPlayer({ autoLoad = true }: { autoLoad?: boolean 
       // far before the middle of the word.
       const middle = (start + (sectionAudio.wordStarts[index + 1] ?? sectionAudio.duration)) / 2;
       currentSound().seek(Math.max(0, middle - 0.025 * real.rate.peek()));
-      for (let i = 0; i < 5 && real.currentWord.peek() !== index; i++) frames.frame();
+      // Right after Play the word waits for the sound, heard a start delay later (start-delay.ts): up to
+      // 80 ms and the 60 ms the clock takes to settle before the first start has taught it the device's own.
+      for (let i = 0; i < 20 && real.currentWord.peek() !== index; i++) frames.frame();
       if (real.currentWord.peek() !== index) throw new Error(`word ${real.currentWord.peek()} shows, not ${index}`);
     },
     /** The sound being played reaches its end. */
