@@ -68,6 +68,18 @@ export const ABBREVIATIONS: Readonly<Record<string, Readonly<Record<string, stri
     ml: 'millilitres',
     kg: 'kilogrammes',
   },
+  it: {
+    mg: 'milligrammi',
+    mL: 'millilitri',
+    ml: 'millilitri',
+    kg: 'chilogrammi',
+  },
+  pt: {
+    mg: 'miligramas',
+    mL: 'mililitros',
+    ml: 'mililitros',
+    kg: 'quilogramas',
+  },
   es: {
     'Dr.': 'doctor',
     'Dra.': 'doctora',

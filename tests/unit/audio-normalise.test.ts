@@ -4,6 +4,7 @@ import type { Section } from '../../src/content/model.ts';
 import { compileHandout } from '../../scripts/lib/compile-handout.ts';
 import { normaliseSection } from '../../scripts/audio/normalise.ts';
 import { parseLexicon } from '../../scripts/audio/lexicon.ts';
+import { readingText } from '../../scripts/audio/reading-text.ts';
 import { InputError } from '../../scripts/lib/input-error.ts';
 
 function section(body: string, lang = 'en', nurseLine = '811'): Section {
@@ -80,6 +81,22 @@ describe('normaliseSection', () => {
     const [start, end] = wordRange(s, 'mg');
     expect(spokenFor(s, speech.text, speech.displayOffsets, start, end)).toBe('milligrams');
     expectExactMap(s, speech);
+  });
+
+  it('spells units out in the reading text a person records from, in every language with a table', () => {
+    // The reading text leaves the lexicon out (respellings would puzzle a human reader), so a unit
+    // spelt out only there reached the reading script as "mg": a reader, and Festival in the bench, said "emme gi".
+    const cases: [string, string, string][] = [
+      ['it', 'Non più di 4000 mg in 24 ore.', '4000 milligrammi'],
+      ['pt', 'Nunca mais de 4000 mg em 24 horas.', '4000 miligramas'],
+      ['es', 'Nunca más de 4000 mg en 24 horas.', '4000 miligramos'],
+      ['fr', 'Jamais plus de 4 000 mg en 24 heures.', '4 000 milligrammes'],
+      ['en', 'Never more than 4,000 mg in 24 hours.', '4,000 milligrams'],
+    ];
+    for (const [lang, body, spoken] of cases) {
+      const reading = readingText(section(body, lang), { lang, phoneNumbers: [] });
+      expect(reading.text, lang).toContain(spoken);
+    }
   });
 
   it('applies the pronunciation lexicon word by word, so the map stays inside the word', () => {
