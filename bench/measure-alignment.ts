@@ -106,7 +106,8 @@ export async function measureAlignment(root: string, options: { quick?: boolean;
   return { reference, conditions, ...(long ? { long } : {}) };
 }
 
-async function alignOne(engine: SpeechEngine, target: SectionTarget, site: Parameters<typeof phoneNumbers>[0], stretch: number, snr?: number) {
+/** Festival reads one section (at `stretch` × its own durations, with noise at `snr` dB if given); the aligner places it. Errors in ms per display word Festival timed. */
+export async function alignOne(engine: SpeechEngine, target: SectionTarget, site: Parameters<typeof phoneNumbers>[0], stretch: number, snr?: number) {
   const synthesis = engine.synthesize(target.speech.text, { voice: target.voice, wordsPerMinute: target.wordsPerMinute });
   const { words: refWords, leadIns } = alignWords(target.section, target.speech, synthesis.events, Math.floor((synthesis.samples.length * 1000) / synthesis.sampleRate));
   const reading = readingText(target.section, { lang: target.lang, phoneNumbers: phoneNumbers(site) });
@@ -122,8 +123,8 @@ async function alignOne(engine: SpeechEngine, target: SectionTarget, site: Param
     reference: { samples: Float32Array.from(synthesis.samples, (s) => s / 32768), sampleRate: synthesis.sampleRate, words: refWords, leadIns },
     recording: { samples, sampleRate: spoken.sampleRate },
   });
-  const errors = [...truth].map(([w, t]) => (itemAt(result.words, w, 'aligned words').start - (t - trimmed.cutStart)) * 1000);
-  return { errors, refused: Boolean(result.refusal) };
+  const byWord = new Map([...truth].map(([w, t]) => [w, (itemAt(result.words, w, 'aligned words').start - (t - trimmed.cutStart)) * 1000]));
+  return { errors: [...byWord.values()], byWord, refused: Boolean(result.refusal) };
 }
 
 /** Festival's tokens → the display word each starts, through the reading text's offsets. */

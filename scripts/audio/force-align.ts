@@ -99,6 +99,8 @@ const PAUSE_FRAMES = 24;
 const FADE_FRAMES = 12;
 const FADE_ABOVE_SPEECH_DB = 14;
 const PAUSE_HYSTERESIS_DB = 2;
+/** A frame this much louder than the one before still counts as falling (the energy of a fading sound flickers). */
+const FADE_JITTER_DB = 1;
 /** 5 ms frames by which the 25 ms analysis window smears a sound's start back into the silence before it. */
 const SMEAR_FRAMES = 4;
 
@@ -157,13 +159,11 @@ function withMargins(reference: AlignInput['reference']): AlignInput['reference'
 function interpret(input: AlignInput, ref: Features, rec: Features, path: WarpPath): ForcedAlignment {
   const { section } = input;
   const recDuration = input.recording.samples.length / input.recording.sampleRate;
-  // For each reference frame: the first and last recording frame the path gives it.
+  // For each reference frame: the first recording frame the path gives it.
   const first = new Int32Array(ref.frames).fill(-1);
-  const last = new Int32Array(ref.frames).fill(-1);
   for (let s = 0; s < path.ref.length; s++) {
     const i = path.ref[s]!;
     if (first[i] === -1) first[i] = path.rec[s]!;
-    last[i] = path.rec[s]!;
   }
   const frameOf = (seconds: number) => Math.min(ref.frames - 1, Math.max(0, Math.round(seconds / HOP_SECONDS)));
   const toRecording = (seconds: number) => first[frameOf(seconds)]! * HOP_SECONDS;
@@ -187,7 +187,8 @@ function interpret(input: AlignInput, ref: Features, rec: Features, path: WarpPa
   };
 
   const refWords = [...input.reference.words].sort((a, b) => a.index - b.index);
-  const heard = refWords.map((w, k) => skipPause(w, k, refWords, first, last, ref, rec, frameOf));
+  const pausedTogether = matchedToPauses(path, ref, rec.frames);
+  const heard = refWords.map((w, k) => skipPause(w, k, refWords, first, pausedTogether, ref, rec, frameOf));
   const leadIns = input.reference.leadIns ?? [];
   const heardPace = paceOf(refWords, heard);
   const starts = heard.map((start, k) => afterPause(start, leadIns[refWords[k]!.index] ?? 0, heardPace, frameOf(refWords[k]!.start), ref, rec));
@@ -260,14 +261,16 @@ function afterPause(start: number, leadIn: number, pace: number, refFrame: numbe
  * Where the reader pauses and the rendering does not (a breath, a comma read as a stop), DTW may give
  * the pause to the next word's first frame, which would light the word up a pause too early. Then the
  * word starts where the recording's silence ends, keeping as much silence before it as the rendering
- * has (a stop's closure).
+ * has (a stop's closure). A pause the path matched to one of the rendering's own pauses is not the
+ * reader's alone: skipping it would carry a word that ends a sentence ("for it.") over the sentence's
+ * pause to where the next one starts.
  */
 function skipPause(
   w: WordTiming,
   k: number,
   words: readonly WordTiming[],
   first: Int32Array,
-  last: Int32Array,
+  pausedTogether: Uint8Array,
   ref: Features,
   rec: Features,
   frameOf: (seconds: number) => number,
@@ -278,17 +281,37 @@ function skipPause(
   const refGap = silenceAfter(ref, i, ref.frames);
   const recGap = silenceAfter(rec, j, Math.max(limit, j + 1));
   if (recGap.frames - refGap.frames < PAUSE_FRAMES || recGap.end >= limit) return j * HOP_SECONDS;
+  let together = 0;
+  for (let q = recGap.end - recGap.frames; q < recGap.end; q++) together += pausedTogether[q]!;
+  if (2 * together > recGap.frames) return j * HOP_SECONDS;
   return (recGap.end - refGap.frames) * HOP_SECONDS;
+}
+
+/** Per recording frame, 1 where the path first matches it to a pause of the rendering (a silence longer than a stop's closure). */
+function matchedToPauses(path: WarpPath, ref: Features, recFrames: number): Uint8Array {
+  const inPause = new Uint8Array(ref.frames);
+  for (let a = 0; a < ref.frames; ) {
+    let b = a;
+    while (b < ref.frames && ref.silent[b] === ref.silent[a]) b++;
+    if (ref.silent[a] && (b - a) * HOP_SECONDS > MAX_CLOSURE_SECONDS) inPause.fill(1, a, b);
+    a = b;
+  }
+  const out = new Uint8Array(recFrames);
+  for (let s = path.ref.length - 1; s >= 0; s--) out[path.rec[s]!] = inPause[path.ref[s]!]!;
+  return out;
 }
 
 /**
  * The pause that begins at `from` or within the fading end of the sound before it (DTW often starts
  * the next word where the last one is still dying away): its length in frames and its first frame
- * after it, searching no further than `limit`.
+ * after it, searching no further than `limit`. A sound is fading while it is quiet or growing
+ * quieter: a nasal dying away ("controlling | your", where the reader paused) can still be 13 dB
+ * under loud speech, louder than the quiet rule alone let through.
  */
 function silenceAfter(f: Features, from: number, limit: number): { frames: number; end: number } {
   let at = from;
-  for (let fade = 0; fade < FADE_FRAMES && at < limit && !f.silent[at] && f.energyDb[at]! < f.speechDb + FADE_ABOVE_SPEECH_DB; fade++) at++;
+  const fading = (i: number) => f.energyDb[i]! < f.speechDb + FADE_ABOVE_SPEECH_DB || (i + 1 < f.frames && f.energyDb[i + 1]! <= f.energyDb[i]! + FADE_JITTER_DB);
+  for (let fade = 0; fade < FADE_FRAMES && at < limit && !f.silent[at] && fading(at); fade++) at++;
   if (at >= limit || !f.silent[at]) return { frames: 0, end: from };
   // Once begun, a pause goes on through frames a little above the pause level: a breath or a hum
   // that flickers across it does not end the pause.
