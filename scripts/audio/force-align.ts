@@ -103,6 +103,15 @@ const PAUSE_HYSTERESIS_DB = 2;
 const FADE_JITTER_DB = 1;
 /** 5 ms frames by which the 25 ms analysis window smears a sound's start back into the silence before it. */
 const SMEAR_FRAMES = 4;
+/** A word given less than this share of its expected time was swallowed by the path (a reader says no word in a quarter of its time). */
+const SWALLOWED = 0.25;
+/** Words shorter than this (s) in the rendering are left alone: a quarter of them is a frame or two. */
+const MIN_SWALLOWED_SECONDS = 0.06;
+/** A word's sound rises at least this much (dB) somewhere, or falls by FADE_DEPTH_DB: otherwise it is the end of the sound before it dying away. */
+const FADE_RISE_DB = 3;
+const FADE_DEPTH_DB = 10;
+/** Frames of speech (20 ms) a word swallowed before a pause needs after it, before the next word. */
+const MIN_WORD_FRAMES = 4;
 
 export function forceAlign(input: AlignInput): ForcedAlignment {
   input = { ...input, reference: withMargins(input.reference) };
@@ -189,8 +198,9 @@ function interpret(input: AlignInput, ref: Features, rec: Features, path: WarpPa
   const refWords = [...input.reference.words].sort((a, b) => a.index - b.index);
   const pausedTogether = matchedToPauses(path, ref, rec.frames);
   const heard = refWords.map((w, k) => skipPause(w, k, refWords, first, pausedTogether, ref, rec, frameOf));
-  const leadIns = input.reference.leadIns ?? [];
   const heardPace = paceOf(refWords, heard);
+  unswallow(heard, refWords, first, pausedTogether, heardPace, ref, rec, frameOf);
+  const leadIns = input.reference.leadIns ?? [];
   const starts = heard.map((start, k) => afterPause(start, leadIns[refWords[k]!.index] ?? 0, heardPace, frameOf(refWords[k]!.start), ref, rec));
   const ends = refWords.map((w, k) => {
     const next = refWords[k + 1];
@@ -285,6 +295,62 @@ function skipPause(
   for (let q = recGap.end - recGap.frames; q < recGap.end; q++) together += pausedTogether[q]!;
   if (2 * together > recGap.frames) return j * HOP_SECONDS;
   return (recGap.end - refGap.frames) * HOP_SECONDS;
+}
+
+/**
+ * A word the path gave almost no recording (under a quarter of its time), or only the dying end of the
+ * sound before it, just before a pause the path matched to the rendering's pause after that word: the
+ * reader paused before the word instead of after it ("tells you | to. If", Festival's phrasing; eSpeak
+ * pauses after "to"). Matching the two pauses cost less than waiting through each alone, so the path
+ * swallowed the word (-242 to -390 ms); it is heard after the reader's pause, where there must be
+ * speech before the next word. Moves `starts` in place.
+ */
+function unswallow(
+  starts: number[],
+  words: readonly WordTiming[],
+  first: Int32Array,
+  pausedTogether: Uint8Array,
+  pace: number,
+  ref: Features,
+  rec: Features,
+  frameOf: (seconds: number) => number,
+): void {
+  for (let k = 0; k + 1 < words.length; k++) {
+    const w = words[k]!;
+    const from = frameOf(w.start);
+    const to = frameOf(w.end);
+    let spoken = 0;
+    for (let i = from; i < to; i++) if (!ref.silent[i]) spoken++;
+    if (spoken * HOP_SECONDS < MIN_SWALLOWED_SECONDS || to >= ref.frames) continue;
+    const given = first[to]! - first[from]!;
+    if (given > SWALLOWED * spoken * pace && !(given < spoken * pace && onlyFades(rec, first[from]!, first[to]!))) continue;
+    const limit = Math.round(starts[k + 1]! / HOP_SECONDS);
+    // The reader's pause: the first long silence after the squeezed word, before the next word.
+    let q = first[to]!;
+    while (q < limit) {
+      while (q < limit && !rec.silent[q]) q++;
+      let end = q;
+      while (end < limit && rec.silent[end]) end++;
+      if (end - q >= PAUSE_FRAMES) {
+        let together = 0;
+        for (let r = q; r < end; r++) together += pausedTogether[r]!;
+        // The word needs somewhere to be: speech after the pause before the next word starts.
+        if (end + MIN_WORD_FRAMES <= limit && 2 * together > end - q) starts[k] = end * HOP_SECONDS;
+        break;
+      }
+      q = end;
+    }
+  }
+}
+
+/** Whether the recording over frames [from, to) only dies away: no frame rises more than a flicker above the quietest before it. */
+function onlyFades(f: Features, from: number, to: number): boolean {
+  let quietest = f.energyDb[from]!;
+  for (let i = from + 1; i < to; i++) {
+    if (f.energyDb[i]! > quietest + FADE_RISE_DB) return false;
+    quietest = Math.min(quietest, f.energyDb[i]!);
+  }
+  return to - from > 1 && f.energyDb[to - 1]! < f.energyDb[from]! - FADE_DEPTH_DB;
 }
 
 /** Per recording frame, 1 where the path first matches it to a pause of the rendering (a silence longer than a stop's closure). */
