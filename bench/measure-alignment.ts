@@ -108,6 +108,9 @@ export async function measureAlignment(root: string, options: { quick?: boolean;
 
 /** Festival reads one section (at `stretch` × its own durations, with noise at `snr` dB if given); the aligner places it. Errors in ms per display word Festival timed. */
 export async function alignOne(engine: SpeechEngine, target: SectionTarget, site: Parameters<typeof phoneNumbers>[0], stretch: number, snr?: number) {
+  // A fresh engine, as the audio build gives each recorded section: eSpeak's output depends a little
+  // on what it spoke before, so the rendering aligned here is the one the build would make.
+  await engine.reset?.();
   const synthesis = engine.synthesize(target.speech.text, { voice: target.voice, wordsPerMinute: target.wordsPerMinute });
   const { words: refWords, leadIns } = alignWords(target.section, target.speech, synthesis.events, Math.floor((synthesis.samples.length * 1000) / synthesis.sampleRate));
   const reading = readingText(target.section, { lang: target.lang, phoneNumbers: phoneNumbers(site) });
@@ -219,6 +222,7 @@ async function longSection(
   const reading = readingText(section, { lang: 'en', phoneNumbers: phoneNumbers(site) });
   const spoken = await festivalSpeak(reading.text.replace(/\n/g, ' '), 'en');
   const truth = truthByWord(target, reading, spoken);
+  await engine.reset?.(); // as the build does before each recorded section (see alignOne)
   const started = performance.now();
   // Timed: everything the audio build does for a recording between decoding and encoding.
   const trimmed = trimSilence(spoken.samples, spoken.sampleRate);
