@@ -291,9 +291,7 @@ function skipPause(
   const refGap = silenceAfter(ref, i, ref.frames);
   const recGap = silenceAfter(rec, j, Math.max(limit, j + 1));
   if (recGap.frames - refGap.frames < PAUSE_FRAMES || recGap.end >= limit) return j * HOP_SECONDS;
-  let together = 0;
-  for (let q = recGap.end - recGap.frames; q < recGap.end; q++) together += pausedTogether[q]!;
-  if (2 * together > recGap.frames) return j * HOP_SECONDS;
+  if (mostlyTogether(pausedTogether, recGap.end - recGap.frames, recGap.end)) return j * HOP_SECONDS;
   return (recGap.end - refGap.frames) * HOP_SECONDS;
 }
 
@@ -332,10 +330,8 @@ function unswallow(
       let end = q;
       while (end < limit && rec.silent[end]) end++;
       if (end - q >= PAUSE_FRAMES) {
-        let together = 0;
-        for (let r = q; r < end; r++) together += pausedTogether[r]!;
         // The word needs somewhere to be: speech after the pause before the next word starts.
-        if (end + MIN_WORD_FRAMES <= limit && 2 * together > end - q) starts[k] = end * HOP_SECONDS;
+        if (end + MIN_WORD_FRAMES <= limit && mostlyTogether(pausedTogether, q, end)) starts[k] = end * HOP_SECONDS;
         break;
       }
       q = end;
@@ -351,6 +347,13 @@ function onlyFades(f: Features, from: number, to: number): boolean {
     quietest = Math.min(quietest, f.energyDb[i]!);
   }
   return to - from > 1 && f.energyDb[to - 1]! < f.energyDb[from]! - FADE_DEPTH_DB;
+}
+
+/** Whether most recording frames in [from, to) were matched to a pause of the rendering. */
+function mostlyTogether(pausedTogether: Uint8Array, from: number, to: number): boolean {
+  let together = 0;
+  for (let q = from; q < to; q++) together += pausedTogether[q]!;
+  return 2 * together > to - from;
 }
 
 /** Per recording frame, 1 where the path first matches it to a pause of the rendering (a silence longer than a stop's closure). */
