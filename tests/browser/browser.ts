@@ -44,7 +44,33 @@ export async function openKioskAt(
 /** Chooses a language and opens a handout, through the library when more than one is configured. */
 export async function chooseLanguage(page: Page, code: string, handoutId = 'nerve-ablation') {
   await page.click(`[data-language="${code}"]`);
-  await page.locator('.library, .section-text').first().waitFor();
+  await arrive(page, '.library, .section-text');
   if (await page.locator('.library').count()) await page.click(`[data-handout="${handoutId}"]`);
-  await page.locator('.section-text').first().waitFor();
+  await arrive(page, '.section-text');
+}
+
+/**
+ * Waits for a screen; when it does not come, the failure says what the kiosk showed instead (a
+ * flake in CI is otherwise a bare timeout): the screen, parts still loading, the self-check, and
+ * how many fresh visits the watchdog started.
+ */
+async function arrive(page: Page, selector: string) {
+  try {
+    await page.locator(selector).first().waitFor();
+  } catch (error) {
+    const seen = await page
+      .evaluate(() => {
+        const hook = window as unknown as { kioskSelfCheck?: () => unknown; kioskIncidents?: () => number };
+        return {
+          kiosk: document.documentElement.dataset.kiosk,
+          lang: document.documentElement.lang,
+          loading: [...document.querySelectorAll('[data-loading]')].map((element) => element.getAttribute('data-loading')),
+          selfCheck: hook.kioskSelfCheck?.(),
+          incidents: hook.kioskIncidents?.(),
+          text: document.body.innerText.replace(/\s+/g, ' ').slice(0, 300),
+        };
+      })
+      .catch((evaluateError: unknown) => `the page could not be read: ${String(evaluateError)}`);
+    throw new Error(`${selector} did not appear. The kiosk showed: ${JSON.stringify(seen)}`, { cause: error });
+  }
 }
