@@ -35,7 +35,7 @@ describe.skipIf(!available)('recording alignment against Festival', () => {
     }
   }, 300_000);
 
-  it('keeps a word after a pause within the goal: one only the reader makes, a sentence pause in room noise, and a pause the reader moved', async () => {
+  it('keeps a word after a pause within the goal: one only the reader makes, a sentence pause in room noise, a pause the reader moved, and a pause with a blip in it', async () => {
     const content = buildContent(root);
     const [plan] = planSpeech(root, content, ['en']);
     const engine = await loadEngine();
@@ -63,6 +63,11 @@ describe.skipIf(!available)('recording alignment against Festival', () => {
         howMuch.section.text.slice(howMuch.section.words[k - 1]!.start, howMuch.section.words[k - 1]!.end) === 'you',
     );
     expect(Math.abs(reader.byWord.get(to)!), '"to" after the reader’s pause that the text has after it (ms)').toBeLessThanOrEqual(150);
-    for (const result of [slower, noisy, reader]) expect(result.refused).toBe(false);
+    // Festival read 15 % slower pauses 230 ms in "the label | says", with a blip under speech level
+    // (the release of the "l") 15 ms into the pause: the pause test stopped at the blip, and "says"
+    // lit up there, 233 ms early.
+    const howMuchSlower = await alignOne(engine, howMuch, content.config.site, 1.15);
+    expect(Math.abs(howMuchSlower.byWord.get(wordIndex(howMuch, 'says'))!), '"says" after the reader’s pause with a blip in it (ms)').toBeLessThanOrEqual(150);
+    for (const result of [slower, noisy, reader, howMuchSlower]) expect(result.refused).toBe(false);
   }, 120_000);
 });
