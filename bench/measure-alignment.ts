@@ -299,7 +299,18 @@ export function alignmentGoals(a: AlignmentBench | undefined): Goal[] {
       within(`Recording alignment, ${c.lang}, ${c.condition}: max`, c.max, 'ms', GOALS.max),
       { figure: `Recording alignment, ${c.lang}, ${c.condition}: matching sections refused`, value: c.refused, unit: 'sections', goal: '0 sections', pass: c.refused === 0 },
     ]),
-    ...(a.long ? [within(`Recording alignment, one ${(a.long.seconds / 60).toFixed(1)}-minute section`, a.long.alignSeconds, 's', GOALS.longSeconds)] : []),
+    ...(a.long ? longGoals(a.long) : []),
+  ];
+}
+
+/** The five-minute section: its time, and its accuracy against the goals every section has (a trim that cut the end off long renderings showed only here). */
+function longGoals(long: NonNullable<AlignmentBench['long']>): Goal[] {
+  const name = `Recording alignment, one ${(long.seconds / 60).toFixed(1)}-minute section`;
+  return [
+    within(name, long.alignSeconds, 's', GOALS.longSeconds),
+    within(`${name}: word start error median`, long.median, 'ms', GOALS.median),
+    within(`${name}: p95`, long.p95, 'ms', GOALS.p95),
+    within(`${name}: max`, long.max, 'ms', GOALS.max),
   ];
 }
 

@@ -38,18 +38,22 @@ export function trimSilence(samples: Float32Array, sampleRate: number): Trimmed 
   // Room noise (a fan, a hum) can be louder than loud − 35 dB: sound must also stand above it.
   const floor = sorted[Math.floor(frames * 0.1)]!;
   const threshold = Math.max(loud + ONSET_DB, floor + FLOOR_MARGIN_DB);
-  const run = Math.max(1, Math.round(MIN_SOUND_SECONDS / 0.01));
+  const run = Math.max(1, Math.round((MIN_SOUND_SECONDS * sampleRate) / hop));
   const isSound = (f: number) => {
     for (let k = 0; k < run; k++) if (!(db[f + k]! > threshold)) return false;
     return true;
   };
   let first = 0;
-  while (first < frames - run && !isSound(first)) first++;
+  while (first <= frames - run && !isSound(first)) first++;
+  // No sound anywhere: left whole, as there is nothing to trim towards.
+  if (first > frames - run) return { samples, cutStart: 0, cutEnd: 0 };
   let last = frames - run;
   while (last > first && !isSound(last)) last--;
   last += run;
-  const from = Math.max(0, Math.round((first * 0.01 - LEAD_SECONDS) * sampleRate));
-  const to = Math.min(samples.length, Math.round((last * 0.01 + TAIL_SECONDS) * sampleRate));
+  // Frames are counted in samples, not in 10 ms: at 22,050 Hz a frame is 221 samples (10.02 ms), and
+  // reading frames as 10 ms put the end of a five-minute recording 0.7 s early, cutting off its last words.
+  const from = Math.max(0, first * hop - Math.round(LEAD_SECONDS * sampleRate));
+  const to = Math.min(samples.length, last * hop + Math.round(TAIL_SECONDS * sampleRate));
   if (to <= from) return { samples, cutStart: 0, cutEnd: 0 };
   return { samples: samples.slice(from, to), cutStart: from / sampleRate, cutEnd: (samples.length - to) / sampleRate };
 }
