@@ -326,17 +326,15 @@ function unswallow(
     if (given > SWALLOWED * spoken * pace && !(given < spoken * pace && onlyFades(rec, first[from]!, first[to]!))) continue;
     const limit = Math.round(starts[k + 1]! / HOP_SECONDS);
     // The reader's pause: the first long silence after the squeezed word, before the next word.
-    let q = first[to]!;
-    while (q < limit) {
+    for (let q = first[to]!; q < limit; ) {
       while (q < limit && !rec.silent[q]) q++;
-      let end = q;
-      while (end < limit && rec.silent[end]) end++;
-      if (end - q >= PAUSE_FRAMES) {
+      const pause = silenceAfter(rec, q, limit);
+      if (pause.frames >= PAUSE_FRAMES) {
         // The word needs somewhere to be: speech after the pause before the next word starts.
-        if (end + MIN_WORD_FRAMES <= limit && mostlyTogether(pausedTogether, q, end)) starts[k] = end * HOP_SECONDS;
+        if (pause.end + MIN_WORD_FRAMES <= limit && mostlyTogether(pausedTogether, q, pause.end)) starts[k] = pause.end * HOP_SECONDS;
         break;
       }
-      q = end;
+      q = Math.max(q + 1, pause.end);
     }
   }
 }
