@@ -43,8 +43,11 @@ export function lazyComponent<P extends object>(load: () => Promise<ComponentTyp
   };
   const Lazy = (props: P) => {
     const [state, setState] = useState<{ failed?: unknown }>({});
+    const Loaded = loaded;
     useEffect(() => {
-      if (loaded) return;
+      // What the first render drew, not whether the code is here now: code that arrived between the
+      // render and this effect (a busy kiosk) must still redraw the fallback, or it stays for good.
+      if (Loaded) return;
       let live = true;
       preload().then(
         () => live && setState({}),
@@ -53,9 +56,8 @@ export function lazyComponent<P extends object>(load: () => Promise<ComponentTyp
       return () => {
         live = false;
       };
-    }, []);
+    }, [Loaded]);
     if (state.failed) throw state.failed;
-    const Loaded = loaded;
     return Loaded ? <Loaded {...props} /> : <Fallback name={name} />;
   };
   Lazy.preload = preload;

@@ -54,7 +54,7 @@ export async function chooseLanguage(page: Page, code: string, handoutId = 'nerv
  * flake in CI is otherwise a bare timeout): the screen, parts still loading, the self-check, and
  * how many fresh visits the watchdog started.
  */
-async function arrive(page: Page, selector: string) {
+export async function arrive(page: Page, selector: string) {
   try {
     await page.locator(selector).first().waitFor();
   } catch (error) {

@@ -6,7 +6,7 @@
  */
 import type { Browser, Route } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { axeInPage, launchChromium } from './browser';
+import { arrive, axeInPage, launchChromium } from './browser';
 import { watchForProblems } from './problems';
 
 let browser: Browser;
@@ -39,7 +39,7 @@ describe('the first screen', () => {
     release = true;
     for (const route of held.splice(0)) await route.continue();
     await page.locator('html[data-kiosk="ready"]').waitFor({ state: 'attached' });
-    await page.locator('.library, .section-text').first().waitFor();
+    await arrive(page, '.library, .section-text');
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('es');
     expect(problems).toEqual([]);
     await context.close();
