@@ -43,6 +43,17 @@ const NOISE_MARGIN_DB = 3;
 type FftLike = { createComplexArray(): number[]; realTransform(out: number[], input: ArrayLike<number>): void };
 const FFT = createRequire(import.meta.url)('fft.js') as new (size: number) => FftLike;
 
+/**
+ * How fast the spectrum is changing at frame `i`: the distance between the frames either side of it,
+ * c0 (loudness) left out, so a sound getting louder is not taken for another sound beginning.
+ */
+export function spectralChange(f: Pick<Features, 'data' | 'frames'>, i: number): number {
+  if (i < 1 || i >= f.frames - 1) return 0;
+  let sum = 0;
+  for (let c = 1; c < COEFFICIENTS; c++) sum += (f.data[(i + 1) * COEFFICIENTS + c]! - f.data[(i - 1) * COEFFICIENTS + c]!) ** 2;
+  return Math.sqrt(sum);
+}
+
 export function toAnalysisRate(samples: Float32Array, sampleRate: number): Float32Array {
   if (sampleRate === ANALYSIS_RATE) return samples;
   const int16 = new Int16Array(samples.length);

@@ -16,7 +16,7 @@
 import type { Section } from '../../src/content/model.ts';
 import type { SentenceTiming, WordTiming } from './align.ts';
 import { warp, type WarpPath } from './dtw.ts';
-import { chanceDistance, HOP_SECONDS, mfccPair, toAnalysisRate, type Features } from './features.ts';
+import { chanceDistance, HOP_SECONDS, mfccPair, spectralChange, toAnalysisRate, type Features } from './features.ts';
 import { LEAD_SECONDS, TAIL_SECONDS, trimSilence } from './trim.ts';
 
 export interface RecordedWordTiming extends WordTiming {
@@ -105,6 +105,8 @@ const FADE_JITTER_DB = 1;
 const BLIP_FRAMES = 8;
 /** 5 ms frames by which the 25 ms analysis window smears a sound's start back into the silence before it. */
 const SMEAR_FRAMES = 4;
+/** How far (5 ms frames) from a word's event in the rendering the fastest change into it is looked for. */
+const TRANSITION_FRAMES = 4;
 /** A word given less than this share of its expected time was swallowed by the path (a reader says no word in a quarter of its time). */
 const SWALLOWED = 0.25;
 /** Words shorter than this (s) in the rendering are left alone: a quarter of them is a frame or two. */
@@ -120,9 +122,11 @@ export function forceAlign(input: AlignInput): ForcedAlignment {
   const refSignal = toAnalysisRate(input.reference.samples, input.reference.sampleRate);
   const recSignal = toAnalysisRate(input.recording.samples, input.recording.sampleRate);
   const [ref, rec] = mfccPair(refSignal, recSignal);
-  input = { ...input, reference: { ...input.reference, words: startAtClosures(input.reference.words, ref) } };
+  const closed = startAtClosures(input.reference.words, ref);
+  const onsets = transitionOnsets(input.reference.words, closed, ref);
+  input = { ...input, reference: { ...input.reference, words: closed } };
   const path = warp(ref, rec);
-  return interpret(input, ref, rec, path);
+  return interpret(input, ref, rec, path, onsets);
 }
 
 /**
@@ -151,6 +155,35 @@ function startAtClosures(words: readonly WordTiming[], ref: Features): WordTimin
 }
 
 /**
+ * eSpeak puts a phoneme's event after the sound has begun to change towards it: within a phrase the
+ * spectrum's fastest change into a word ("the | label", "too | much") lies a median 5 ms before the
+ * word's event in eSpeak's own audio, and the change starts earlier still; Festival's word times lie a
+ * median 5 ms before its fastest change (584 such words, 2026-12-01). A listener hears the word begin as
+ * the change begins. So a word that follows another without
+ * a silence starts where the change into it begins: from the fastest change within TRANSITION_FRAMES
+ * of the event, back while the change is still at least half as fast. Measured in the rendering, per
+ * word; the recording's own onset is then found through the path (see interpret).
+ * Returns the onset of each such word by display index; other words are left out.
+ */
+function transitionOnsets(events: readonly WordTiming[], closed: readonly WordTiming[], ref: Features): Map<number, number> {
+  const onsets = new Map<number, number>();
+  const change = (i: number) => spectralChange(ref, i);
+  closed.forEach((w, k) => {
+    // The first word, a word after a pause and a stop's closure (startAtClosures) start at a silence.
+    if (k === 0 || w.start !== events[k]!.start) return;
+    const event = Math.round(w.start / HOP_SECONDS);
+    for (let i = event - 1; i >= event - TRANSITION_FRAMES - 2; i--) if (i < 0 || ref.silent[i]) return;
+    let fastest = event;
+    for (let i = event - TRANSITION_FRAMES; i <= Math.min(ref.frames - 2, event + TRANSITION_FRAMES); i++) if (change(i) > change(fastest)) fastest = i;
+    let onset = fastest;
+    const floor = change(fastest) / 2;
+    while (onset > event - TRANSITION_FRAMES - 2 && change(onset - 1) >= floor) onset--;
+    onsets.set(w.index, Math.min(w.start, onset * HOP_SECONDS));
+  });
+  return onsets;
+}
+
+/**
  * The rendering gets the margins of silence a trimmed recording has (LEAD_SECONDS, TAIL_SECONDS), so
  * both begin and end alike: DTW pins the first frames together and the last, and a word at the very
  * start could otherwise not be placed after the recording's lead-in.
@@ -167,7 +200,7 @@ function withMargins(reference: AlignInput['reference']): AlignInput['reference'
   return { ...reference, samples: padded, sampleRate, words: words.map((w) => ({ ...w, start: shift(w.start), end: shift(w.end) })) };
 }
 
-function interpret(input: AlignInput, ref: Features, rec: Features, path: WarpPath): ForcedAlignment {
+function interpret(input: AlignInput, ref: Features, rec: Features, path: WarpPath, onsets: ReadonlyMap<number, number>): ForcedAlignment {
   const { section } = input;
   const recDuration = input.recording.samples.length / input.recording.sampleRate;
   // For each reference frame: the first recording frame the path gives it.
@@ -199,7 +232,18 @@ function interpret(input: AlignInput, ref: Features, rec: Features, path: WarpPa
 
   const refWords = [...input.reference.words].sort((a, b) => a.index - b.index);
   const pausedTogether = matchedToPauses(path, ref, rec.frames);
-  const heard = refWords.map((w, k) => skipPause(w, k, refWords, first, pausedTogether, ref, rec, frameOf));
+  const heard = refWords.map((w, k) => {
+    const start = skipPause(w, k, refWords, first, pausedTogether, ref, rec, frameOf);
+    // Where the reader went on without a pause, the word starts where the change into it begins
+    // (transitionOnsets), as the path carries that moment across; where the reader paused there
+    // instead, the word starts after the pause, as found.
+    const onset = onsets.get(w.index);
+    const event = first[frameOf(w.start)]!;
+    if (onset === undefined || start !== event * HOP_SECONDS) return start;
+    const moved = first[frameOf(onset)]!;
+    for (let j = moved; j < event; j++) if (rec.silent[j]) return start;
+    return moved * HOP_SECONDS;
+  });
   const heardPace = paceOf(refWords, heard);
   unswallow(heard, refWords, first, pausedTogether, heardPace, ref, rec, frameOf);
   const leadIns = input.reference.leadIns ?? [];
