@@ -172,11 +172,13 @@ function transitionOnsets(events: readonly WordTiming[], closed: readonly WordTi
     // The first word, a word after a pause and a stop's closure (startAtClosures) start at a silence.
     if (k === 0 || w.start !== events[k]!.start) return;
     const event = Math.round(w.start / HOP_SECONDS);
-    for (let i = event - 1; i >= event - TRANSITION_FRAMES - 2; i--) if (i < 0 || ref.silent[i]) return;
+    // Down to the last frame the walk back below compares (a silence there would read as a change).
+    for (let i = event - 1; i >= event - TRANSITION_FRAMES - 3; i--) if (i < 0 || ref.silent[i]) return;
     let fastest = event;
     for (let i = event - TRANSITION_FRAMES; i <= Math.min(ref.frames - 2, event + TRANSITION_FRAMES); i++) if (change(i) > change(fastest)) fastest = i;
     let onset = fastest;
     const floor = change(fastest) / 2;
+    if (floor <= 0) return;
     while (onset > event - TRANSITION_FRAMES - 2 && change(onset - 1) >= floor) onset--;
     onsets.set(w.index, Math.min(w.start, onset * HOP_SECONDS));
   });

@@ -45,8 +45,8 @@ export function lazyComponent<P extends object>(load: () => Promise<ComponentTyp
     const [state, setState] = useState<{ failed?: unknown }>({});
     const Loaded = loaded;
     useEffect(() => {
-      // What the first render drew, not whether the code is here now: code that arrived between the
-      // render and this effect (a busy kiosk) must still redraw the fallback, or it stays for good.
+      // What this render drew, not whether the code is here now: code that arrived between the render
+      // and this effect (a busy kiosk) must still replace the fallback, or the fallback stays for good.
       if (Loaded) return;
       let live = true;
       preload().then(

@@ -19,11 +19,13 @@ function heldChunk() {
 // Preact runs effects after the next frame; the test says when that frame comes (this file's own
 // copy of Preact, so nothing else sees the hook).
 let frames: (() => void)[] = [];
+const mounted: HTMLElement[] = [];
 beforeEach(() => {
   frames = [];
   options.requestAnimationFrame = (callback) => void frames.push(callback);
 });
 afterEach(() => {
+  for (const root of mounted.splice(0)) render(null, root);
   delete options.requestAnimationFrame;
 });
 const nextFrame = () => {
@@ -34,6 +36,7 @@ const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
 function mount(Lazy: LazyComponent<{ word: string }>) {
   const root = document.createElement('div');
   render(<Lazy word="here" />, root);
+  mounted.push(root);
   return root;
 }
 
