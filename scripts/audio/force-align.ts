@@ -159,11 +159,11 @@ function startAtClosures(words: readonly WordTiming[], ref: Features): WordTimin
  * spectrum's fastest change into a word ("the | label", "too | much") lies a median 5 ms before the
  * word's event in eSpeak's own audio, and the change starts earlier still; Festival's word times lie a
  * median 5 ms before its fastest change (584 such words, 2026-12-01). A listener hears the word begin as
- * the change begins. So a word that follows another without
- * a silence starts where the change into it begins: from the fastest change within TRANSITION_FRAMES
- * of the event, back while the change is still at least half as fast. Measured in the rendering, per
- * word; the recording's own onset is then found through the path (see interpret).
- * Returns the onset of each such word by display index; other words are left out.
+ * the change begins. So a word that follows another without a silence starts where the change into it
+ * begins: from the fastest change within TRANSITION_FRAMES of the event, back while the change is still
+ * at least half as fast. Measured in the rendering, per word; the recording's own onset is then found
+ * through the path (see interpret). Returns the onset of each such word by display index; other words
+ * are left out.
  */
 function transitionOnsets(events: readonly WordTiming[], closed: readonly WordTiming[], ref: Features): Map<number, number> {
   const onsets = new Map<number, number>();
