@@ -1,7 +1,7 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { createAudioClock } from '../../src/speech/audio-clock';
-import { createStartDelays, PRIOR_START_DELAY_MS } from '../../src/speech/start-delay';
+import { createStartDelays, REFERENCE_START_DELAYS } from '../../src/speech/start-delay';
 
 /** The sound at 2x, started at wall time 1000 ms: `line(now)` s of audio. */
 const line = (now: number, rate = 2, from = 0) => from + ((now - 1000) / 1000) * rate;
@@ -75,16 +75,17 @@ describe('the audio clock', () => {
       }
       return wallMs;
     };
-    expect(delays.at(2)).toBe(PRIOR_START_DELAY_MS);
-    // The first start on this device: 40 ms slower than the prior expects, so up to 40 ms early at first.
+    expect(delays.at(2)).toBe(90);
+    // The first start on this device: 30 ms slower than the reference machine, so up to 30 ms early at first.
     const first = errors(1000, 120);
-    expect(Math.max(...first.map(Math.abs))).toBeGreaterThan(30);
+    expect(Math.max(...first.map(Math.abs))).toBeGreaterThan(25);
     expect(delays.at(2)).toBeCloseTo(120, 6);
     // Every later start is on time from its first frame; the raw readings would be up to 120 ms early.
     const later = errors(5000, 120);
     expect(Math.max(...later.map(Math.abs))).toBeLessThan(1);
-    // The delay learned at 2x serves another speed until that speed has its own.
-    expect(delays.at(1)).toBeCloseTo(120, 6);
+    // The delay learned at 2x serves another speed until that speed has its own, less the 10 ms the
+    // reference machine's time-stretcher added at 2x.
+    expect(delays.at(1)).toBeCloseTo(110, 6);
   });
 
   it('keeps the median of the last five delays at a speed, and ignores one that cannot be a start', () => {
@@ -95,7 +96,24 @@ describe('the audio clock', () => {
     delays.learn(1, -3);
     expect(delays.at(1)).toBe(95);
     delays.learn(0.75, 105);
-    expect(delays.at(0.8)).toBe(105);
-    expect(delays.at(1.5)).toBe(95);
+    expect(delays.at(0.75)).toBe(105);
+    expect(delays.at(1)).toBe(95);
+  });
+
+  it("lends a delay learned at one speed to another with the reference machine's difference between them", () => {
+    // Before any start: the reference machine's delays, in a line between its speeds.
+    const delays = createStartDelays();
+    expect(REFERENCE_START_DELAYS.map(([rate]) => delays.at(rate))).toEqual(REFERENCE_START_DELAYS.map(([, ms]) => ms));
+    expect(delays.at(0.9)).toBeCloseTo(92, 6);
+    expect(delays.at(0.5)).toBe(110);
+    expect(delays.at(3)).toBe(90);
+    // A device 12 ms slower than the reference at 1x: the 0.75x time-stretcher's 30 ms come on top.
+    delays.learn(1, 92);
+    expect(delays.at(0.75)).toBe(122);
+    expect(delays.at(2)).toBe(102);
+    // Once 0.75x has been played, its own delay; 0.85x is nearer 0.75x and borrows from it.
+    delays.learn(0.75, 140);
+    expect(delays.at(0.75)).toBe(140);
+    expect(delays.at(0.85)).toBeCloseTo(140 - 12, 6);
   });
 });
