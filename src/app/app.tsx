@@ -1,6 +1,6 @@
-import { useSignalEffect } from '@preact/signals';
+import { effect } from '@preact/signals';
 import { Component, type ComponentChildren } from 'preact';
-import { useEffect, useMemo } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useMemo } from 'preact/hooks';
 import type { RuntimeConfig } from '../config/schema';
 import type { I18n } from '../i18n/i18n';
 import { mountingFor, reachLines } from '../kiosk/reach';
@@ -154,15 +154,21 @@ function DocumentState({ visit, root, i18n, config }: { visit: AppState; root?: 
     root.style.setProperty('--reach-top', `${lines.topFraction * 100}dvh`);
     root.style.setProperty('--reach-bottom', `${lines.bottomFraction * 100}dvh`);
   }, [root, config]);
-  useSignalEffect(() => {
-    const size = visit.prefs.textSize.value;
-    const theme = visit.prefs.theme.value;
-    const title = i18n.t.value('meta.appName');
-    if (!root) return;
-    root.dataset.textSize = size;
-    root.dataset.theme = theme;
-    root.ownerDocument.title = title;
-  });
+  // A layout effect, where useSignalEffect's would wait until after the browser paints: the next
+  // patient's first frame must not show the last patient's text size or theme.
+  useLayoutEffect(
+    () =>
+      effect(() => {
+        const size = visit.prefs.textSize.value;
+        const theme = visit.prefs.theme.value;
+        const title = i18n.t.value('meta.appName');
+        if (!root) return;
+        root.dataset.textSize = size;
+        root.dataset.theme = theme;
+        root.ownerDocument.title = title;
+      }),
+    [visit, root, i18n],
+  );
   return null;
 }
 

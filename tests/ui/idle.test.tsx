@@ -63,6 +63,28 @@ describe('idle reset', () => {
     await screen.findByRole('dialog', { name: 'idle.title' });
   });
 
+  it("shows the next patient's first frame at the default text size and theme", async () => {
+    // The last patient read in English at extra-large on the dark theme: the language does not
+    // change at the reset, so nothing but the new visit can put the size and theme back.
+    const { kiosk } = await inReader();
+    kiosk.visit.value.prefs.setTextSize('extra-large');
+    kiosk.visit.value.prefs.setTheme('dark');
+    await waitFor(() => expect(document.documentElement.dataset.theme).toBe('dark'));
+    // What the root says when the welcome screen enters the DOM, before any frame is drawn: a
+    // MutationObserver's callback runs before the browser paints, and before effects kept for after it.
+    const firstFrame = new Promise<{ size?: string; theme?: string }>((resolve) => {
+      const observer = new MutationObserver(() => {
+        if (!document.querySelector('.welcome')) return;
+        observer.disconnect();
+        const { textSize: size, theme } = document.documentElement.dataset;
+        resolve({ size, theme });
+      });
+      observer.observe(document.body, { childList: true, subtree: true });
+    });
+    void kiosk.resetVisit();
+    expect(await firstFrame).toEqual({ size: 'medium', theme: 'default' });
+  });
+
   it('stops speech when it resets', async () => {
     const { clock, recording } = await inReader();
     recording.player.pause();
