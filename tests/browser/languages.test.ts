@@ -197,4 +197,40 @@ describe('right to left', () => {
     expect(digits.rects).toEqual([...digits.rects].sort((a, b) => a - b));
     await kiosk.close();
   });
+
+  // In Arabic script the bidi rules would lay a hyphenated number's digit groups out from the right
+  // ("7669-764-844-1"): a patient copying the poison centre down would dial a wrong number.
+  for (const lang of ['ar', 'ur', 'fa']) {
+    it(`keeps the poison centre number in dialling order in ${lang}, in the text and in the source note`, async () => {
+      const kiosk = await openKiosk(browser);
+      const { page } = kiosk;
+      await chooseLanguage(page, lang, 'acetaminophen');
+      await page.click('[data-action="sections"]');
+      await page.click('dialog [data-section="too-much"]');
+      await page.waitForSelector('.source-note');
+      const laidOut = await page.evaluate(() => {
+        const words = [...document.querySelectorAll('.section-text .word')];
+        const at = words.findIndex((word, i) => word.textContent === '844' && words[i - 1]?.textContent === '1');
+        const groups = words.slice(at - 1, at + 3).map((word) => ({ text: word.textContent, left: word.getBoundingClientRect().left }));
+        // The spelled number in the note, character by character, as drawn.
+        const note = [...document.querySelectorAll('.source-note bdi')].find((b) => b.textContent === '1-844-POISON-X');
+        const text = note?.firstChild;
+        const letters = text
+          ? Array.from(text.textContent ?? '').map((_, i) => {
+              const range = document.createRange();
+              range.setStart(text, i);
+              range.setEnd(text, i + 1);
+              return range.getBoundingClientRect().left;
+            })
+          : [];
+        return { groups, letters };
+      });
+      expect(laidOut.groups.map((g) => g.text)).toEqual(['1', '844', '764', '7669']);
+      const lefts = laidOut.groups.map((g) => g.left);
+      expect(lefts).toEqual([...lefts].sort((a, b) => a - b));
+      expect(laidOut.letters).toHaveLength('1-844-POISON-X'.length);
+      expect(laidOut.letters).toEqual([...laidOut.letters].sort((a, b) => a - b));
+      await kiosk.close();
+    });
+  }
 });

@@ -4,6 +4,7 @@ import { ALL_TOPIC, buildLibraryIndex, OTHER_TOPIC, rangesOf, type LibraryIndex,
 import type { HandoutSummary } from '../../content/model';
 import type { UiKey } from '../../i18n/keys';
 import { BigButton } from '../../ui/big-button';
+import { TextWithPhoneNumbers } from '../../ui/phone-numbers';
 import { useFocusOnMount } from '../../a11y/focus';
 import { ScreenTopBar } from '../../app/chrome';
 import './library.css';
@@ -58,7 +59,9 @@ function FewHandouts({ handouts }: { handouts: HandoutSummary[] }) {
             <li key={handout.id}>
               <button type="button" class="library__card" data-handout={handout.id} onClick={() => void visit.openHandout(handout.id)}>
                 <span class="library__card-title">{handout.title}</span>
-                <span class="library__card-summary">{handout.summary}</span>
+                <span class="library__card-summary">
+                  <TextWithPhoneNumbers text={handout.summary} />
+                </span>
                 <span class="library__card-meta">{t('library.sections', { count: handout.sectionCount })}</span>
               </button>
             </li>

@@ -5,6 +5,7 @@ import { memo } from 'preact/compat';
 import { useEffect, useRef } from 'preact/hooks';
 import type { Section, TermMark, TextDirection, TextUnit } from '../../content/model';
 import { Icon } from '../icon';
+import { LeftToRight, phoneNumberRuns } from '../phone-numbers';
 import './section-text.css';
 
 export interface SectionTextProps {
@@ -107,17 +108,18 @@ interface StaticTextProps {
 
 const StaticText = memo(
   function StaticText({ section, headingRef, figureLabel }: StaticTextProps) {
+    const phones = phoneNumberRuns(section.text);
     return (
       <>
         <h2 class="section-text__heading" tabIndex={-1} ref={headingRef}>
-          {unitText(section, section.heading)}
+          {unitText(section, section.heading, phones)}
         </h2>
         {section.blocks.map((block) => {
           switch (block.kind) {
             case 'paragraph':
-              return <p key={block.id}>{unitText(section, block.text)}</p>;
+              return <p key={block.id}>{unitText(section, block.text, phones)}</p>;
             case 'list': {
-              const items = block.items.map((item, i) => <li key={i}>{unitText(section, item)}</li>);
+              const items = block.items.map((item, i) => <li key={i}>{unitText(section, item, phones)}</li>);
               return block.ordered ? <ol key={block.id}>{items}</ol> : <ul key={block.id}>{items}</ul>;
             }
             case 'figure':
@@ -127,7 +129,7 @@ const StaticText = memo(
                   {block.caption && (
                     <figcaption>
                       <span class="visually-hidden">{figureLabel}: </span>
-                      {unitText(section, block.caption)}
+                      {unitText(section, block.caption, phones)}
                     </figcaption>
                   )}
                 </figure>
@@ -140,8 +142,11 @@ const StaticText = memo(
   (before, after) => before.section === after.section && before.figureLabel === after.figureLabel,
 );
 
-/** The text of a unit, with its sentences and words wrapped, and the text between them as is. */
-function unitText(section: Section, unit: TextUnit): ComponentChildren[] {
+/**
+ * The text of a unit, with its sentences and words wrapped, and the text between them as is. A phone
+ * number's words (one a digit group) go in a left-to-right isolate together (ui/phone-numbers).
+ */
+function unitText(section: Section, unit: TextUnit, phones: readonly [number, number][]): ComponentChildren[] {
   const out: ComponentChildren[] = [];
   const text = section.text;
   const termAt = new Map<number, TermMark>((section.terms ?? []).map((t) => [t.firstWord, t]));
@@ -152,25 +157,43 @@ function unitText(section: Section, unit: TextUnit): ComponentChildren[] {
     if (sentence.start > cursor) out.push(text.slice(cursor, sentence.start));
     const parts: ComponentChildren[] = [];
     let inner = sentence.start;
-    let term: { mark: TermMark; parts: ComponentChildren[] } | null = null;
+    // What is open around the next word: a glossary term, and inside it (or alone) a phone number.
+    const open: { term: { mark: TermMark; parts: ComponentChildren[] } | null; phone: { end: number; key: number; parts: ComponentChildren[] } | null } = {
+      term: null,
+      phone: null,
+    };
+    const into = () => open.phone?.parts ?? open.term?.parts ?? parts;
+    const closePhone = () => {
+      const phone = open.phone;
+      if (!phone) return;
+      open.phone = null;
+      into().push(<LeftToRight key={`p${phone.key}`}>{phone.parts}</LeftToRight>);
+    };
     for (let w = sentence.firstWord; w < sentence.firstWord + sentence.wordCount; w++) {
       const word = section.words[w];
       if (!word) continue;
       const opens = termAt.get(w);
-      // Text before a term's first word stays outside it; text between its words goes inside.
-      if (word.start > inner) (term ? term.parts : parts).push(text.slice(inner, word.start));
-      if (opens) term = { mark: opens, parts: [] };
-      (term ? term.parts : parts).push(
+      const run = phones.find(([start, end]) => word.start >= start && word.end <= end);
+      // A term or another run begins: the number before it is whole, and nests inside nothing new.
+      if (opens || run?.[1] !== open.phone?.end) closePhone();
+      // Text before a term's (or number's) first word stays outside it; text between its words goes inside.
+      if (word.start > inner) into().push(text.slice(inner, word.start));
+      if (opens) open.term = { mark: opens, parts: [] };
+      if (run && !open.phone) open.phone = { end: run[1], key: w, parts: [] };
+      into().push(
         <span key={w} class="word" data-word={w}>
           {text.slice(word.start, word.end)}
         </span>,
       );
       inner = word.end;
+      const term = open.term;
       if (term && w === term.mark.firstWord + term.mark.wordCount - 1) {
+        closePhone();
         parts.push(termButton(term.mark, term.parts));
-        term = null;
+        open.term = null;
       }
     }
+    closePhone();
     if (sentence.end > inner) parts.push(text.slice(inner, sentence.end));
     out.push(
       // A keypad item: Up and Down move through the text sentence by sentence, reading each aloud.
