@@ -11,8 +11,7 @@ import { useEffect, useMemo, useRef } from 'preact/hooks';
 import { useServices, useT, useVisit, useVoice } from './kiosk-context';
 import type { KeypadAction } from '../kiosk/keypad';
 import { createSpeechTrigger } from '../kiosk/speech-trigger';
-import { FEW_HANDOUTS } from '../content/library-index';
-import { describeItem, KEYPAD_GROUP, moveFocus, moveInGroup, topLayer } from '../kiosk/keypad-focus';
+import { describeItem, focusAfterChange, KEYPAD_GROUP, moveFocus, moveInGroup, topLayer } from '../kiosk/keypad-focus';
 import { SCREEN_KEYS } from '../screens/screen-keys';
 import { ArmingContext, createArming, itemLabel } from '../screens/touch-arming';
 
@@ -50,12 +49,16 @@ export function KeypadBridge({ children }: { children: ComponentChildren }) {
       prompter.say(lang, [...(group ? [group] : []), ...describeItem(element, words)]);
     }
   };
-  /** After an action changes the screen, say where focus landed. */
+  /**
+   * After an action changes the screen, say where focus landed. Not after the visit has ended ("Start
+   * again"): the next patient must not hear the last one's screen in the last one's language.
+   */
   const announceFocusSoon = () =>
     requestAnimationFrame(() =>
       requestAnimationFrame(() => {
+        if (visit.state.peek().name === 'ended') return;
         // Never talk over the handout being read aloud, nor over a term's card reading its definition.
-        if (voice.mayAnnounce()) announce(document.activeElement, true);
+        if (voice.mayAnnounce()) announce(focusAfterChange(document), true);
       }),
     );
 
@@ -135,8 +138,7 @@ export function KeypadBridge({ children }: { children: ComponentChildren }) {
         announceFocusSoon();
         return;
       case 'help': {
-        const browsing = screen === 'library' && visit.library.peek().length > FEW_HANDOUTS;
-        const help = t(browsing ? 'help.libraryBrowse' : keys.help);
+        const help = t(keys.help(visit));
         const previous = prompter.last.peek();
         prompter.say(lang, [...(previous && previous.lang === lang ? previous.phrases : []), help]);
         return;

@@ -10,6 +10,20 @@ export function topLayer(doc: Document): Element {
   return dialogs[dialogs.length - 1] ?? doc.getElementById('app') ?? doc.body;
 }
 
+/**
+ * Where focus is after an action changed the screen. Where the action took the focused control away
+ * and the new screen focused nothing (the welcome screen, reached with Back from the library), focus
+ * goes to the screen's heading: a keypad user is told where they are, never the whole page.
+ */
+export function focusAfterChange(doc: Document): Element | null {
+  const layer = topLayer(doc);
+  const active = doc.activeElement;
+  if (active && active !== doc.body && layer.contains(active)) return active;
+  const heading = layer.querySelector<HTMLElement>('h1[tabindex]');
+  heading?.focus({ preventScroll: true });
+  return heading;
+}
+
 function visible(element: HTMLElement): boolean {
   if (element.closest('[hidden], [inert], .visually-hidden')) return false;
   // jsdom has no layout; treat everything as visible there.
@@ -77,8 +91,19 @@ export function moveInGroup(doc: Document, step: number): HTMLElement | null {
 export function moveFocus(doc: Document, step: number): HTMLElement | null {
   const items = keypadStops(doc);
   if (!items.length) return null;
-  const at = items.indexOf(doc.activeElement as HTMLElement);
-  const next = at < 0 ? (step > 0 ? 0 : items.length - 1) : (at + step + items.length) % items.length;
+  const active = doc.activeElement;
+  const at = items.indexOf(active as HTMLElement);
+  const count = items.length;
+  let next = step > 0 ? 0 : count - 1;
+  if (at >= 0) next = (at + step + count) % count;
+  else if (active && active !== doc.body && topLayer(doc).contains(active)) {
+    // Focus on something that is not a stop (a section's heading after Next, the title of a handout
+    // just opened): carry on from its place in the page, as Tab would, not from the top bar.
+    // What it holds (the heading's own words) it has just said; what holds it is behind it.
+    const after = items.findIndex((item) => active.compareDocumentPosition(item) === Node.DOCUMENT_POSITION_FOLLOWING);
+    const firstAfter = after < 0 ? count : after;
+    next = step > 0 ? firstAfter % count : (firstAfter - 1 + count) % count;
+  }
   const item = items[next];
   if (!item) return null;
   if (item.tabIndex < 0 && !item.matches('button, input')) item.tabIndex = -1;

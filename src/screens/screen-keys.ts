@@ -16,8 +16,8 @@ import { READER_KEYS } from './reader/keys';
 import { WELCOME_KEYS } from './welcome/keys';
 
 export interface ScreenKeys {
-  /** What Help says on this screen (and what the Help dialog shows). */
-  help: UiKey;
+  /** What Help says on this screen (and what the Help dialog shows: the same words, said or read). */
+  help(visit: AppState): UiKey;
   /**
    * Left and Right when no dialog is open and focus is not on a choice (a choice takes them to
    * change it): `forward` follows the reading direction. Without it they move focus like Down and Up.

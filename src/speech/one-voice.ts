@@ -11,7 +11,7 @@
  *   left out while the section is being read or a term explained.
  *
  * A prompt the patient asked for with a key or a touch (Help, an item reached) still speaks at once:
- * the patient chose to hear it.
+ * the patient chose to hear it. When the visit ends, so does any prompt of it.
  */
 import { effect, type ReadonlySignal } from '@preact/signals';
 import { isSpeaking, type Player } from './player';
@@ -22,6 +22,7 @@ export interface OneVoice {
   read(fromWord?: number): void;
   /** Whether an announcement nobody asked for (where focus landed) may speak now. */
   mayAnnounce(): boolean;
+  /** The visit is over: its prompt stops too, one still sounding or one waiting for its clips. */
   dispose(): void;
 }
 
@@ -50,6 +51,9 @@ export function createOneVoice({ prompter, player, explaining }: OneVoiceDeps): 
     mayAnnounce: () => !isSpeaking(player.status.peek()) && !explaining.peek(),
     dispose() {
       for (const stop of stops) stop();
+      // The prompter outlives visits; what this visit had it say must not reach the next patient
+      // (the idle warning's last "…in 1 second" in the last patient's language, over a fresh screen).
+      prompter.stop();
     },
   };
 }

@@ -43,6 +43,23 @@ describe('following the reading', () => {
     await waitFor(() => expect(followButton()).not.toBeNull());
   });
 
+  it('keeps following when an arrow key is a keypad action (the kiosk takes it, nothing scrolls)', async () => {
+    const { recording, area } = await reading();
+    await act(() => recording.speakWord(3));
+    // The kiosk's lock-down takes a keypad key at the window, before the text sees it.
+    const takeKey = (event: KeyboardEvent) => event.preventDefault();
+    window.addEventListener('keydown', takeKey, { capture: true });
+    try {
+      fireEvent.keyDown(area, { code: 'ArrowDown', cancelable: true });
+      await act(() => recording.speakWord(4));
+      expect(followButton()).toBeNull();
+    } finally {
+      window.removeEventListener('keydown', takeKey, { capture: true });
+    }
+    fireEvent.keyDown(area, { code: 'ArrowDown', cancelable: true });
+    await waitFor(() => expect(followButton()).not.toBeNull());
+  });
+
   it('hides the button while nothing is read, and follows again when Play is pressed', async () => {
     const { recording, area } = await reading();
     await act(() => recording.speakWord(2));

@@ -160,4 +160,23 @@ describe('the spoken countdown', () => {
     await advance(clock, warning - 10_000 - 1000);
     await waitFor(() => expect(said.at(-1)).toBe(shown('idle.body', { count: 1 })));
   });
+
+  it('stops the last prompt at the reset: the next patient does not hear the rest of it', async () => {
+    // A voice that goes on speaking until it is told to stop, as a prompt clip does.
+    let speaking = false;
+    const prompter = createPrompter(
+      { load: () => undefined, find: () => undefined },
+      { playClips: async () => {}, speak: () => ((speaking = true), true), stop: () => (speaking = false) },
+      () => 1,
+    );
+    const clock = fakeClock();
+    await renderKiosk({ clock, prompter, createPlayer: () => createRecordingPlayer().player });
+    await openHandoutAs('en');
+    await advance(clock, timeout + warning - 1000);
+    await waitFor(() => expect(prompter.last.value?.phrases.at(-1)).toBe(shown('idle.body', { count: 1 })));
+    expect(speaking).toBe(true);
+    await advance(clock, 1000);
+    await screen.findByText('welcome.greeting');
+    expect(speaking).toBe(false);
+  });
 });

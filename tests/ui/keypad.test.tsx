@@ -91,6 +91,9 @@ describe('the keypad path', () => {
     press('right');
     await frames();
     await waitFor(() => expect(said.at(-1)).toBe('en: The path, voice.heading'));
+    // Down goes on from the heading into the section's text, not back to the top bar.
+    press('down');
+    expect(document.activeElement?.getAttribute('data-sentence')).toBe('1');
   });
 
   it('changes a setting with Left and Right and says the new state', async () => {
@@ -118,6 +121,34 @@ describe('the keypad path', () => {
     await waitFor(() => expect(kiosk.visit.value.screen.value).toBe('library'));
     press('back');
     await waitFor(() => expect(kiosk.visit.value.screen.value).toBe('welcome'));
+  });
+
+  it('says the welcome heading after Back from the library, not the whole page', async () => {
+    const { press, said, kiosk } = await kioskWithKeypad();
+    press('help');
+    kiosk.visit.value.setTouchToHear(false);
+    fireEvent.click(document.querySelector('[data-language="en"]')!);
+    await screen.findByRole('heading', { level: 1, name: 'library.title' }, { timeout: 5000 });
+    said.length = 0;
+    press('back');
+    await waitFor(() => expect(kiosk.visit.value.screen.value).toBe('welcome'));
+    await frames();
+    expect(said).toEqual(['en: welcome.greeting, voice.heading']);
+    expect(document.activeElement).toBe(screen.getByRole('heading', { level: 1, name: 'welcome.greeting' }));
+  });
+
+  it("says nothing of the last patient's screen after Enter on Start again", async () => {
+    const { press, said, kiosk } = await kioskWithKeypad();
+    press('help');
+    kiosk.visit.value.setTouchToHear(false);
+    await openHandoutAs('fr');
+    (await screen.findByRole('button', { name: 'common.home' })).focus();
+    said.length = 0;
+    press('enter');
+    await screen.findByText('welcome.greeting');
+    await frames();
+    await frames();
+    expect(said).toEqual([]);
   });
 
   it('repeats the last prompt and says help for the screen with Help', async () => {

@@ -4,7 +4,7 @@
  * Left and Right move along it). Layout and the touch and key counts on a built 100-handout library
  * are in tests/browser/library-search.test.ts.
  */
-import { act, fireEvent, waitFor } from '@testing-library/preact';
+import { act, fireEvent, screen, waitFor } from '@testing-library/preact';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_KEYPAD, type KeypadAction } from '../../src/kiosk/keypad';
 import { createPrompter } from '../../src/speech/prompter';
@@ -154,4 +154,20 @@ describe('a library of many handouts', () => {
     await press('help');
     expect(said.at(-1)).toContain('help.libraryBrowse');
   });
+});
+
+describe('the Help dialog a touch opens in the library', () => {
+  // The same words the keypad's Help says: how to browse in a large library, the plain help in a small one.
+  for (const [count, help] of [
+    [40, 'help.libraryBrowse'],
+    [6, 'help.library'],
+  ] as const) {
+    it(`shows ${help} with ${count} handouts`, async () => {
+      await libraryOf(count);
+      await chooseLanguage();
+      fireEvent.click(screen.getByRole('button', { name: 'common.help' }));
+      const dialog = await screen.findByRole('dialog', {}, loading);
+      expect(dialog.querySelector('p')?.textContent).toBe(help);
+    });
+  }
 });

@@ -20,6 +20,11 @@ describe('reading a handout by touch', () => {
     expect(heading()).toBe('The garden');
   });
 
+  it("moves focus to the handout's title once it has loaded, from the heading shown while it loaded", async () => {
+    await openHandout();
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('heading', { level: 1, name: 'A walk in the test garden' })));
+  });
+
   it('pages through every section with Next and back with Previous', async () => {
     await openHandout();
     const seen = [heading()];

@@ -72,9 +72,12 @@ describe('one voice at a time', () => {
     expect(voice.mayAnnounce()).toBe(true);
   });
 
-  it('lets prompts be once the visit that owned the reading has gone', () => {
+  it('stops the prompt of a visit that has gone, then lets prompts be whatever its player does', () => {
     const { status, heard, voice, explaining } = voices();
     voice.dispose();
+    // The last patient's prompt (the idle warning's "…in 1 second") does not go on over a fresh screen.
+    expect(heard).toEqual(['prompt stopped']);
+    heard.length = 0;
     status.value = 'playing';
     explaining.value = true;
     expect(heard).toEqual([]);

@@ -3,6 +3,7 @@ import { useServices, useT, useVisit } from '../../app/kiosk-context';
 import { TEXT_SIZES, THEMES, type TextSize, type Theme } from '../../kiosk/prefs';
 import type { UiKey } from '../../i18n/keys';
 import { BigButton } from '../../ui/big-button';
+import { TextWithPhoneNumbers } from '../../ui/phone-numbers';
 import { ChoiceGroup } from '../../ui/choice-group';
 import { DialogName, Modal } from '../../ui/modal';
 import { SourceNote } from '../reader';
@@ -46,7 +47,7 @@ function HelpDialog() {
   const visit = useVisit();
   return (
     <Modal title={t('help.title')} closeLabel={t('common.close')} onClose={() => visit.closeDialog()}>
-      <p>{t(SCREEN_KEYS[visit.screen.value].help)}</p>
+      <p>{t(SCREEN_KEYS[visit.screen.value].help(visit))}</p>
     </Modal>
   );
 }
@@ -102,7 +103,9 @@ function TermDialog() {
   return (
     <Modal title={entry.term} closeLabel={t('common.close')} onClose={() => visit.closeDialog()}>
       <div class="term-card" lang={handout.lang} dir={handout.dir} data-term-card={id}>
-        <p class="term-card__definition">{entry.definition}</p>
+        <p class="term-card__definition">
+          <TextWithPhoneNumbers text={entry.definition} />
+        </p>
         {textOnly && (
           <p class="term-card__note" data-notice="text-only">
             {t('glossary.textOnly')}

@@ -1,7 +1,8 @@
-import { useEffect, useRef } from 'preact/hooks';
+import { useLayoutEffect, useRef } from 'preact/hooks';
 import { useServices, useT, useVisit, useVoice } from '../../app/kiosk-context';
 import { showsDraftNotice, type Handout, type Section } from '../../content/model';
 import { BigButton } from '../../ui/big-button';
+import { TextWithPhoneNumbers } from '../../ui/phone-numbers';
 import { useFocusOnMount } from '../../a11y/focus';
 import { SectionText } from '../../ui/section-text';
 import { mountingFor, reachLines } from '../../kiosk/reach';
@@ -23,6 +24,11 @@ export function ReaderScreen() {
   const handout = visit.handout.value;
   const section = visit.section.value;
   const heading = useFocusOnMount<HTMLHeadingElement>();
+  // The heading drawn while the handout loads gives way to the handout's title: focus goes with it,
+  // where it would otherwise fall to the page and a keypad user be told nothing.
+  useLayoutEffect(() => {
+    if (status === 'ready' && (document.activeElement === null || document.activeElement === document.body)) heading.current?.focus({ preventScroll: true });
+  }, [status, heading]);
   return (
     <>
       <ScreenTopBar />
@@ -80,8 +86,9 @@ function ReaderBody({ handout, section, headingRef }: ReaderBodyProps) {
   );
 
   // A new section starts at its top, with focus on its heading, so a keyboard or screen-reader user
-  // is not left on a Next button in the middle of nowhere.
-  useEffect(() => {
+  // is not left on a Next button in the middle of nowhere. A layout effect: one frame of the new
+  // section at the old one's scroll position would show the middle of the text, or a blank lead.
+  useLayoutEffect(() => {
     reading.restart();
     if (announced.current !== null) sectionHeading.current?.focus({ preventScroll: true });
     announced.current = section.id;
@@ -219,7 +226,9 @@ function ReaderBody({ handout, section, headingRef }: ReaderBodyProps) {
 export function SourceNote({ handout, label }: { handout: Handout; label: string }) {
   return (
     <aside class="source-note" lang={handout.lang} dir={handout.dir} aria-label={label}>
-      <p>{handout.meta.source}</p>
+      <p>
+        <TextWithPhoneNumbers text={handout.meta.source} />
+      </p>
       <p>{handout.meta.licence}</p>
     </aside>
   );

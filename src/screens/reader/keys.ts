@@ -6,7 +6,7 @@ import type { ScreenKeys } from '../screen-keys';
  * voice, from the section audio, not described.
  */
 export const READER_KEYS: ScreenKeys = {
-  help: 'help.reader',
+  help: () => 'help.reader',
   step: (visit, forward) => (forward ? visit.nextSection() : visit.previousSection()),
   readItem(visit, voice, item) {
     const sentence = visit.section.peek()?.sentences[Number(item.dataset.sentence)];

@@ -24,7 +24,9 @@ export function useFollowReading(scroller: { current: HTMLElement | null }, reac
       following.value = false;
     };
     const onKey = (event: KeyboardEvent) => {
-      if (SCROLL_KEYS.has(event.code)) stop();
+      // A key the kiosk took as a keypad action (kiosk/lockdown prevents its default, so it scrolls
+      // nothing) is the patient moving through the sentences, which the reading follows.
+      if (SCROLL_KEYS.has(event.code) && !event.defaultPrevented) stop();
     };
     // Programmatic scrolling fires `scroll` too, so only the person's own gestures count.
     area.addEventListener('wheel', stop, { passive: true });
