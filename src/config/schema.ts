@@ -20,8 +20,15 @@ const handoutId = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, {
   message: 'a handout id in lower case with hyphens, such as "nerve-ablation"',
 });
 
-/** Read aloud digit by digit wherever a handout shows it, so it must be digits only, as dialled. */
-const phoneNumber = z.string().regex(/^[0-9][0-9 -]{1,18}[0-9]$/, { message: 'a phone number of digits, spaces or hyphens, such as "811" or "1-866-797-0000"' });
+/**
+ * Read aloud digit by digit wherever a handout shows it, so it must be digits only, as dialled: one
+ * short group ("811"), or the whole number in three or more groups. A number of two groups
+ * ("555-0199") could not be told from a range such as "500-1000", which Arabic script lays out from
+ * the right as it should; a number must not be (ui/phone-numbers keeps three or more groups in order).
+ */
+const phoneNumber = z.string().regex(/^(?:[0-9]{3,15}|[0-9]{1,4}(?:[ -][0-9]{1,4}){2,4})$/, {
+  message: 'a phone number as dialled: a short number such as "811", or the whole number in three or more groups, such as "1-866-797-0000" or "416 555 0199"',
+});
 
 /**
  * The address a patient's phone opens. Only http(s), and nothing after the path: the kiosk adds the

@@ -99,10 +99,11 @@ export function moveFocus(doc: Document, step: number): HTMLElement | null {
   else if (active && active !== doc.body && topLayer(doc).contains(active)) {
     // Focus on something that is not a stop (a section's heading after Next, the title of a handout
     // just opened): carry on from its place in the page, as Tab would, not from the top bar.
-    // What it holds (the heading's own words) it has just said; what holds it is behind it.
-    const after = items.findIndex((item) => active.compareDocumentPosition(item) === Node.DOCUMENT_POSITION_FOLLOWING);
-    const firstAfter = after < 0 ? count : after;
-    next = step > 0 ? firstAfter % count : (firstAfter - 1 + count) % count;
+    // What it holds (the heading's own words) it has just said, going either way.
+    const where = items.map((item) => active.compareDocumentPosition(item));
+    const after = where.indexOf(Node.DOCUMENT_POSITION_FOLLOWING);
+    const before = where.lastIndexOf(Node.DOCUMENT_POSITION_PRECEDING);
+    next = step > 0 ? (after < 0 ? 0 : after) : before < 0 ? count - 1 : before;
   }
   const item = items[next];
   if (!item) return null;

@@ -2,8 +2,8 @@
  * How long this device takes, at each speed, from asking a media element to play until the sound is
  * heard at the position it was asked to play from.
  *
- * Chromium's media pipeline needs 70–115 ms on the reference machine (about 105 ms at 0.75x, 75–85 ms
- * at 1x, 80–95 ms at 1.25x–2x: it varies with the time-stretcher's buffering), and through that time
+ * Chromium's media pipeline needs 70–120 ms on the reference machine (about 110 ms at 0.75x, 75–85 ms
+ * at 1x, 85–95 ms at 1.25x–2x: it varies with the time-stretcher's buffering), and through that time
  * `currentTime` is no guide: it holds the start position, then jumps some 20 ms of audio ahead of the
  * sound and holds there until the sound catches up. A highlight that followed it lit the first word
  * after Play 70–120 ms before the word was heard. The delay is a property of the device and its audio
@@ -77,7 +77,7 @@ export function createStartDelays(reference: readonly (readonly [number, number]
       if (!nearest) return referenceAt(reference, key);
       // A speed not yet played borrows the nearest one played, which carries this device's own delay,
       // moved by the difference the reference machine showed between the two speeds' time-stretching.
-      return median(nearest) + referenceAt(reference, key) - referenceAt(reference, nearestKey);
+      return Math.max(0, median(nearest) + referenceAt(reference, key) - referenceAt(reference, nearestKey));
     },
     learn(rate, ms) {
       if (!Number.isFinite(ms) || ms < 0 || ms > PLAUSIBLE_MS) return;

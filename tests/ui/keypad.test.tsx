@@ -91,9 +91,15 @@ describe('the keypad path', () => {
     press('right');
     await frames();
     await waitFor(() => expect(said.at(-1)).toBe('en: The path, voice.heading'));
-    // Down goes on from the heading into the section's text, not back to the top bar.
+    // Down goes on from the heading into the section's text, not back to the top bar; Up goes to
+    // what is before the heading, not into it.
+    const heading = document.activeElement as HTMLElement;
     press('down');
     expect(document.activeElement?.getAttribute('data-sentence')).toBe('1');
+    heading.focus();
+    press('up');
+    expect(heading.contains(document.activeElement)).toBe(false);
+    expect(heading.compareDocumentPosition(document.activeElement!) & Node.DOCUMENT_POSITION_PRECEDING).toBeTruthy();
   });
 
   it('changes a setting with Left and Right and says the new state', async () => {

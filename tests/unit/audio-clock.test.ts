@@ -115,5 +115,9 @@ describe('the audio clock', () => {
     delays.learn(0.75, 140);
     expect(delays.at(0.75)).toBe(140);
     expect(delays.at(0.85)).toBeCloseTo(140 - 12, 6);
+    // A device far quicker than the reference at 0.75x lends 1x no delay below nothing.
+    const quick = createStartDelays();
+    quick.learn(0.75, 20);
+    expect(quick.at(1)).toBe(0);
   });
 });

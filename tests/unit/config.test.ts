@@ -107,6 +107,13 @@ describe('kiosk.config.json validation', () => {
     expect(errorsFor((c) => (c.site.nurseLine = 'call us'))[0]).toMatch(/site\.nurseLine: "call us" is not allowed; expected a phone number/);
   });
 
+  it('takes a phone number as one short group or three or more, never two (Arabic script would draw those from the right)', () => {
+    for (const number of ['811', '1-866-797-0000', '416 555 0199', '18667970000']) expect(errorsFor((c) => (c.site.nurseLine = number))).toEqual([]);
+    for (const number of ['555-0199', '416  555 0199', '1 - 866 - 797 - 0000', '866-', '12']) {
+      expect(errorsFor((c) => (c.site.nurseLine = number))[0]).toMatch(/site\.nurseLine: .* is not allowed; expected a phone number as dialled/);
+    }
+  });
+
   it('rejects a misspelt field instead of ignoring it', () => {
     expect(errorsFor((c) => (c.idle.timeoutSecs = 30))).toContain('kiosk.config.json: idle: unknown field "timeoutSecs"; check the spelling against kiosk.config.schema.json');
   });

@@ -157,43 +157,39 @@ function unitText(section: Section, unit: TextUnit, phones: readonly [number, nu
     if (sentence.start > cursor) out.push(text.slice(cursor, sentence.start));
     const parts: ComponentChildren[] = [];
     let inner = sentence.start;
-    // What is open around the next word: a glossary term, and inside it (or alone) a phone number.
-    const open: { term: { mark: TermMark; parts: ComponentChildren[] } | null; phone: { end: number; key: number; parts: ComponentChildren[] } | null } = {
-      term: null,
-      phone: null,
-    };
-    const into = () => open.phone?.parts ?? open.term?.parts ?? parts;
-    const closePhone = () => {
-      const phone = open.phone;
-      if (!phone) return;
-      open.phone = null;
-      into().push(<LeftToRight key={`p${phone.key}`}>{phone.parts}</LeftToRight>);
+    // What is open around the next word, innermost last: a glossary term, a phone number, or one
+    // inside the other (a number can hold a term's word, as "POISON" in 1-844-POISON-X).
+    const open: Open[] = [];
+    const into = () => open.at(-1)?.parts ?? parts;
+    /** Closes the innermost open `kind` and whatever is open inside it. */
+    const close = (kind: Open['kind']) => {
+      while (open.some((o) => o.kind === kind)) {
+        const done = open.pop() as Open;
+        into().push(done.draw(done.parts));
+      }
     };
     for (let w = sentence.firstWord; w < sentence.firstWord + sentence.wordCount; w++) {
       const word = section.words[w];
       if (!word) continue;
       const opens = termAt.get(w);
       const run = phones.find(([start, end]) => word.start >= start && word.end <= end);
-      // A term or another run begins: the number before it is whole, and nests inside nothing new.
-      if (opens || run?.[1] !== open.phone?.end) closePhone();
+      const phone = open.find((o) => o.kind === 'phone');
+      // The number is over (this word is not in it), or a term begins that runs past its end.
+      if (phone && (run?.[1] !== phone.end || (opens && endOfTerm(section, opens) > phone.end))) close('phone');
       // Text before a term's (or number's) first word stays outside it; text between its words goes inside.
       if (word.start > inner) into().push(text.slice(inner, word.start));
-      if (opens) open.term = { mark: opens, parts: [] };
-      if (run && !open.phone) open.phone = { end: run[1], key: w, parts: [] };
+      if (opens) open.push({ kind: 'term', end: endOfTerm(section, opens), parts: [], draw: (inside) => termButton(opens, inside) });
+      if (run && !open.some((o) => o.kind === 'phone')) open.push({ kind: 'phone', end: run[1], parts: [], draw: (inside) => <LeftToRight key={`p${w}`}>{inside}</LeftToRight> });
       into().push(
         <span key={w} class="word" data-word={w}>
           {text.slice(word.start, word.end)}
         </span>,
       );
       inner = word.end;
-      const term = open.term;
-      if (term && w === term.mark.firstWord + term.mark.wordCount - 1) {
-        closePhone();
-        parts.push(termButton(term.mark, term.parts));
-        open.term = null;
-      }
+      if (open.some((o) => o.kind === 'term' && o.end === word.end)) close('term');
     }
-    closePhone();
+    close('phone');
+    close('term');
     if (sentence.end > inner) parts.push(text.slice(inner, sentence.end));
     out.push(
       // A keypad item: Up and Down move through the text sentence by sentence, reading each aloud.
@@ -205,6 +201,19 @@ function unitText(section: Section, unit: TextUnit, phones: readonly [number, nu
   }
   if (unit.end > cursor) out.push(text.slice(cursor, unit.end));
   return out;
+}
+
+/** A term or a phone number open in a sentence, with what has gone into it and how it is drawn. */
+interface Open {
+  kind: 'term' | 'phone';
+  /** Where it ends in the section's text. */
+  end: number;
+  parts: ComponentChildren[];
+  draw: (inside: ComponentChildren[]) => ComponentChildren;
+}
+
+function endOfTerm(section: Section, mark: TermMark): number {
+  return section.words[mark.firstWord + mark.wordCount - 1]?.end ?? Number.POSITIVE_INFINITY;
 }
 
 /**
