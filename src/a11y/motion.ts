@@ -1,8 +1,12 @@
 /**
  * Reduced motion, decided in one place: people who ask their system for less motion get instant
- * scrolling everywhere (CSS handles transitions and animations).
+ * scrolling everywhere and a welcome screen whose greeting holds still (CSS handles transitions and
+ * animations).
  */
+export function prefersReducedMotion(): boolean {
+  return typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
+}
+
 export function scrollBehavior(): ScrollBehavior {
-  const reduce = typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
-  return reduce ? 'instant' : 'smooth';
+  return prefersReducedMotion() ? 'instant' : 'smooth';
 }

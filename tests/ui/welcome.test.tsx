@@ -1,4 +1,4 @@
-import { act, screen } from '@testing-library/preact';
+import { act, fireEvent, screen } from '@testing-library/preact';
 import { describe, expect, it } from 'vitest';
 import { fakeClock } from '../helpers/fake-clock';
 import { languages, renderKiosk } from '../helpers/kiosk';
@@ -27,5 +27,40 @@ describe('the welcome screen', () => {
     // Each language greets in its own words.
     const greetings = languages.map((l) => l.greeting);
     expect(new Set(greetings).size).toBe(languages.length);
+  });
+
+  const greetingsOver = async (clock: ReturnType<typeof fakeClock>, steps: number) => {
+    const seen: (string | null)[] = [];
+    for (let i = 0; i < steps; i++) {
+      await act(() => clock.advance(4000));
+      seen.push(document.querySelector('.welcome__greeting')?.getAttribute('lang') ?? null);
+    }
+    return seen;
+  };
+
+  it('holds its greeting still once the screen is touched or a key pressed', async () => {
+    for (const touch of [() => fireEvent.pointerDown(document.body), () => fireEvent.keyDown(document.body, { code: 'F13' })]) {
+      const clock = fakeClock();
+      const { view } = await renderKiosk({ clock });
+      expect(new Set(await greetingsOver(clock, 2)).size).toBe(2);
+      touch();
+      const after = await greetingsOver(clock, 3);
+      expect(new Set(after).size).toBe(1);
+      view.unmount();
+    }
+  });
+
+  it('holds its greeting still for someone who asks their system for less motion', async () => {
+    const reduce = (query: string) => ({ matches: query.includes('reduce'), media: query }) as MediaQueryList;
+    const original = window.matchMedia;
+    window.matchMedia = reduce;
+    try {
+      const clock = fakeClock();
+      await renderKiosk({ clock });
+      const first = document.querySelector('.welcome__greeting')?.getAttribute('lang') ?? null;
+      expect(await greetingsOver(clock, 3)).toEqual([first, first, first]);
+    } finally {
+      window.matchMedia = original;
+    }
   });
 });

@@ -4,16 +4,39 @@ import { useServices, useT, useVisit } from '../../app/kiosk-context';
 import type { IdleClock } from '../../kiosk/idle';
 import { BigButton } from '../../ui/big-button';
 import { useFocusOnMount } from '../../a11y/focus';
+import { prefersReducedMotion } from '../../a11y/motion';
 import { ScreenTopBar } from '../../app/chrome';
 import './welcome.css';
 
 const GREETING_MS = 4000;
 
-/** 0, 1, … count − 1, moving on every `ms` by the kiosk's clock. */
-function useCycle(count: number, ms: number, clock: IdleClock) {
+/** 0, 1, … count − 1, moving on every `ms` by the kiosk's clock while `running`. */
+function useCycle(count: number, ms: number, clock: IdleClock, running: boolean) {
   const index = useSignal(0);
-  useEffect(() => clock.every(ms, () => (index.value = (index.peek() + 1) % Math.max(count, 1))), [count, ms, clock, index]);
+  useEffect(() => (running ? clock.every(ms, () => (index.value = (index.peek() + 1) % Math.max(count, 1))) : undefined), [count, ms, clock, index, running]);
   return index;
+}
+
+/**
+ * Whether the greeting may keep changing: not for someone who asks their system for less motion, and
+ * not once anyone touches the screen or presses a key (WCAG 2.2.2). It draws an eye from across the
+ * waiting room; a patient looking for their language then reads a screen that holds still.
+ */
+function useAttractLoop() {
+  const running = useSignal(!prefersReducedMotion());
+  useEffect(() => {
+    const stop = () => {
+      running.value = false;
+    };
+    const options = { capture: true, once: true };
+    addEventListener('pointerdown', stop, options);
+    addEventListener('keydown', stop, options);
+    return () => {
+      removeEventListener('pointerdown', stop, options);
+      removeEventListener('keydown', stop, options);
+    };
+  }, [running]);
+  return running.value;
 }
 
 /** The first screen: every configured language by its own name, in its own script; no flags. */
@@ -21,7 +44,7 @@ export function WelcomeScreen() {
   const t = useT();
   const visit = useVisit();
   const { i18n, prompter, clock } = useServices();
-  const greeting = useCycle(i18n.languages.length, GREETING_MS, clock);
+  const greeting = useCycle(i18n.languages.length, GREETING_MS, clock, useAttractLoop());
   const shown = i18n.languages[greeting.value];
   // On a fresh visit nothing had focus before; after "Language" from the reader, start at the heading.
   const heading = useFocusOnMount<HTMLHeadingElement>(visit.returning.value);
