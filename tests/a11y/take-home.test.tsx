@@ -5,7 +5,7 @@
  */
 import { signal } from '@preact/signals';
 import { fireEvent, waitFor } from '@testing-library/preact';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { preloadScreens } from '../../src/app/app';
 import type { Prompter } from '../../src/speech/prompter';
 import { axeViolations } from '../helpers/axe';
@@ -83,5 +83,28 @@ describe('without a public copy or a printer', () => {
   it('offers neither button', async () => {
     await openReader('en', {});
     expect(document.querySelector('[data-action="take-home"], [data-action="print"]')).toBeNull();
+  });
+});
+
+describe('print and the end of a visit', () => {
+  it('prints when asked, and prints nothing once the visit that asked has ended', async () => {
+    const print = vi.spyOn(window, 'print').mockImplementation(() => {});
+    try {
+      const asked = await openReader('en');
+      fireEvent.click(document.querySelector('[data-action="print"]')!);
+      await waitFor(() => expect(print).toHaveBeenCalledTimes(1), { timeout: 5000 });
+      window.dispatchEvent(new Event('afterprint'));
+      asked.view.unmount();
+
+      const { kiosk } = await openReader('en');
+      fireEvent.click(document.querySelector('[data-action="print"]')!);
+      void kiosk.resetVisit();
+      // The print code is already loaded: what the click started has settled after a few tasks.
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(print).toHaveBeenCalledTimes(1);
+      expect(document.querySelector('.print-copy')).toBeNull();
+    } finally {
+      print.mockRestore();
+    }
   });
 });

@@ -25,6 +25,8 @@ export interface PrintOptions {
   t: Translate;
   /** The browser's print; tests and the benchmark pass their own. */
   print?: () => void;
+  /** False once the visit that asked has ended: the next patient gets no sheet of the last one's handout. */
+  wanted?: () => boolean;
 }
 
 export function PrintCopy({ handout, publicUrl, t }: { handout: Handout; publicUrl?: string | undefined; t: Translate }) {
@@ -55,14 +57,20 @@ export function PrintCopy({ handout, publicUrl, t }: { handout: Handout; publicU
 }
 
 /** Draws the print copy, waits for its figures, prints, and removes the copy when printing is over. */
-export async function printHandout(handout: Handout, { publicUrl, t, print = () => window.print() }: PrintOptions): Promise<void> {
+export async function printHandout(handout: Handout, { publicUrl, t, print = () => window.print(), wanted = () => true }: PrintOptions): Promise<void> {
   document.querySelector('.print-copy')?.remove();
+  if (!wanted()) return;
   const host = document.createElement('div');
   host.className = 'print-copy';
   document.body.append(host);
   render(<PrintCopy handout={handout} publicUrl={publicUrl} t={t} />, host);
   // A figure still loading would print as an empty box.
   await Promise.all([...host.querySelectorAll('img')].map((img) => img.decode().catch(() => undefined)));
+  if (!wanted()) {
+    render(null, host);
+    host.remove();
+    return;
+  }
   host.dataset.ready = 'true';
   window.addEventListener(
     'afterprint',

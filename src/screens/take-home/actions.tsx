@@ -38,7 +38,14 @@ export function TakeHomeButtons({ handout, section }: { handout: Handout; sectio
         </BigButton>
       )}
       {canPrint && (
-        <BigButton icon="print" data-action="print" onClick={() => void import('../print').then((m) => m.printHandout(handout, { publicUrl: config.site.publicUrl, t }))}>
+        <BigButton
+          icon="print"
+          data-action="print"
+          onClick={() =>
+            // The print code and the figures take a moment; a reset in between cancels the sheet.
+            void import('../print').then((m) => m.printHandout(handout, { publicUrl: config.site.publicUrl, t, wanted: () => visit.state.peek().name !== 'ended' }))
+          }
+        >
           {t('reader.print')}
         </BigButton>
       )}
