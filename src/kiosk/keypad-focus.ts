@@ -20,7 +20,9 @@ export function focusAfterChange(doc: Document): Element | null {
   const active = doc.activeElement;
   if (active && active !== doc.body && layer.contains(active)) return active;
   const heading = layer.querySelector<HTMLElement>('h1[tabindex]');
-  heading?.focus({ preventScroll: true });
+  // Into view as well: the page may have been scrolled past it, and focus must never sit off screen.
+  heading?.focus();
+  heading?.scrollIntoView?.({ block: 'nearest' });
   return heading;
 }
 

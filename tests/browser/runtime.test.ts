@@ -146,3 +146,29 @@ describe('privacy between visits', () => {
     await kiosk.close();
   });
 });
+
+describe('keypad focus', () => {
+  it('brings the heading into view when a keypad key leaves focus on it, never off screen', async () => {
+    const kiosk = await openKiosk(browser);
+    const { page } = kiosk;
+    await chooseLanguage(page, 'en');
+    await page.click('[data-action="settings"]');
+    await page.click('[data-choice="extra-large"]');
+    await page.click('dialog [data-action="close"]');
+    await page.click('[data-action="language"]');
+    await page.locator('.welcome').waitFor();
+    // Scrolled down the list of languages (landscape: the whole screen scrolls), with nothing focused.
+    const scrolled = await page.evaluate(() => {
+      (document.activeElement as HTMLElement | null)?.blur();
+      document.querySelector('.welcome')!.scrollBy(0, 10_000);
+      return document.querySelector('.welcome__title')!.getBoundingClientRect().bottom < 0;
+    });
+    expect(scrolled).toBe(true);
+    await page.keyboard.press('Backspace');
+    await page.waitForFunction(() => document.activeElement?.classList.contains('welcome__title'));
+    const box = await page.evaluate(() => document.querySelector('.welcome__title')!.getBoundingClientRect().toJSON() as DOMRect);
+    expect(box.top).toBeGreaterThanOrEqual(0);
+    expect(box.bottom).toBeLessThanOrEqual(1080);
+    await kiosk.close();
+  });
+});
