@@ -49,6 +49,14 @@ export async function chooseLanguage(page: Page, code: string, handoutId = 'nerv
   await arrive(page, '.section-text');
 }
 
+/** Text size and theme, through the reader's display settings (the dialog closed again). */
+export async function setDisplay(page: Page, size: string, theme = 'default') {
+  await page.click('[data-action="settings"]');
+  await page.click(`[data-choice="${size}"]`);
+  await page.click(`[data-choice="${theme}"]`);
+  await page.click('dialog [data-action="close"]');
+}
+
 /**
  * Waits for a screen; when it does not come, the failure says what the kiosk showed instead (a
  * flake in CI is otherwise a bare timeout): the screen, parts still loading, the self-check, and

@@ -6,7 +6,7 @@
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeInPage, chooseLanguage, launchChromium, openKiosk } from './browser';
+import { axeInPage, chooseLanguage, launchChromium, openKiosk, setDisplay } from './browser';
 import { loadConfig } from '../../scripts/lib/load-config.ts';
 
 let browser: Browser;
@@ -31,13 +31,6 @@ const DISPLAYS = (['medium', 'large', 'extra-large'] as const).flatMap((size) =>
  * machine, or before a release).
  */
 const displaysFor = (index: number) => (process.env.KIOSK_FULL_MATRIX === '1' ? DISPLAYS : ([0, 1, 2] as const).map((size) => DISPLAYS[size * 3 + ((index + size) % 3)]!));
-
-async function setDisplay(page: Page, size: string, theme: string) {
-  await page.click('[data-action="settings"]');
-  await page.click(`[data-choice="${size}"]`);
-  await page.click(`[data-choice="${theme}"]`);
-  await page.click('dialog [data-action="close"]');
-}
 
 async function violations(page: Page, where: string) {
   return (await axeInPage(page)).map((v) => `${where}: ${v.id} ${v.nodes.join(' | ')}`);

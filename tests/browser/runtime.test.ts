@@ -4,7 +4,7 @@
  */
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chooseLanguage, launchChromium, openKiosk } from './browser';
+import { chooseLanguage, launchChromium, openKiosk, setDisplay } from './browser';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -127,9 +127,7 @@ describe('privacy between visits', () => {
     const before = await page.evaluate(() => ({ history: history.length, url: location.href }));
     await chooseLanguage(page, 'fr');
     await page.click('[data-action="next"]');
-    await page.click('[data-action="settings"]');
-    await page.click('[data-choice="extra-large"]');
-    await page.click('dialog [data-action="close"]');
+    await setDisplay(page, 'extra-large');
     await page.clock.fastForward(10 * 60 * 1000);
     await page.waitForSelector('.welcome');
     const after = await page.evaluate(async () => ({
@@ -152,9 +150,7 @@ describe('keypad focus', () => {
     const kiosk = await openKiosk(browser);
     const { page } = kiosk;
     await chooseLanguage(page, 'en');
-    await page.click('[data-action="settings"]');
-    await page.click('[data-choice="extra-large"]');
-    await page.click('dialog [data-action="close"]');
+    await setDisplay(page, 'extra-large');
     await page.click('[data-action="language"]');
     await page.locator('.welcome').waitFor();
     // Scrolled down the list of languages (landscape: the whole screen scrolls), with nothing focused.
